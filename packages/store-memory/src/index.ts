@@ -1,1 +1,122 @@
-export {};
+/**
+ * In-memory EventStore: the same behaviour as the PostgreSQL store (all four expected-version
+ * modes, conflict errors with expected and actual versions, tenant isolation, read-all with
+ * checkpoints), for tests, demos and single-process apps. Data is copied in and out as JSON,
+ * so callers can never change what was stored.
+ */
+import {
+  type AppendResult,
+  type Checkpoint,
+  checkExpectedVersion,
+  type EventStore,
+  type ExpectedVersion,
+  type Instant,
+  InvalidAppend,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type RecordedEvent,
+  type StreamRead,
+  validateAppend,
+} from "@ticketfold/core";
+import { monotonicFactory } from "ulid";
+
+export interface InMemoryStoreOptions {
+  /** Clock for `recordedAt` (default: the system clock). */
+  readonly now?: () => Instant;
+  /** Event id source (default: monotonic ULIDs). */
+  readonly newEventId?: () => string;
+}
+
+const key = (tenantId: string, streamId: string): string => `${tenantId}\u0000${streamId}`;
+
+const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+
+export class InMemoryEventStore implements EventStore {
+  readonly #streams = new Map<string, RecordedEvent[]>();
+  readonly #log: RecordedEvent[] = [];
+  readonly #eventIds = new Set<string>();
+  readonly #now: () => Instant;
+  readonly #newEventId: () => string;
+
+  constructor(options: InMemoryStoreOptions = {}) {
+    this.#now = options.now ?? (() => Date.now());
+    this.#newEventId = options.newEventId ?? monotonicFactory();
+  }
+
+  async readStream(tenantId: string, streamId: string, options: { readonly fromVersion?: number } = {}): Promise<StreamRead> {
+    const stream = this.#streams.get(key(tenantId, streamId));
+    if (!stream) return { exists: false, version: 0, events: [] };
+    const from = options.fromVersion ?? 1;
+    return { exists: true, version: stream.length, events: stream.filter((e) => e.version >= from).map(copy) };
+  }
+
+  async appendToStream(
+    tenantId: string,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    const invalid = validateAppend(options.expectedVersion, events);
+    if (invalid) throw invalid;
+    const k = key(tenantId, streamId);
+    const stream = this.#streams.get(k) ?? [];
+    const conflict = checkExpectedVersion(tenantId, streamId, options.expectedVersion, stream.length);
+    if (conflict) throw conflict;
+    // Build every record first, so a bad event leaves the store exactly as it was.
+    const recordedAt = this.#now();
+    const fresh = new Set<string>();
+    const records = events.map((e, i): RecordedEvent => {
+      const eventId = e.eventId ?? this.#newEventId();
+      if (this.#eventIds.has(eventId) || fresh.has(eventId)) {
+        throw new InvalidAppend(`event id ${eventId} is already stored`);
+      }
+      fresh.add(eventId);
+      return {
+        eventId,
+        tenantId,
+        streamId,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: copy(e.data),
+        metadata: copy(e.metadata),
+        version: stream.length + i + 1,
+        position: String(this.#log.length + i + 1),
+        recordedAt,
+      };
+    });
+    for (const r of records) {
+      stream.push(r);
+      this.#log.push(r);
+      this.#eventIds.add(r.eventId);
+    }
+    this.#streams.set(k, stream);
+    return { nextVersion: stream.length, events: records.map(copy) };
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const after = parseCheckpoint(options.after ?? null);
+    const limit = options.limit ?? 1000;
+    const out: RecordedEvent[] = [];
+    let i = after;
+    for (; i < this.#log.length && out.length < limit; i++) {
+      const e = this.#log[i] as RecordedEvent;
+      if (options.tenantId === undefined || e.tenantId === options.tenantId) out.push(copy(e));
+    }
+    return { events: out, checkpoint: i === 0 && after === 0 ? (options.after ?? null) : String(i), isEnd: i >= this.#log.length };
+  }
+
+  async streamExists(tenantId: string, streamId: string): Promise<boolean> {
+    return this.#streams.has(key(tenantId, streamId));
+  }
+}
+
+const parseCheckpoint = (c: Checkpoint | null): number => {
+  if (c === null) return 0;
+  const n = Number(c);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidAppend(`"${c}" is not a checkpoint of this store`);
+  return n;
+};
+
+export const createInMemoryEventStore = (options?: InMemoryStoreOptions): InMemoryEventStore =>
+  new InMemoryEventStore(options);

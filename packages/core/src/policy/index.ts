@@ -1,0 +1,3 @@
+export * from "./policy.js";
+export * from "./priority.js";
+export * from "./workflow.js";

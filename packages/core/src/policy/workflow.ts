@@ -1,0 +1,37 @@
+/**
+ * Workflow rules of a policy: which intake fields are mandatory, which categories need
+ * approval before work (P-B change requests) or bill their time, how long a closed ticket may
+ * still be reopened, and which priorities must also be phoned in (P-B, P-C).
+ */
+import * as t from "io-ts";
+import { DurationC } from "../shared/duration.js";
+import { CategoryC } from "../ticket/fields.js";
+
+/** Fields a policy can make mandatory on intake (subject and description always are). */
+export const RequirableFieldC = t.keyof({
+  organisation: null,
+  contractId: null,
+  product: null,
+  serialNumber: null,
+  affectedUsers: null,
+  "requester.email": null,
+  "requester.phone": null,
+  "intake.startedAt": null,
+  "intake.troubleshooting": null,
+  "intake.location": null,
+  "intake.impactOnWork": null,
+});
+export type RequirableField = t.TypeOf<typeof RequirableFieldC>;
+
+export const WorkflowC = t.partial({
+  requiredFields: t.array(RequirableFieldC),
+  /** Categories whose work waits for the customer's approval (P-B: change requests). */
+  approvalRequired: t.array(CategoryC),
+  /** Categories whose logged time is billable; other time is covered by the plan (P-B). */
+  billableCategories: t.array(CategoryC),
+  /** How long after closing a ticket may still be reopened; absent = closed is final. */
+  reopenWindow: DurationC,
+  /** Priorities that must also be phoned in (a reminder, never a block: P-B, P-C). */
+  phoneInPriorities: t.array(t.string),
+});
+export type Workflow = t.TypeOf<typeof WorkflowC>;

@@ -1,0 +1,84 @@
+/**
+ * Decoding at the boundaries. Every io-ts failure becomes a list of issues, each naming the
+ * path of the bad value (`data.priority`, `intervals.mon[1].end`), what was expected and what
+ * was found. Decoding never throws, whatever JSON value it is given.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import type * as t from "io-ts";
+
+export interface DecodeIssue {
+  /** Dotted path to the offending value; `""` for the value itself. */
+  readonly path: string;
+  readonly expected: string;
+  readonly message: string;
+}
+
+export interface DecodeError {
+  readonly code: "DECODE_ERROR";
+  /** What was being decoded: `event`, `command`, `policy`, `calendar`, … */
+  readonly what: string;
+  readonly issues: readonly DecodeIssue[];
+  readonly message: string;
+}
+
+const describe = (u: unknown): string => {
+  if (u === undefined) return "nothing";
+  try {
+    const s = JSON.stringify(u);
+    if (s === undefined) return typeof u;
+    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  } catch {
+    return typeof u;
+  }
+};
+
+const pathOf = (context: t.Context): string => {
+  let out = "";
+  for (let i = 1; i < context.length; i++) {
+    const entry = context[i] as t.ContextEntry;
+    // Members of unions and intersections appear in the context under their index; they are
+    // not part of the data's path, so skip them.
+    const parentTag = (context[i - 1]?.type as { _tag?: string } | undefined)?._tag;
+    if (parentTag === "UnionType" || parentTag === "IntersectionType" || entry.key === "") continue;
+    const key = entry.key;
+    out += /^\d+$/.test(key) ? `[${key}]` : out === "" ? key : `.${key}`;
+  }
+  return out;
+};
+
+export const toIssues = (errors: t.Errors): DecodeIssue[] => {
+  const seen = new Set<string>();
+  const issues: DecodeIssue[] = [];
+  for (const e of errors) {
+    const path = pathOf(e.context);
+    const expected = e.context[e.context.length - 1]?.type.name ?? "value";
+    const message =
+      e.message ?? `${path === "" ? "value" : path}: expected ${expected}, got ${describe(e.value)}`;
+    const key = `${path}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({ path, expected, message: e.message ? `${path === "" ? "value" : path}: ${message}` : message });
+  }
+  return issues;
+};
+
+/** Decodes `u` with `codec`, turning failures into a `DecodeError` that names each bad path. */
+export const decodeWith =
+  <A, O>(codec: t.Type<A, O, unknown>, what: string) =>
+  (u: unknown): E.Either<DecodeError, A> => {
+    const result = codec.decode(u);
+    if (E.isRight(result)) return result;
+    const issues = toIssues(result.left);
+    const shown = issues.slice(0, 5).map((i) => i.message);
+    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : "";
+    return E.left({
+      code: "DECODE_ERROR",
+      what,
+      issues,
+      message: `invalid ${what}: ${shown.join("; ")}${more}`,
+    });
+  };
+
+/** Type guard for decode errors (checks the code, not the class). */
+export const isDecodeError = (u: unknown): u is DecodeError =>
+  typeof u === "object" && u !== null && (u as { code?: unknown }).code === "DECODE_ERROR";

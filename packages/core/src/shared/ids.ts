@@ -1,0 +1,52 @@
+/**
+ * Branded identifiers. Ids are made outside the core (the core draws no randomness) and
+ * handed in with commands; the core only checks their shape.
+ */
+import * as t from "io-ts";
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const TENANT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export interface TicketIdBrand {
+  readonly TicketId: unique symbol;
+}
+/** A ticket id: a ULID (26 Crockford base-32 characters). */
+export const TicketIdC = t.brand(
+  t.string,
+  (s): s is t.Branded<string, TicketIdBrand> => ULID.test(s),
+  "TicketId",
+);
+export type TicketId = t.TypeOf<typeof TicketIdC>;
+
+export interface TenantIdBrand {
+  readonly TenantId: unique symbol;
+}
+/** A tenant id: 1–64 characters of letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
+export const TenantIdC = t.brand(
+  t.string,
+  (s): s is t.Branded<string, TenantIdBrand> => TENANT.test(s),
+  "TenantId",
+);
+export type TenantId = t.TypeOf<typeof TenantIdC>;
+
+/** Checks and brands a ticket id; throws on a malformed one (for literals in code and tests). */
+export const ticketId = (s: string): TicketId => {
+  if (!ULID.test(s)) throw new Error(`"${s}" is not a ULID ticket id`);
+  return s as TicketId;
+};
+
+/** Checks and brands a tenant id; throws on a malformed one (for literals in code and tests). */
+export const tenantId = (s: string): TenantId => {
+  if (!TENANT.test(s)) throw new Error(`"${s}" is not a tenant id`);
+  return s as TenantId;
+};
+
+/** Non-empty text after trimming. */
+export interface NonEmptyBrand {
+  readonly NonEmpty: unique symbol;
+}
+export const NonEmptyTextC = t.brand(
+  t.string,
+  (s): s is t.Branded<string, NonEmptyBrand> => s.trim().length > 0,
+  "NonEmpty",
+);

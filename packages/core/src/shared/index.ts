@@ -1,0 +1,4 @@
+export * from "./decode.js";
+export * from "./duration.js";
+export * from "./ids.js";
+export * from "./instant.js";

@@ -1,0 +1,92 @@
+/**
+ * Store errors carry a stable `code` and the fields a caller needs. Guards check the code,
+ * never `instanceof`: an app may load both the ESM and the CJS build of a package.
+ */
+import type { DecodeIssue } from "../shared/decode.js";
+import type { ExpectedVersion } from "./types.js";
+
+export type StoreErrorCode = "CONCURRENCY_CONFLICT" | "CORRUPT_EVENT" | "INVALID_APPEND";
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.name = "StoreError";
+    this.code = code;
+  }
+}
+
+export class ConcurrencyConflict extends StoreError {
+  override readonly code = "CONCURRENCY_CONFLICT" as const;
+  constructor(
+    readonly tenantId: string,
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    /** The stream's actual version (0 = no stream). */
+    readonly actual: number,
+  ) {
+    super(
+      "CONCURRENCY_CONFLICT",
+      `stream ${tenantId}/${streamId}: expected ${typeof expected === "number" ? `version ${expected}` : expected}, but it is at version ${actual}${actual === 0 ? " (no stream)" : ""}`,
+    );
+  }
+}
+
+export class CorruptEvent extends StoreError {
+  override readonly code = "CORRUPT_EVENT" as const;
+  constructor(
+    readonly tenantId: string,
+    readonly streamId: string,
+    readonly version: number,
+    readonly issues: readonly DecodeIssue[],
+  ) {
+    super(
+      "CORRUPT_EVENT",
+      `event ${tenantId}/${streamId}@${version} cannot be read: ${issues.map((i) => i.message).join("; ")}`,
+    );
+  }
+}
+
+export class InvalidAppend extends StoreError {
+  override readonly code = "INVALID_APPEND" as const;
+  constructor(message: string) {
+    super("INVALID_APPEND", message);
+  }
+}
+
+const hasCode = (u: unknown, code: string): boolean =>
+  typeof u === "object" && u !== null && (u as { code?: unknown }).code === code;
+
+export const isConcurrencyConflict = (u: unknown): u is ConcurrencyConflict => hasCode(u, "CONCURRENCY_CONFLICT");
+export const isCorruptEvent = (u: unknown): u is CorruptEvent => hasCode(u, "CORRUPT_EVENT");
+export const isInvalidAppend = (u: unknown): u is InvalidAppend => hasCode(u, "INVALID_APPEND");
+
+/**
+ * Checks an expected version against a stream's actual version; adapters call this so all of
+ * them enforce the four modes the same way. Returns the conflict, or undefined when it holds.
+ */
+export const checkExpectedVersion = (
+  tenantId: string,
+  streamId: string,
+  expected: ExpectedVersion,
+  actual: number,
+): ConcurrencyConflict | undefined => {
+  const holds =
+    expected === "any" ||
+    (expected === "no_stream" && actual === 0) ||
+    (expected === "stream_exists" && actual > 0) ||
+    (typeof expected === "number" && expected === actual);
+  return holds ? undefined : new ConcurrencyConflict(tenantId, streamId, expected, actual);
+};
+
+/** Validates an append's arguments (adapters share it). */
+export const validateAppend = (expected: ExpectedVersion, events: readonly unknown[]): InvalidAppend | undefined => {
+  if (typeof expected === "number" && (!Number.isInteger(expected) || expected < 0)) {
+    return new InvalidAppend(`expected version must be a whole number ≥ 0, no_stream, stream_exists or any; got ${expected}`);
+  }
+  if (typeof expected === "string" && !["no_stream", "stream_exists", "any"].includes(expected)) {
+    return new InvalidAppend(`unknown expected version "${expected}"`);
+  }
+  if (events.length === 0) return new InvalidAppend("nothing to append: give at least one event");
+  return undefined;
+};

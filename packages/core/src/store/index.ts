@@ -1,0 +1,4 @@
+export * from "./errors.js";
+export * from "./handler.js";
+export * from "./tickets.js";
+export * from "./types.js";

@@ -1,0 +1,100 @@
+/**
+ * Ticket commands: what a person or the system asks of a ticket. Codecs are the single source
+ * of their shapes. Every command names the ticket, the tenant, the instant (`at`, the
+ * caller's `now`) and the actor.
+ */
+import * as t from "io-ts";
+import { DurationC } from "../shared/duration.js";
+import { NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
+import { InstantC } from "../shared/instant.js";
+import {
+  ActorC,
+  AwaitReasonC,
+  CloseReasonC,
+  MetricNameC,
+  PriorityCauseC,
+  RatingC,
+} from "./events.js";
+import { AttachmentC, TicketFieldsC } from "./fields.js";
+
+const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.type(
+    { type: t.literal(type), ticketId: TicketIdC, tenantId: TenantIdC, at: InstantC, actor: ActorC, data },
+    type,
+  );
+
+const none = t.type({});
+
+export const commandCodecs = {
+  open: command(
+    "open",
+    t.intersection([
+      TicketFieldsC,
+      // Lenient on purpose: a missing or malformed priority becomes the policy's default (P-C).
+      t.partial({ priority: t.unknown }),
+    ]),
+  ),
+  "change-policy": command("change-policy", t.type({ policyId: t.string })),
+  "change-priority": command(
+    "change-priority",
+    t.intersection([t.type({ priority: t.string }), t.partial({ cause: PriorityCauseC, reason: t.string })]),
+  ),
+  accept: command("accept", none),
+  assign: command(
+    "assign",
+    t.intersection([t.type({ assignee: t.union([t.string, t.null]) }), t.partial({ group: t.string })]),
+  ),
+  comment: command(
+    "comment",
+    t.intersection([
+      t.type({ body: NonEmptyTextC }),
+      t.partial({ visibility: t.keyof({ public: null, internal: null }), attachments: t.array(AttachmentC) }),
+    ]),
+  ),
+  "share-plan": command("share-plan", t.type({ plan: NonEmptyTextC })),
+  "await-customer": command(
+    "await-customer",
+    t.intersection([t.type({ reason: AwaitReasonC }), t.partial({ question: t.string })]),
+  ),
+  resolve: command(
+    "resolve",
+    t.intersection([t.type({ resolution: NonEmptyTextC }), t.partial({ workaround: t.boolean })]),
+  ),
+  reopen: command("reopen", t.partial({ reason: t.string })),
+  close: command("close", t.partial({ reason: CloseReasonC })),
+  "request-escalation": command("request-escalation", t.partial({ reason: t.string })),
+  "give-feedback": command(
+    "give-feedback",
+    t.intersection([t.type({ rating: RatingC }), t.partial({ text: t.string })]),
+  ),
+  "log-time": command(
+    "log-time",
+    t.intersection([
+      t.type({ minutes: t.number }),
+      // Out-of-plan work (projects) is billable whatever the category (P-B).
+      t.partial({ outOfPlan: t.boolean, note: t.string }),
+    ]),
+  ),
+  "approve-change": command("approve-change", none),
+  "reject-change": command("reject-change", t.partial({ reason: t.string })),
+  "schedule-session": command("schedule-session", t.type({ start: InstantC, length: DurationC })),
+  "record-sla-warning": command(
+    "record-sla-warning",
+    t.type({ metric: MetricNameC, cycle: t.number, warning: t.string, deadline: InstantC }),
+  ),
+  "record-sla-breach": command(
+    "record-sla-breach",
+    t.type({ metric: MetricNameC, cycle: t.number, deadline: InstantC }),
+  ),
+  "record-escalation-level": command(
+    "record-escalation-level",
+    t.type({ level: t.number, metric: MetricNameC, step: t.number, roles: t.array(t.string) }),
+  ),
+} as const;
+
+export type CommandCodecs = typeof commandCodecs;
+export type TicketCommandType = keyof CommandCodecs;
+export type TicketCommand = { [K in TicketCommandType]: t.TypeOf<CommandCodecs[K]> }[TicketCommandType];
+export type CommandOf<K extends TicketCommandType> = t.TypeOf<CommandCodecs[K]>;
+export type EncodedTicketCommand = { [K in TicketCommandType]: t.OutputOf<CommandCodecs[K]> }[TicketCommandType];
+export const commandTypes = Object.keys(commandCodecs) as TicketCommandType[];

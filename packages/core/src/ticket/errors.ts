@@ -1,0 +1,88 @@
+/**
+ * Domain errors are values: each has a stable `code`, the fields a caller needs to react, and
+ * a `message` a person understands (what was wrong, what was expected).
+ */
+import type { DecodeIssue } from "../shared/decode.js";
+import { formatInstant, type Instant } from "../shared/instant.js";
+import type { Action, ActorKind, StatusOrNone } from "./transitions.js";
+
+export type DomainError =
+  | { readonly code: "TICKET_NOT_FOUND"; readonly ticketId: string; readonly message: string }
+  | { readonly code: "TICKET_ALREADY_EXISTS"; readonly ticketId: string; readonly message: string }
+  | {
+      readonly code: "ILLEGAL_TRANSITION";
+      readonly action: Action;
+      readonly status: StatusOrNone;
+      readonly allowedFrom: readonly StatusOrNone[];
+      readonly message: string;
+    }
+  | {
+      readonly code: "NOT_PERMITTED";
+      readonly action: Action | "internal-comment";
+      readonly actor: ActorKind;
+      readonly allowed: readonly ActorKind[];
+      readonly message: string;
+    }
+  | {
+      readonly code: "REOPEN_WINDOW_EXPIRED";
+      readonly closedAt: Instant;
+      readonly windowEndedAt: Instant | null;
+      readonly message: string;
+    }
+  | { readonly code: "UNKNOWN_PRIORITY"; readonly priority: string; readonly allowed: readonly string[]; readonly message: string }
+  | { readonly code: "MISSING_FIELD"; readonly field: string; readonly message: string }
+  | { readonly code: "APPROVAL_REQUIRED"; readonly approval: "pending" | "rejected"; readonly action: Action; readonly message: string }
+  | { readonly code: "NOT_A_CHANGE_REQUEST"; readonly message: string }
+  | { readonly code: "INVALID_VALUE"; readonly field: string; readonly message: string }
+  | { readonly code: "WRONG_TICKET"; readonly expected: string; readonly got: string; readonly message: string }
+  | { readonly code: "ESCALATION_NOT_YET_POSSIBLE"; readonly possibleAt: Instant | null; readonly level: number; readonly message: string }
+  | { readonly code: "POLICY_MISMATCH"; readonly expected: string; readonly got: string; readonly message: string }
+  | { readonly code: "INVALID_COMMAND"; readonly issues: readonly DecodeIssue[]; readonly message: string };
+
+export type DomainErrorCode = DomainError["code"];
+
+const CODES: ReadonlySet<string> = new Set<DomainErrorCode>([
+  "TICKET_NOT_FOUND",
+  "TICKET_ALREADY_EXISTS",
+  "ILLEGAL_TRANSITION",
+  "NOT_PERMITTED",
+  "REOPEN_WINDOW_EXPIRED",
+  "UNKNOWN_PRIORITY",
+  "MISSING_FIELD",
+  "APPROVAL_REQUIRED",
+  "NOT_A_CHANGE_REQUEST",
+  "INVALID_VALUE",
+  "WRONG_TICKET",
+  "ESCALATION_NOT_YET_POSSIBLE",
+  "POLICY_MISMATCH",
+  "INVALID_COMMAND",
+]);
+
+/** Guard by code (never `instanceof`: ESM and CJS builds may both be loaded). */
+export const isDomainError = (u: unknown): u is DomainError =>
+  typeof u === "object" && u !== null && CODES.has((u as { code?: string }).code ?? "");
+
+export const illegalTransition = (
+  action: Action,
+  status: StatusOrNone,
+  allowedFrom: readonly StatusOrNone[],
+): DomainError =>
+  status === "none"
+    ? { code: "ILLEGAL_TRANSITION", action, status, allowedFrom, message: `cannot ${action}: the ticket has not been opened` }
+    : {
+        code: "ILLEGAL_TRANSITION",
+        action,
+        status,
+        allowedFrom,
+        message: `cannot ${action} a ticket that is ${status}; allowed when ${allowedFrom.join(", ")}`,
+      };
+
+export const reopenWindowExpired = (closedAt: Instant, windowEndedAt: Instant | null): DomainError => ({
+  code: "REOPEN_WINDOW_EXPIRED",
+  closedAt,
+  windowEndedAt,
+  message:
+    windowEndedAt === null
+      ? `the ticket was closed at ${formatInstant(closedAt)} and this policy never reopens closed tickets; open a new ticket`
+      : `the ticket was closed at ${formatInstant(closedAt)}; it could be reopened until ${formatInstant(windowEndedAt)}; open a new ticket`,
+});
