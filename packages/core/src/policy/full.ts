@@ -1,0 +1,26 @@
+/**
+ * The whole policy: the lifecycle part (priorities, workflow) plus the calendars it counts
+ * on, its SLA (metrics, warnings, escalation ladder, time-driven rules) and its notification
+ * settings. Loadable from JSON with `decodePolicy`.
+ */
+import * as t from "io-ts";
+import { CalendarDefC } from "../calendar/codec.js";
+import { NotificationPolicyC } from "../notifications/policy.js";
+import { decodeWith } from "../shared/decode.js";
+import { SlaPolicyC } from "../sla/policy.js";
+import { PolicyCoreC } from "./policy.js";
+
+export const PolicyC = t.intersection([
+  PolicyCoreC,
+  t.partial({
+    /** Named business calendars; metrics refer to them by name (or use "24x7"). */
+    calendars: t.record(t.string, CalendarDefC),
+    sla: SlaPolicyC,
+    notifications: NotificationPolicyC,
+  }),
+]);
+export type Policy = t.TypeOf<typeof PolicyC>;
+export type EncodedPolicy = t.OutputOf<typeof PolicyC>;
+
+/** Decodes a policy from JSON; the error names each bad path. */
+export const decodePolicy = decodeWith(PolicyC, "policy");
