@@ -44,7 +44,11 @@ export class InMemoryEventStore implements EventStore {
     this.#newEventId = options.newEventId ?? monotonicFactory();
   }
 
-  async readStream(tenantId: string, streamId: string, options: { readonly fromVersion?: number } = {}): Promise<StreamRead> {
+  async readStream(
+    tenantId: string,
+    streamId: string,
+    options: { readonly fromVersion?: number } = {},
+  ): Promise<StreamRead> {
     const stream = this.#streams.get(key(tenantId, streamId));
     if (!stream) return { exists: false, version: 0, events: [] };
     const from = options.fromVersion ?? 1;
@@ -103,7 +107,11 @@ export class InMemoryEventStore implements EventStore {
       const e = this.#log[i] as RecordedEvent;
       if (options.tenantId === undefined || e.tenantId === options.tenantId) out.push(copy(e));
     }
-    return { events: out, checkpoint: i === 0 && after === 0 ? (options.after ?? null) : String(i), isEnd: i >= this.#log.length };
+    return {
+      events: out,
+      checkpoint: i === 0 && after === 0 ? (options.after ?? null) : String(i),
+      isEnd: i >= this.#log.length,
+    };
   }
 
   async streamExists(tenantId: string, streamId: string): Promise<boolean> {

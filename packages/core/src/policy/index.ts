@@ -1,4 +1,4 @@
+export * from "./full.js";
 export * from "./policy.js";
 export * from "./priority.js";
 export * from "./workflow.js";
-export * from "./full.js";

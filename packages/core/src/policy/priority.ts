@@ -27,18 +27,14 @@ export const PriorityScaleC = t.intersection([
 export type PriorityScale = t.TypeOf<typeof PriorityScaleC>;
 
 /** Rank of a priority: 0 is the most urgent; `-1` when it is not on the scale. */
-export const priorityRank = (scale: PriorityScale, id: string): number =>
-  scale.levels.findIndex((l) => l.id === id);
+export const priorityRank = (scale: PriorityScale, id: string): number => scale.levels.findIndex((l) => l.id === id);
 
 /** Finds the level whose id or name matches (case-insensitive, trimmed). */
 export const findPriority = (scale: PriorityScale, raw: unknown): PriorityLevel | undefined => {
   if (typeof raw !== "string" && typeof raw !== "number") return undefined;
   const key = String(raw).trim().toLowerCase();
   if (key === "") return undefined;
-  return (
-    scale.levels.find((l) => l.id.toLowerCase() === key) ??
-    scale.levels.find((l) => l.name.toLowerCase() === key)
-  );
+  return scale.levels.find((l) => l.id.toLowerCase() === key) ?? scale.levels.find((l) => l.name.toLowerCase() === key);
 };
 
 /** Lenient intake: the matching level's id, or the scale's default when missing or malformed. */
@@ -55,11 +51,7 @@ export const resolvePriority = (
  * otherwise the first rule whose share is strictly exceeded wins; else `otherwise`.
  * Exactly 50% is "not over 50%": P-A's table says *over* half for Critical.
  */
-export const priorityForImpact = (
-  scale: PriorityScale,
-  affected: number,
-  total: number,
-): string | undefined => {
+export const priorityForImpact = (scale: PriorityScale, affected: number, total: number): string | undefined => {
   const impact = scale.impact;
   if (!impact || affected < 1 || total < 1) return undefined;
   if (affected === 1) return impact.singleUser;

@@ -52,8 +52,7 @@ export const toIssues = (errors: t.Errors): DecodeIssue[] => {
   for (const e of errors) {
     const path = pathOf(e.context);
     const expected = e.context[e.context.length - 1]?.type.name ?? "value";
-    const message =
-      e.message ?? `${path === "" ? "value" : path}: expected ${expected}, got ${describe(e.value)}`;
+    const message = e.message ?? `${path === "" ? "value" : path}: expected ${expected}, got ${describe(e.value)}`;
     const key = `${path}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -20,9 +20,7 @@ export const parseDuration = (s: string): Duration | undefined => {
   const m = DURATION.exec(s.trim());
   if (!m || s.trim() === "") return undefined;
   const [, d, h, mi, se] = m;
-  return (
-    Number(d ?? 0) * DAY + Number(h ?? 0) * HOUR + Number(mi ?? 0) * MINUTE + Number(se ?? 0) * SECOND
-  );
+  return Number(d ?? 0) * DAY + Number(h ?? 0) * HOUR + Number(mi ?? 0) * MINUTE + Number(se ?? 0) * SECOND;
 };
 
 /** Formats a duration in the same notation, largest units first (`1h30m`, `0m`, `-2h`). */
@@ -45,7 +43,9 @@ export const DurationC = new t.Type<Duration, string, unknown>(
   (u, c) => {
     if (typeof u !== "string") return t.failure(u, c, 'expected a duration like "4h", "90m" or "3d"');
     const ms = parseDuration(u);
-    return ms === undefined ? t.failure(u, c, `"${u}" is not a duration like "4h", "90m", "3d" or "1h30m"`) : t.success(ms);
+    return ms === undefined
+      ? t.failure(u, c, `"${u}" is not a duration like "4h", "90m", "3d" or "1h30m"`)
+      : t.success(ms);
   },
   formatDuration,
 );

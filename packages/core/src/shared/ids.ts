@@ -11,22 +11,14 @@ export interface TicketIdBrand {
   readonly TicketId: unique symbol;
 }
 /** A ticket id: a ULID (26 Crockford base-32 characters). */
-export const TicketIdC = t.brand(
-  t.string,
-  (s): s is t.Branded<string, TicketIdBrand> => ULID.test(s),
-  "TicketId",
-);
+export const TicketIdC = t.brand(t.string, (s): s is t.Branded<string, TicketIdBrand> => ULID.test(s), "TicketId");
 export type TicketId = t.TypeOf<typeof TicketIdC>;
 
 export interface TenantIdBrand {
   readonly TenantId: unique symbol;
 }
 /** A tenant id: 1–64 characters of letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
-export const TenantIdC = t.brand(
-  t.string,
-  (s): s is t.Branded<string, TenantIdBrand> => TENANT.test(s),
-  "TenantId",
-);
+export const TenantIdC = t.brand(t.string, (s): s is t.Branded<string, TenantIdBrand> => TENANT.test(s), "TenantId");
 export type TenantId = t.TypeOf<typeof TenantIdC>;
 
 /** Checks and brands a ticket id; throws on a malformed one (for literals in code and tests). */

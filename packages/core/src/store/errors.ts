@@ -82,7 +82,9 @@ export const checkExpectedVersion = (
 /** Validates an append's arguments (adapters share it). */
 export const validateAppend = (expected: ExpectedVersion, events: readonly unknown[]): InvalidAppend | undefined => {
   if (typeof expected === "number" && (!Number.isInteger(expected) || expected < 0)) {
-    return new InvalidAppend(`expected version must be a whole number ≥ 0, no_stream, stream_exists or any; got ${expected}`);
+    return new InvalidAppend(
+      `expected version must be a whole number ≥ 0, no_stream, stream_exists or any; got ${expected}`,
+    );
   }
   if (typeof expected === "string" && !["no_stream", "stream_exists", "any"].includes(expected)) {
     return new InvalidAppend(`unknown expected version "${expected}"`);

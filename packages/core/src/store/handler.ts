@@ -44,7 +44,11 @@ export interface HandlerOptions {
   /** Retries after a conflict (default 3). */
   readonly maxRetries?: number;
   /** The decision to use; defaults to the core's `decide`. */
-  readonly decide?: (command: TicketCommand, state: TicketState, policy: PolicyCore) => E.Either<DomainError, TicketEvent[]>;
+  readonly decide?: (
+    command: TicketCommand,
+    state: TicketState,
+    policy: PolicyCore,
+  ) => E.Either<DomainError, TicketEvent[]>;
 }
 
 export const handleCommand = async <P extends PolicyCore>(
@@ -62,13 +66,21 @@ export const handleCommand = async <P extends PolicyCore>(
     if (state.policyId !== null) {
       policy = policies.byId(state.policyId);
       if (!policy) {
-        return E.left({ code: "UNKNOWN_POLICY", policyId: state.policyId, message: `no policy with id ${state.policyId} is registered` });
+        return E.left({
+          code: "UNKNOWN_POLICY",
+          policyId: state.policyId,
+          message: `no policy with id ${state.policyId} is registered`,
+        });
       }
     } else {
       policy = command.type === "open" ? policies.forNewTicket(command) : undefined;
     }
     if (!policy) {
-      return E.left({ code: "TICKET_NOT_FOUND", ticketId: command.ticketId, message: `ticket ${command.ticketId} does not exist` });
+      return E.left({
+        code: "TICKET_NOT_FOUND",
+        ticketId: command.ticketId,
+        message: `ticket ${command.ticketId} does not exist`,
+      });
     }
     const decision = decideWith(command, state, policy);
     if (E.isLeft(decision)) return decision;

@@ -13,7 +13,12 @@ import type { EventStore, NewEvent, RecordedEvent } from "./types.js";
 
 export const toNewEvent = (e: TicketEvent): NewEvent => {
   const encoded = encodeEvent(e);
-  return { type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data, metadata: { at: encoded.at, actor: encoded.actor } };
+  return {
+    type: encoded.type,
+    schemaVersion: encoded.schemaVersion,
+    data: encoded.data,
+    metadata: { at: encoded.at, actor: encoded.actor },
+  };
 };
 
 /** Decodes a recorded event back into a ticket event, or a CorruptEvent naming where it is. */
@@ -28,9 +33,9 @@ export const fromRecorded = (r: RecordedEvent): E.Either<CorruptEvent, TicketEve
     actor: meta.actor,
     data: r.data,
   };
-  return E.mapLeft((err: { issues: CorruptEvent["issues"] }) => new CorruptEvent(r.tenantId, r.streamId, r.version, err.issues))(
-    decodeEvent(raw),
-  );
+  return E.mapLeft(
+    (err: { issues: CorruptEvent["issues"] }) => new CorruptEvent(r.tenantId, r.streamId, r.version, err.issues),
+  )(decodeEvent(raw));
 };
 
 export interface LoadedTicket {

@@ -5,13 +5,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
 import { type DecodeError, decodeWith } from "../shared/decode.js";
-import {
-  type EncodedTicketEvent,
-  eventCodecs,
-  eventTypes,
-  type TicketEvent,
-  type TicketEventType,
-} from "./events.js";
+import { type EncodedTicketEvent, eventCodecs, eventTypes, type TicketEvent, type TicketEventType } from "./events.js";
 import { upcast } from "./upcasters.js";
 
 const decoders = Object.fromEntries(
@@ -19,10 +13,14 @@ const decoders = Object.fromEntries(
 ) as Record<TicketEventType, (u: unknown) => E.Either<DecodeError, TicketEvent>>;
 
 const failure = (path: string, expected: string, message: string): E.Either<DecodeError, never> =>
-  E.left({ code: "DECODE_ERROR", what: "event", issues: [{ path, expected, message }], message: `invalid event: ${message}` });
+  E.left({
+    code: "DECODE_ERROR",
+    what: "event",
+    issues: [{ path, expected, message }],
+    message: `invalid event: ${message}`,
+  });
 
-const isEventType = (s: unknown): s is TicketEventType =>
-  typeof s === "string" && Object.hasOwn(eventCodecs, s);
+const isEventType = (s: unknown): s is TicketEventType => typeof s === "string" && Object.hasOwn(eventCodecs, s);
 
 /** Decodes a stored or received event (after upcasting). Never throws. */
 export const decodeEvent = (u: unknown): E.Either<DecodeError, TicketEvent> => {

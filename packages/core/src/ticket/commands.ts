@@ -7,21 +7,11 @@ import * as t from "io-ts";
 import { DurationC } from "../shared/duration.js";
 import { NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
 import { InstantC } from "../shared/instant.js";
-import {
-  ActorC,
-  AwaitReasonC,
-  CloseReasonC,
-  MetricNameC,
-  PriorityCauseC,
-  RatingC,
-} from "./events.js";
+import { ActorC, AwaitReasonC, CloseReasonC, MetricNameC, PriorityCauseC, RatingC } from "./events.js";
 import { AttachmentC, TicketFieldsC } from "./fields.js";
 
 const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type(
-    { type: t.literal(type), ticketId: TicketIdC, tenantId: TenantIdC, at: InstantC, actor: ActorC, data },
-    type,
-  );
+  t.type({ type: t.literal(type), ticketId: TicketIdC, tenantId: TenantIdC, at: InstantC, actor: ActorC, data }, type);
 
 const none = t.type({});
 

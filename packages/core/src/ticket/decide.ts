@@ -24,7 +24,11 @@ export const checkRule = (action: Action, state: TicketState, actor: ActorKind):
     return state.status === "none" && action !== "open"
       ? { code: "TICKET_NOT_FOUND", ticketId: "", message: `cannot ${action}: the ticket has not been opened` }
       : state.status !== "none" && action === "open"
-        ? { code: "TICKET_ALREADY_EXISTS", ticketId: state.ticketId ?? "", message: `ticket ${state.ticketId} already exists` }
+        ? {
+            code: "TICKET_ALREADY_EXISTS",
+            ticketId: state.ticketId ?? "",
+            message: `ticket ${state.ticketId} already exists`,
+          }
         : illegalTransition(action, state.status, rule.from);
   }
   if (!rule.by.includes(actor)) {
@@ -80,7 +84,8 @@ const decideComment = (c: CommandOf<"comment">, s: TicketState, policy: PolicyCo
         return ok(commented);
     }
   }
-  if (s.status === "closed") return E.left(illegalTransition("comment", "closed", ["new", "open", "awaiting-customer", "resolved"]));
+  if (s.status === "closed")
+    return E.left(illegalTransition("comment", "closed", ["new", "open", "awaiting-customer", "resolved"]));
   const author = c.actor.kind === "agent" ? "agent" : "system";
   return ok(eventFrom(c, "commented", { author, visibility, body: c.data.body, attachments }));
 };
@@ -126,13 +131,19 @@ const decideChangePriority = (c: CommandOf<"change-priority">, s: TicketState, p
 const decideLogTime = (c: CommandOf<"log-time">, s: TicketState, policy: PolicyCore): Decision => {
   const { minutes } = c.data;
   if (!Number.isInteger(minutes) || minutes <= 0 || minutes > 24 * 60) {
-    return E.left({ code: "INVALID_VALUE", field: "minutes", message: "minutes must be a whole number from 1 to 1440" });
+    return E.left({
+      code: "INVALID_VALUE",
+      field: "minutes",
+      message: "minutes must be a whole number from 1 to 1440",
+    });
   }
   const category = s.fields?.category;
   const billable =
     c.data.outOfPlan === true ||
     (category !== undefined && (policy.workflow?.billableCategories ?? []).includes(category));
-  return ok(eventFrom(c, "time-logged", { minutes, billable, ...(c.data.note === undefined ? {} : { note: c.data.note }) }));
+  return ok(
+    eventFrom(c, "time-logged", { minutes, billable, ...(c.data.note === undefined ? {} : { note: c.data.note }) }),
+  );
 };
 
 const decideApproval = (c: CommandOf<"approve-change"> | CommandOf<"reject-change">, s: TicketState): Decision => {
@@ -144,20 +155,36 @@ const decideApproval = (c: CommandOf<"approve-change"> | CommandOf<"reject-chang
   }
   return s.approval === "rejected"
     ? ok()
-    : ok(eventFrom(c, "change-rejected", { approver: c.actor.id, ...(c.data.reason === undefined ? {} : { reason: c.data.reason }) }));
+    : ok(
+        eventFrom(c, "change-rejected", {
+          approver: c.actor.id,
+          ...(c.data.reason === undefined ? {} : { reason: c.data.reason }),
+        }),
+      );
 };
 
 /** Decides one command against a ticket's state under its policy. */
 export const decide = (command: TicketCommand, state: TicketState, policy: PolicyCore): Decision => {
   const action: Action = command.type;
   if (state.ticketId !== null && state.ticketId !== command.ticketId) {
-    return E.left({ code: "WRONG_TICKET", expected: state.ticketId, got: command.ticketId, message: `command for ticket ${command.ticketId} given the state of ticket ${state.ticketId}` });
+    return E.left({
+      code: "WRONG_TICKET",
+      expected: state.ticketId,
+      got: command.ticketId,
+      message: `command for ticket ${command.ticketId} given the state of ticket ${state.ticketId}`,
+    });
   }
   if (state.policyId !== null && state.policyId !== policy.id) {
-    return E.left({ code: "POLICY_MISMATCH", expected: state.policyId, got: policy.id, message: `ticket is under policy ${state.policyId}, but policy ${policy.id} was given` });
+    return E.left({
+      code: "POLICY_MISMATCH",
+      expected: state.policyId,
+      got: policy.id,
+      message: `ticket is under policy ${state.policyId}, but policy ${policy.id} was given`,
+    });
   }
   const refused = checkRule(action, state, command.actor.kind);
-  if (refused) return E.left(refused.code === "TICKET_NOT_FOUND" ? { ...refused, ticketId: command.ticketId } : refused);
+  if (refused)
+    return E.left(refused.code === "TICKET_NOT_FOUND" ? { ...refused, ticketId: command.ticketId } : refused);
   if (needsApproval.has(action) && (state.approval === "pending" || state.approval === "rejected")) {
     return E.left({
       code: "APPROVAL_REQUIRED",
@@ -174,13 +201,16 @@ export const decide = (command: TicketCommand, state: TicketState, policy: Polic
     case "open":
       return decideOpen(c, policy);
     case "change-policy":
-      return c.data.policyId === state.policyId ? ok() : ok(eventFrom(c, "policy-changed", { from: state.policyId ?? "", to: c.data.policyId }));
+      return c.data.policyId === state.policyId
+        ? ok()
+        : ok(eventFrom(c, "policy-changed", { from: state.policyId ?? "", to: c.data.policyId }));
     case "change-priority":
       return decideChangePriority(c, state, policy);
     case "accept":
       return ok(eventFrom(c, "accepted", {}));
     case "assign":
-      if (c.data.assignee === state.assignee && (c.data.group === undefined || c.data.group === state.group)) return ok();
+      if (c.data.assignee === state.assignee && (c.data.group === undefined || c.data.group === state.group))
+        return ok();
       return ok(eventFrom(c, "assigned", c.data));
     case "comment":
       return decideComment(c, state, policy);
@@ -194,12 +224,19 @@ export const decide = (command: TicketCommand, state: TicketState, policy: Polic
       const blocked = reopenAllowed(state, c.at, policy);
       if (blocked) return E.left(blocked);
       const from = state.status === "closed" ? "closed" : "resolved";
-      return ok(eventFrom(c, "reopened", { from, reason: c.actor.kind === "requester" ? "customer-request" : "agent" }));
+      return ok(
+        eventFrom(c, "reopened", { from, reason: c.actor.kind === "requester" ? "customer-request" : "agent" }),
+      );
     }
     case "close":
       return decideClose(c, state);
     case "request-escalation":
-      return ok(eventFrom(c, "escalation-requested", { level: state.escalationLevel + 1, ...(c.data.reason === undefined ? {} : { reason: c.data.reason }) }));
+      return ok(
+        eventFrom(c, "escalation-requested", {
+          level: state.escalationLevel + 1,
+          ...(c.data.reason === undefined ? {} : { reason: c.data.reason }),
+        }),
+      );
     case "give-feedback":
       return ok(eventFrom(c, "feedback-given", c.data));
     case "log-time":
@@ -208,14 +245,25 @@ export const decide = (command: TicketCommand, state: TicketState, policy: Polic
     case "reject-change":
       return decideApproval(c, state);
     case "schedule-session":
-      if (c.data.length <= 0) return E.left({ code: "INVALID_VALUE", field: "length", message: "a working session needs a length above zero" });
+      if (c.data.length <= 0)
+        return E.left({
+          code: "INVALID_VALUE",
+          field: "length",
+          message: "a working session needs a length above zero",
+        });
       return ok(eventFrom(c, "session-scheduled", c.data));
     case "record-sla-warning":
-      return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `warning:${c.data.warning}`)) ? ok() : ok(eventFrom(c, "sla-warning-issued", c.data));
+      return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `warning:${c.data.warning}`))
+        ? ok()
+        : ok(eventFrom(c, "sla-warning-issued", c.data));
     case "record-sla-breach":
-      return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, "breach")) ? ok() : ok(eventFrom(c, "sla-breached", c.data));
+      return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, "breach"))
+        ? ok()
+        : ok(eventFrom(c, "sla-breached", c.data));
     case "record-escalation-level":
-      return state.slaRecords.includes(slaRecordKey(c.data.metric, 0, `step:${c.data.step}`)) ? ok() : ok(eventFrom(c, "escalation-level-reached", c.data));
+      return state.slaRecords.includes(slaRecordKey(c.data.metric, 0, `step:${c.data.step}`))
+        ? ok()
+        : ok(eventFrom(c, "escalation-level-reached", c.data));
     default: {
       const unreachable: never = c;
       return unreachable;

@@ -44,7 +44,13 @@ export const decodeCommand = (u: unknown): E.Either<DomainError, TicketCommand> 
   if (typeof type !== "string" || !Object.hasOwn(commandCodecs, type)) {
     return E.left({
       code: "INVALID_COMMAND",
-      issues: [{ path: "type", expected: Object.keys(commandCodecs).join(" | "), message: `type: unknown command type ${JSON.stringify(type) ?? "undefined"}` }],
+      issues: [
+        {
+          path: "type",
+          expected: Object.keys(commandCodecs).join(" | "),
+          message: `type: unknown command type ${JSON.stringify(type) ?? "undefined"}`,
+        },
+      ],
       message: `invalid command: unknown command type ${JSON.stringify(type) ?? "undefined"}`,
     });
   }

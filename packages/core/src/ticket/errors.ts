@@ -29,13 +29,28 @@ export type DomainError =
       readonly windowEndedAt: Instant | null;
       readonly message: string;
     }
-  | { readonly code: "UNKNOWN_PRIORITY"; readonly priority: string; readonly allowed: readonly string[]; readonly message: string }
+  | {
+      readonly code: "UNKNOWN_PRIORITY";
+      readonly priority: string;
+      readonly allowed: readonly string[];
+      readonly message: string;
+    }
   | { readonly code: "MISSING_FIELD"; readonly field: string; readonly message: string }
-  | { readonly code: "APPROVAL_REQUIRED"; readonly approval: "pending" | "rejected"; readonly action: Action; readonly message: string }
+  | {
+      readonly code: "APPROVAL_REQUIRED";
+      readonly approval: "pending" | "rejected";
+      readonly action: Action;
+      readonly message: string;
+    }
   | { readonly code: "NOT_A_CHANGE_REQUEST"; readonly message: string }
   | { readonly code: "INVALID_VALUE"; readonly field: string; readonly message: string }
   | { readonly code: "WRONG_TICKET"; readonly expected: string; readonly got: string; readonly message: string }
-  | { readonly code: "ESCALATION_NOT_YET_POSSIBLE"; readonly possibleAt: Instant | null; readonly level: number; readonly message: string }
+  | {
+      readonly code: "ESCALATION_NOT_YET_POSSIBLE";
+      readonly possibleAt: Instant | null;
+      readonly level: number;
+      readonly message: string;
+    }
   | { readonly code: "POLICY_MISMATCH"; readonly expected: string; readonly got: string; readonly message: string }
   | { readonly code: "INVALID_COMMAND"; readonly issues: readonly DecodeIssue[]; readonly message: string };
 
@@ -68,7 +83,13 @@ export const illegalTransition = (
   allowedFrom: readonly StatusOrNone[],
 ): DomainError =>
   status === "none"
-    ? { code: "ILLEGAL_TRANSITION", action, status, allowedFrom, message: `cannot ${action}: the ticket has not been opened` }
+    ? {
+        code: "ILLEGAL_TRANSITION",
+        action,
+        status,
+        allowedFrom,
+        message: `cannot ${action}: the ticket has not been opened`,
+      }
     : {
         code: "ILLEGAL_TRANSITION",
         action,

@@ -64,10 +64,7 @@ export const eventCodecs = {
   prioritised: envelope(
     "prioritised",
     1,
-    t.intersection([
-      t.type({ from: t.string, to: t.string, cause: PriorityCauseC }),
-      t.partial({ reason: t.string }),
-    ]),
+    t.intersection([t.type({ from: t.string, to: t.string, cause: PriorityCauseC }), t.partial({ reason: t.string })]),
   ),
   accepted: envelope("accepted", 1, none),
   assigned: envelope(
@@ -131,21 +128,13 @@ export const eventCodecs = {
     1,
     t.intersection([t.type({ approver: t.string }), t.partial({ reason: t.string })]),
   ),
-  "session-scheduled": envelope(
-    "session-scheduled",
-    1,
-    t.type({ start: InstantC, length: DurationC }),
-  ),
+  "session-scheduled": envelope("session-scheduled", 1, t.type({ start: InstantC, length: DurationC })),
   "sla-warning-issued": envelope(
     "sla-warning-issued",
     1,
     t.type({ metric: MetricNameC, cycle: t.number, warning: t.string, deadline: InstantC }),
   ),
-  "sla-breached": envelope(
-    "sla-breached",
-    1,
-    t.type({ metric: MetricNameC, cycle: t.number, deadline: InstantC }),
-  ),
+  "sla-breached": envelope("sla-breached", 1, t.type({ metric: MetricNameC, cycle: t.number, deadline: InstantC })),
   "escalation-level-reached": envelope(
     "escalation-level-reached",
     1,

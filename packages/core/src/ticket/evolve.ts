@@ -127,7 +127,7 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
       return;
     default: {
       const unreachable: never = e;
-      return unreachable;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
     }
   }
 };

@@ -13,7 +13,7 @@ import type { DomainError } from "./errors.js";
 import type { TicketEvent } from "./events.js";
 import type { TicketFields } from "./fields.js";
 
-const valueOf = (fields: TicketFields, field: RequirableField): unknown => {
+const fieldValue = (fields: TicketFields, field: RequirableField): unknown => {
   const [head, tail] = field.split(".") as [string, string | undefined];
   const top = (fields as Record<string, unknown>)[head];
   return tail === undefined ? top : (top as Record<string, unknown> | undefined)?.[tail];
@@ -26,7 +26,7 @@ const countOk = (v: number | undefined): boolean => v === undefined || (Number.i
 export const decideOpen = (command: CommandOf<"open">, policy: PolicyCore): E.Either<DomainError, TicketEvent[]> => {
   const { priority: rawPriority, ...fields } = command.data;
   for (const field of policy.workflow?.requiredFields ?? []) {
-    if (isBlank(valueOf(fields, field))) {
+    if (isBlank(fieldValue(fields, field))) {
       return E.left({ code: "MISSING_FIELD", field, message: `${field} is required by policy ${policy.id}` });
     }
   }

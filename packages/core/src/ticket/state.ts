@@ -68,8 +68,7 @@ export interface TicketState {
 }
 
 /** The key under which an SLA fact is recorded, so recording it twice is a no-op. */
-export const slaRecordKey = (metric: MetricName, cycle: number, what: string): string =>
-  `${metric}/${cycle}/${what}`;
+export const slaRecordKey = (metric: MetricName, cycle: number, what: string): string => `${metric}/${cycle}/${what}`;
 
 /** A fresh, unshared, mutable initial state (the fold writes into it directly). */
 export const createInitialState = (): TicketState => ({
