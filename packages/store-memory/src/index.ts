@@ -12,6 +12,7 @@ import {
   type ExpectedVersion,
   type Instant,
   InvalidAppend,
+  InvalidCheckpoint,
   type NewEvent,
   type ReadAllOptions,
   type ReadAllResult,
@@ -99,7 +100,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
-    const after = parseCheckpoint(options.after ?? null);
+    const after = parseCheckpoint(options.after ?? null, this.#log.length);
     const limit = options.limit ?? 1000;
     const out: RecordedEvent[] = [];
     let i = after;
@@ -119,10 +120,11 @@ export class InMemoryEventStore implements EventStore {
   }
 }
 
-const parseCheckpoint = (c: Checkpoint | null): number => {
+/** A checkpoint is the count of log entries already read; one past the log was never issued. */
+const parseCheckpoint = (c: Checkpoint | null, logLength: number): number => {
   if (c === null) return 0;
-  const n = Number(c);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidAppend(`"${c}" is not a checkpoint of this store`);
+  const n = /^\d+$/.test(c) ? Number(c) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n > logLength) throw new InvalidCheckpoint(c);
   return n;
 };
 

@@ -5,7 +5,7 @@
 import type { DecodeIssue } from "../shared/decode.js";
 import type { ExpectedVersion } from "./types.js";
 
-export type StoreErrorCode = "CONCURRENCY_CONFLICT" | "CORRUPT_EVENT" | "INVALID_APPEND";
+export type StoreErrorCode = "CONCURRENCY_CONFLICT" | "CORRUPT_EVENT" | "INVALID_APPEND" | "INVALID_CHECKPOINT";
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
@@ -54,12 +54,24 @@ export class InvalidAppend extends StoreError {
   }
 }
 
+/** A `readAll` checkpoint this store never issued (malformed, or from another store). */
+export class InvalidCheckpoint extends StoreError {
+  override readonly code = "INVALID_CHECKPOINT" as const;
+  constructor(readonly checkpoint: string) {
+    super(
+      "INVALID_CHECKPOINT",
+      `"${checkpoint}" is not a checkpoint of this store; pass null to read from the beginning`,
+    );
+  }
+}
+
 const hasCode = (u: unknown, code: string): boolean =>
   typeof u === "object" && u !== null && (u as { code?: unknown }).code === code;
 
 export const isConcurrencyConflict = (u: unknown): u is ConcurrencyConflict => hasCode(u, "CONCURRENCY_CONFLICT");
 export const isCorruptEvent = (u: unknown): u is CorruptEvent => hasCode(u, "CORRUPT_EVENT");
 export const isInvalidAppend = (u: unknown): u is InvalidAppend => hasCode(u, "INVALID_APPEND");
+export const isInvalidCheckpoint = (u: unknown): u is InvalidCheckpoint => hasCode(u, "INVALID_CHECKPOINT");
 
 /**
  * Checks an expected version against a stream's actual version; adapters call this so all of

@@ -1,0 +1,8 @@
+/**
+ * The in-memory store runs the shared EventStore contract suite, like every adapter.
+ * (Imported by path: the test kit is not a dependency of this package.)
+ */
+import { describeEventStoreContract } from "../../testing/src/index.js";
+import { InMemoryEventStore } from "../src/index.js";
+
+describeEventStoreContract("in-memory", async () => ({ store: new InMemoryEventStore() }));
