@@ -1,1 +1,12 @@
-export {};
+/**
+ * @ticketfold/store-postgres — the PostgreSQL EventStore, on a PostgreSQL server (`pg`) or on
+ * embedded PGlite, through one adapter: all four expected-version modes, tenant-scoped
+ * queries, gap-free read-all, consumers with durable checkpoints, versioned migrations.
+ */
+export { isSqlState, type SqlDriver, type SqlExecutor, type SqlResult, type Unlisten } from "./driver.js";
+export { type MigrateResult, type Migration, migrate, migrationSql, migrations } from "./migrations.js";
+export { pgDriver } from "./pg-driver.js";
+export { pgliteDriver } from "./pglite-driver.js";
+export { DEFAULT_SCHEMA, type StoreSchema, storeSchema } from "./schema.js";
+export { createPostgresEventStore, PostgresEventStore, type PostgresEventStoreOptions } from "./store.js";
+export type { SubscribeOptions, SubscriptionContext } from "./subscribe.js";

@@ -1,0 +1,120 @@
+/**
+ * SqlDriver over node-postgres: a pool for statements and transactions, and one dedicated
+ * connection for LISTEN (opened on the first `listen`, released when the last one stops).
+ * `pg` is a peer dependency loaded on first use, so PGlite-only apps never need it.
+ */
+import type { Pool, PoolClient } from "pg";
+import type { SqlDriver, SqlExecutor, SqlResult, Unlisten } from "./driver.js";
+
+const executor = (client: Pool | PoolClient): SqlExecutor => ({
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
+    const result = await client.query(sql, params as unknown[]);
+    return { rows: result.rows as R[], affectedRows: result.rowCount ?? 0 };
+  },
+});
+
+const openPool = async (connectionString: string): Promise<Pool> => {
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString });
+  // A connection that dies while idle is dropped by the pool; without a listener the
+  // pool's "error" event would crash the process.
+  pool.on("error", () => {});
+  return pool;
+};
+
+/**
+ * A driver on a `pg.Pool` (yours: `close` leaves it open) or on a connection string (the
+ * driver opens a pool and `close` ends it).
+ */
+export const pgDriver = (poolOrConnectionString: Pool | string): SqlDriver => {
+  const owned = typeof poolOrConnectionString === "string";
+  let poolPromise: Promise<Pool> | undefined = owned ? undefined : Promise.resolve(poolOrConnectionString);
+  const pool = (): Promise<Pool> => {
+    poolPromise ??= openPool(poolOrConnectionString as string);
+    return poolPromise;
+  };
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  let listenerClient: Promise<PoolClient> | undefined;
+
+  const connectListener = (): Promise<PoolClient> => {
+    listenerClient ??= pool().then(async (p) => {
+      const client = await p.connect();
+      client.on("notification", (m) => {
+        for (const cb of listeners.get(m.channel) ?? []) cb(m.payload ?? "");
+      });
+      // A lost LISTEN connection only costs wake-ups: subscribers keep polling.
+      client.on("error", () => {
+        listenerClient = undefined;
+        client.release(true);
+      });
+      return client;
+    });
+    return listenerClient;
+  };
+
+  return {
+    kind: "pg",
+    async query(sql, params) {
+      return executor(await pool()).query(sql, params);
+    },
+    async transaction(work) {
+      const client = await (await pool()).connect();
+      let broken: unknown;
+      // A checked-out connection has no error listener of the pool's: a terminated backend
+      // would otherwise crash the process. The failing statement rejects on its own.
+      const onError = (error: Error): void => {
+        broken = error;
+      };
+      client.on("error", onError);
+      try {
+        await client.query("BEGIN");
+        const result = await work(executor(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        try {
+          await client.query("ROLLBACK");
+        } catch (rollbackError) {
+          broken = rollbackError;
+        }
+        throw error;
+      } finally {
+        // A connection that failed or could not roll back is destroyed rather than reused.
+        client.removeListener("error", onError);
+        client.release(broken === undefined ? undefined : (broken as Error));
+      }
+    },
+    async listen(channel, onNotify): Promise<Unlisten> {
+      const client = await connectListener();
+      let set = listeners.get(channel);
+      if (!set) {
+        set = new Set();
+        listeners.set(channel, set);
+        await client.query(`LISTEN "${channel}"`);
+      }
+      set.add(onNotify);
+      return async () => {
+        set.delete(onNotify);
+        if (set.size > 0 || listeners.get(channel) !== set) return;
+        listeners.delete(channel);
+        const current = listenerClient;
+        if (!current) return;
+        const c = await current;
+        await c.query(`UNLISTEN "${channel}"`).catch(() => {});
+        if (listeners.size === 0 && listenerClient === current) {
+          listenerClient = undefined;
+          c.release();
+        }
+      };
+    },
+    async close() {
+      if (listenerClient) {
+        const c = await listenerClient.catch(() => undefined);
+        listenerClient = undefined;
+        c?.release();
+      }
+      listeners.clear();
+      if (owned && poolPromise) await (await poolPromise).end();
+    },
+  };
+};

@@ -1,0 +1,47 @@
+/**
+ * Gap-free read-all. A sequence hands out numbers in the order transactions ask for them, not
+ * the order they commit: with concurrent writers, "everything after position N" can skip a
+ * transaction that committed late, and a subscriber would never see its events. So the log is
+ * ordered by (transaction id, global position) and a read only returns rows written by
+ * transactions older than the oldest one still running (`pg_snapshot_xmin`): those have all
+ * finished, and no later transaction can ever get a smaller id. The last pair read is the
+ * checkpoint, and reading after it never misses or repeats an event.
+ */
+import type { ReadAllOptions, ReadAllResult } from "@ticketfold/core";
+import { checkpointOf, parseCheckpoint } from "./checkpoint.js";
+import type { SqlExecutor } from "./driver.js";
+import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
+import type { StoreSchema } from "./schema.js";
+
+export const DEFAULT_READ_ALL_LIMIT = 1000;
+
+const readAllSql = (s: StoreSchema, byTenant: boolean): string =>
+  `SELECT ${EVENT_COLUMNS} FROM ${s.events} e
+  WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    AND (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)${byTenant ? " AND e.tenant = $4" : ""}
+  ORDER BY e.transaction_id, e.global_position
+  LIMIT $3`;
+
+/** Reads the next page of the global log after `options.after` through `db`. */
+export const readAllWith = async (
+  db: SqlExecutor,
+  s: StoreSchema,
+  options: ReadAllOptions = {},
+): Promise<ReadAllResult> => {
+  const after = parseCheckpoint(options.after);
+  const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`readAll limit must be a whole number ≥ 1; got ${limit}`);
+  const params: unknown[] = [after.transactionId, after.globalPosition, limit];
+  if (options.tenantId !== undefined) params.push(options.tenantId);
+  const { rows } = await db.query<EventRow>(readAllSql(s, options.tenantId !== undefined), params);
+  const events = rows.map(toRecorded);
+  const last = rows.at(-1);
+  return {
+    events,
+    checkpoint: last
+      ? checkpointOf({ transactionId: last.transaction_id, globalPosition: last.global_position })
+      : (options.after ?? null),
+    isEnd: rows.length < limit,
+  };
+};

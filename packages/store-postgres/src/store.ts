@@ -1,0 +1,142 @@
+/**
+ * The PostgreSQL EventStore: one adapter for a PostgreSQL server and for embedded PGlite,
+ * through a SqlDriver. It enforces all four expected-version modes (conflicts carry expected
+ * and actual versions), scopes every query by tenant, reads the global log gap-free, and runs
+ * consumers with durable checkpoints. The schema is migrated on first use unless told not to.
+ */
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type Instant,
+  InvalidAppend,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type StreamRead,
+  validateAppend,
+} from "@ticketfold/core";
+import { monotonicFactory } from "ulid";
+import { appendInTransaction } from "./append.js";
+import type { SqlDriver } from "./driver.js";
+import { type MigrateResult, migrate } from "./migrations.js";
+import { readAllWith } from "./read-all.js";
+import { readStreamWith, streamExistsWith } from "./read-stream.js";
+import { type StoreSchema, storeSchema } from "./schema.js";
+import { readConsumerCheckpoint, runSubscription, type SubscribeOptions } from "./subscribe.js";
+
+export interface PostgresEventStoreOptions {
+  readonly driver: SqlDriver;
+  /** PostgreSQL schema holding the tables (default "ticketfold"). */
+  readonly schema?: string;
+  /** Create or update the schema before the first operation (default true). */
+  readonly autoMigrate?: boolean;
+  /** Send NOTIFY after each append to wake subscribers early (default true). */
+  readonly notify?: boolean;
+  /** `close` also closes the driver (default true). */
+  readonly closeDriver?: boolean;
+  /** Clock for `recordedAt` (default: the database's transaction time). */
+  readonly now?: () => Instant;
+  /** Event id source for events without one (default: monotonic ULIDs). */
+  readonly newEventId?: () => string;
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly driver: SqlDriver;
+  readonly schema: StoreSchema;
+  readonly #options: PostgresEventStoreOptions;
+  readonly #newEventId: () => string;
+  #ready: Promise<unknown> | undefined;
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.driver = options.driver;
+    this.schema = storeSchema(options.schema);
+    this.#options = options;
+    this.#newEventId = options.newEventId ?? monotonicFactory();
+    if (options.autoMigrate === false) this.#ready = Promise.resolve();
+  }
+
+  /** Creates or updates the schema now (idempotent; also run lazily unless autoMigrate is false). */
+  async migrate(): Promise<MigrateResult> {
+    const result = migrate(this.driver, { schema: this.schema.name });
+    // A failed migration is retried by the next operation instead of failing it forever.
+    this.#ready = result.catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return result;
+  }
+
+  #whenReady(): Promise<unknown> {
+    this.#ready ??= this.migrate();
+    return this.#ready;
+  }
+
+  async readStream(
+    tenantId: string,
+    streamId: string,
+    options: { readonly fromVersion?: number } = {},
+  ): Promise<StreamRead> {
+    await this.#whenReady();
+    return readStreamWith(this.driver, this.schema, tenantId, streamId, options.fromVersion ?? 1);
+  }
+
+  async appendToStream(
+    tenantId: string,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { readonly expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    const invalid = validateAppend(options.expectedVersion, events);
+    if (invalid) throw invalid;
+    const eventIds = events.map((e) => e.eventId ?? this.#newEventId());
+    const repeated = eventIds.find((id, i) => eventIds.indexOf(id) !== i);
+    if (repeated !== undefined) throw new InvalidAppend(`event id ${repeated} appears twice in one append`);
+    await this.#whenReady();
+    const recordedAt = this.#options.now?.();
+    return this.driver.transaction(async (tx) => {
+      const result = await appendInTransaction(tx, this.schema, {
+        tenantId,
+        streamId,
+        events,
+        expectedVersion: options.expectedVersion,
+        eventIds,
+        ...(recordedAt === undefined ? {} : { recordedAt }),
+      });
+      // Delivered on commit only; a subscriber that misses it still finds the events by polling.
+      if (this.#options.notify !== false) {
+        await tx.query("SELECT pg_notify($1, $2)", [this.schema.channel, tenantId]);
+      }
+      return result;
+    });
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    await this.#whenReady();
+    return readAllWith(this.driver, this.schema, options);
+  }
+
+  async streamExists(tenantId: string, streamId: string): Promise<boolean> {
+    await this.#whenReady();
+    return streamExistsWith(this.driver, this.schema, tenantId, streamId);
+  }
+
+  /** Runs a consumer until its signal aborts; see SubscribeOptions. */
+  async subscribe(options: SubscribeOptions): Promise<void> {
+    await this.#whenReady();
+    return runSubscription(this.driver, this.schema, options);
+  }
+
+  /** A consumer's stored checkpoint (null before its first batch). */
+  async consumerCheckpoint(consumer: string, tenantId?: string): Promise<string | null> {
+    await this.#whenReady();
+    return readConsumerCheckpoint(this.driver, this.schema, consumer, tenantId);
+  }
+
+  async close(): Promise<void> {
+    if (this.#options.closeDriver !== false) await this.driver.close();
+  }
+}
+
+export const createPostgresEventStore = (options: PostgresEventStoreOptions): PostgresEventStore =>
+  new PostgresEventStore(options);

@@ -1,0 +1,136 @@
+/**
+ * Consumers of the global log with durable checkpoints. Each batch is one transaction: lock
+ * the consumer's checkpoint row, read the next page after it (gap-free, see read-all.ts), run
+ * the handler with that transaction, store the new checkpoint, commit. So whatever the handler
+ * writes through `context.tx` commits together with the checkpoint: effectively exactly-once.
+ * Effects outside the database (mail, HTTP) are at-least-once: a crash after them and before
+ * the commit replays the batch, so they need an idempotency key (the event id).
+ * The row lock also means two processes running the same consumer take turns, never sharing
+ * a batch. LISTEN/NOTIFY only wakes a sleeping consumer early; polling is the source of truth.
+ */
+import type { Checkpoint, RecordedEvent } from "@ticketfold/core";
+import { checkpointOf, type LogPosition, parseCheckpoint } from "./checkpoint.js";
+import type { SqlDriver, SqlExecutor } from "./driver.js";
+import { readAllWith } from "./read-all.js";
+import type { StoreSchema } from "./schema.js";
+
+export interface SubscriptionContext {
+  /** The batch's transaction: write read models here to commit them with the checkpoint. */
+  readonly tx: SqlExecutor;
+  readonly consumer: string;
+  /** The consumer's checkpoint once this batch commits. */
+  readonly checkpoint: Checkpoint | null;
+}
+
+export interface SubscribeOptions {
+  /** Names the durable checkpoint (together with `tenantId`). */
+  readonly consumer: string;
+  /** Handles one batch, in log order. Throwing rolls the batch back and stops the subscription. */
+  readonly handler: (events: readonly RecordedEvent[], context: SubscriptionContext) => Promise<void>;
+  /** Only this tenant's events (a checkpoint of its own). */
+  readonly tenantId?: string;
+  /** Events per batch (default 100). */
+  readonly batchSize?: number;
+  /** Milliseconds between polls when caught up (default 500). */
+  readonly pollInterval?: number;
+  /** Stops the subscription; the returned promise then resolves. */
+  readonly signal: AbortSignal;
+}
+
+/** '' scopes a checkpoint to all tenants (a tenant id is never empty). */
+const scopeOf = (tenantId: string | undefined): string => tenantId ?? "";
+
+/** The stored checkpoint of a consumer (null before its first batch). */
+export const readConsumerCheckpoint = async (
+  db: SqlExecutor,
+  s: StoreSchema,
+  consumer: string,
+  tenantId?: string,
+  forUpdate = false,
+): Promise<Checkpoint | null> => {
+  const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
+    `SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
+    FROM ${s.consumers} WHERE tenant = $1 AND consumer = $2${forUpdate ? " FOR UPDATE" : ""}`,
+    [scopeOf(tenantId), consumer],
+  );
+  const row = rows[0];
+  return row ? checkpointOf({ transactionId: row.transaction_id, globalPosition: row.global_position }) : null;
+};
+
+/** Handles the next batch in one transaction; true when the consumer has caught up. */
+const runBatch = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchSize: number): Promise<boolean> =>
+  driver.transaction(async (tx) => {
+    const scope = scopeOf(o.tenantId);
+    await tx.query(`INSERT INTO ${s.consumers} (tenant, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      scope,
+      o.consumer,
+    ]);
+    // Locking returns the newest checkpoint: another process running this consumer may have
+    // moved it while we waited for the lock.
+    const after = await readConsumerCheckpoint(tx, s, o.consumer, o.tenantId, true);
+    const page = await readAllWith(tx, s, {
+      after,
+      limit: batchSize,
+      ...(o.tenantId === undefined ? {} : { tenantId: o.tenantId }),
+    });
+    if (page.events.length === 0) return page.isEnd;
+    await o.handler(page.events, { tx, consumer: o.consumer, checkpoint: page.checkpoint });
+    const to: LogPosition = parseCheckpoint(page.checkpoint);
+    await tx.query(
+      `UPDATE ${s.consumers} SET transaction_id = $3::xid8, global_position = $4::bigint, updated_at = now()
+      WHERE tenant = $1 AND consumer = $2`,
+      [scope, o.consumer, to.transactionId, to.globalPosition],
+    );
+    return page.isEnd;
+  });
+
+/** Wakes a sleeping consumer early; remembers a wake-up that came while it was busy. */
+const wakeUp = () => {
+  let pending = false;
+  let wake: (() => void) | undefined;
+  return {
+    notify(): void {
+      pending = true;
+      wake?.();
+    },
+    sleep(ms: number, signal: AbortSignal): Promise<void> {
+      return new Promise((resolve) => {
+        if (pending || signal.aborted) {
+          pending = false;
+          resolve();
+          return;
+        }
+        const done = (): void => {
+          clearTimeout(timer);
+          signal.removeEventListener("abort", done);
+          wake = undefined;
+          pending = false;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener("abort", done, { once: true });
+        wake = done;
+      });
+    },
+  };
+};
+
+/** Runs a consumer until `signal` aborts (resolves) or its handler throws (rejects). */
+export const runSubscription = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions): Promise<void> => {
+  const batchSize = o.batchSize ?? 100;
+  const pollInterval = o.pollInterval ?? 500;
+  const wake = wakeUp();
+  const unlisten = driver.listen
+    ? await driver.listen(s.channel, (tenant) => {
+        if (o.tenantId === undefined || tenant === o.tenantId) wake.notify();
+      })
+    : undefined;
+  try {
+    while (!o.signal.aborted) {
+      const caughtUp = await runBatch(driver, s, o, batchSize);
+      if (caughtUp) await wake.sleep(pollInterval, o.signal);
+    }
+  } finally {
+    await unlisten?.();
+  }
+};
