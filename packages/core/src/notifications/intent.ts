@@ -1,0 +1,51 @@
+/**
+ * A notification intent: what should be told to whom, decided purely from an event. Channels
+ * (mail, webhook) turn intents into deliveries. The id is deterministic — event id, rule and
+ * recipient role — so a dispatcher that runs twice sends with the same idempotency key.
+ */
+import * as t from "io-ts";
+import { InstantC } from "../shared/instant.js";
+import { LocaleC, NotificationRuleC } from "./policy.js";
+
+/**
+ * Recipient roles: `requester`, `organisation` (the customer's points of contact), `assignee`,
+ * `group`, `manager`, or an escalation ladder role such as `head-of-support`.
+ */
+export const RecipientC = t.intersection([
+  t.type({ role: t.string }),
+  t.partial({ address: t.string, name: t.string, id: t.string }),
+]);
+export type Recipient = t.TypeOf<typeof RecipientC>;
+
+export const AudienceC = t.keyof({ requester: null, staff: null });
+export type Audience = t.TypeOf<typeof AudienceC>;
+
+/** Template values: plain strings (instants as ISO-8601), rendered by the channel. */
+export const NotificationDataC = t.record(t.string, t.string);
+export type NotificationData = t.TypeOf<typeof NotificationDataC>;
+
+export const NotificationIntentC = t.intersection([
+  t.type({
+    id: t.string,
+    eventId: t.string,
+    ticketId: t.string,
+    tenantId: t.string,
+    rule: NotificationRuleC,
+    templateKey: t.string,
+    locale: LocaleC,
+    recipients: t.array(RecipientC),
+    audience: AudienceC,
+    urgent: t.boolean,
+    /** When the event happened. */
+    at: InstantC,
+    data: NotificationDataC,
+  }),
+  /** Quiet hours: do not deliver before this instant. */
+  t.partial({ notBefore: InstantC }),
+]);
+export type NotificationIntent = t.TypeOf<typeof NotificationIntentC>;
+/** The JSON form of an intent (instants as ISO strings), as written to an outbox. */
+export type EncodedNotificationIntent = t.OutputOf<typeof NotificationIntentC>;
+
+/** The deterministic id of an intent: `eventId/rule/role`. */
+export const intentId = (eventId: string, rule: string, role: string): string => `${eventId}/${rule}/${role}`;
