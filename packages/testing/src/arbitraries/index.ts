@@ -1,0 +1,6 @@
+export * from "./commands.js";
+export * from "./events.js";
+export * from "./fields.js";
+export * from "./history.js";
+export * from "./policy.js";
+export * from "./primitives.js";

@@ -1,0 +1,2 @@
+export * from "./decision-spec.js";
+export { assertEqual, assertMatches, pickLike } from "./match.js";
