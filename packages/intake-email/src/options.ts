@@ -1,0 +1,86 @@
+/**
+ * What the caller hands to `parseInboundMail`. Intake is pure apart from the callbacks: the
+ * clock reading (`now`) and new ticket ids come in as arguments, and every lookup (tag → ticket,
+ * login → customer, may this sender write here) is a function the caller supplies.
+ */
+import type { Category, Instant, PriorityScale, TenantId } from "@ticketfold/core";
+import type { AttachmentLimits } from "./attachments.js";
+import type { KeyFieldLabels } from "./key-fields.js";
+import type { MailSender } from "./sender.js";
+import type { SubjectTagFormat } from "./subject-tag.js";
+
+/** What `resolveTag` says about the ticket a subject tag names. */
+export interface TaggedTicket {
+  readonly ticketId: string;
+  readonly requesterEmail: string;
+  readonly tenantId: string;
+}
+
+/** A P-C customer account, found by the `Login:` key field (the service contract number). */
+export interface IntakeCustomer {
+  readonly id: string;
+  readonly name?: string;
+  readonly organisation?: string;
+  /** Defaults to the customer's `id`. */
+  readonly contractId?: string;
+  /** Queue tier, e.g. `vip` (P-B). */
+  readonly tier?: string;
+}
+
+export interface KeyFieldOptions {
+  /**
+   * Require `Login:`; `lookup` returns the customer, or `undefined` for an unknown login (and
+   * may return `undefined` when this sender does not belong to that customer).
+   */
+  readonly login?: {
+    readonly lookup: (login: string, sender: MailSender) => Promise<IntakeCustomer | undefined>;
+  };
+  /** Read `Priority:`; a missing or malformed one becomes the policy default (P-C). */
+  readonly priority?: boolean;
+  /** Labels accepted for each key field (default `Login`, `Priority`). */
+  readonly labels?: Partial<KeyFieldLabels>;
+}
+
+export interface IntakeLimits extends AttachmentLimits {
+  /** Bytes of raw mail accepted at all; checked before parsing. */
+  readonly maxRawBytes: number;
+  /** Characters of description / comment text. */
+  readonly maxBodyChars: number;
+  /** Characters of HTML converted to text (an HTML-only mail above it is refused). */
+  readonly maxHtmlChars: number;
+}
+
+export const defaultIntakeLimits: IntakeLimits = {
+  maxRawBytes: 25 * 1024 * 1024,
+  maxBodyChars: 100_000,
+  maxHtmlChars: 1_000_000,
+  maxAttachmentBytes: 10 * 1024 * 1024,
+  maxTotalAttachmentBytes: 20 * 1024 * 1024,
+  maxAttachments: 20,
+};
+
+export interface IntakeOptions {
+  /** The tenant whose mailbox received the mail. */
+  readonly tenantId: TenantId;
+  /** The caller's clock reading; becomes the command's `at`. */
+  readonly now: Instant;
+  /** A fresh ticket id (a ULID) for a new ticket; called at most once, only when opening. */
+  readonly newTicketId: () => string;
+  /** Subject tag → ticket, within the mailbox's tenant; `undefined` when unknown. */
+  readonly resolveTag: (tenantId: TenantId, tag: string) => Promise<TaggedTicket | undefined>;
+  /**
+   * Asked only when the sender is not the ticket's requester: `true` lets the mail in as a
+   * customer comment (e.g. a colleague of the same organisation, P-D). Absent = refuse.
+   */
+  readonly isAllowedSender?: (sender: MailSender, ticket: TaggedTicket) => boolean | Promise<boolean>;
+  /** A tag naming no ticket: refuse (default, reveals nothing) or open a new ticket. */
+  readonly unknownTag?: "refuse" | "open";
+  readonly tagFormat?: Partial<SubjectTagFormat>;
+  /** P-C key fields; absent = mail needs none. */
+  readonly keyFields?: KeyFieldOptions;
+  /** The policy's priority scale, to resolve `Priority:` (else the raw value goes to the core). */
+  readonly priorities?: PriorityScale;
+  /** Category of tickets opened by mail. Default `incident`. */
+  readonly category?: Category;
+  readonly limits?: Partial<IntakeLimits>;
+}

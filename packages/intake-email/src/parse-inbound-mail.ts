@@ -1,0 +1,164 @@
+/**
+ * Mail into ticket commands. A raw RFC 822 mail becomes an `open` command (a new ticket, the
+ * sender its requester) or a `comment` on the ticket its subject tag names, or a refusal value
+ * with, where useful, a reply for the sender. Never throws: every failure is a value.
+ *
+ * The flow: size → parse → automatic mail? → one sender → subject and tag → attachments →
+ * text → tag route (tenant, requester) → P-C key fields (new tickets) → the core's decoder.
+ */
+import type { Attachment, CommandOf, TenantId } from "@ticketfold/core";
+import * as E from "fp-ts/lib/Either.js";
+import type { HeaderLines, ParsedMail } from "mailparser";
+import { attachmentMetadata } from "./attachments.js";
+import { commentCommand, openCommand } from "./build-command.js";
+import { readKeyFields } from "./key-fields.js";
+import { keyFieldLabels, openFields, type PriorityOutcome } from "./open-fields.js";
+import { defaultIntakeLimits, type IntakeCustomer, type IntakeOptions, type TaggedTicket } from "./options.js";
+import { readHead, readMail, toBytes } from "./read-mail.js";
+import type { IntakeRefusal, RefusalDetails } from "./refusal.js";
+import { type RefusalContext, refuse } from "./refusal-texts.js";
+import { callSafely, type Route, routeByTag } from "./route-by-tag.js";
+import { cleanBodyText, cleanHeaderText, truncate } from "./sanitize.js";
+import { type MailSender, senderOf } from "./sender.js";
+import { defaultTagFormat, findSubjectTags, formatSubjectTag } from "./subject-tag.js";
+
+export type IntakeResult =
+  | {
+      readonly kind: "open";
+      readonly command: CommandOf<"open">;
+      readonly sender: MailSender;
+      readonly priority?: PriorityOutcome;
+      readonly customer?: IntakeCustomer;
+    }
+  | {
+      readonly kind: "comment";
+      readonly command: CommandOf<"comment">;
+      readonly sender: MailSender;
+      readonly tag: string;
+      readonly ticket: TaggedTicket;
+    };
+
+const MAX_SUBJECT = 250;
+
+/** RFC 3834: anything but `Auto-Submitted: no` is a machine writing; answering it risks a loop. */
+const autoSubmitted = (lines: HeaderLines): string | undefined => {
+  const line = lines.find((h) => h.key === "auto-submitted")?.line;
+  const value = cleanHeaderText(line?.slice(line.indexOf(":") + 1) ?? "").toLowerCase();
+  return line === undefined || value === "no" || value.startsWith("no ") ? undefined : truncate(value, 60);
+};
+
+const prepared = (mail: ParsedMail, options: IntakeOptions) => {
+  const limits = { ...defaultIntakeLimits, ...options.limits };
+  const tagFormat = { ...defaultTagFormat, ...options.tagFormat };
+  const subject = cleanHeaderText(mail.subject ?? "");
+  const body = cleanBodyText(mail.text ?? "");
+  return { limits, tagFormat, subject, body };
+};
+
+type Step<A> = E.Either<RefusalDetails, A>;
+
+/**
+ * A reply's text, without a key-field block if P-C is configured (replies need none). A reply
+ * that only carries files ("see attached") is a comment listing them rather than a refusal.
+ */
+const commentText = (body: string, attachments: readonly Attachment[], options: IntakeOptions): string => {
+  const text = (options.keyFields ? readKeyFields(body, keyFieldLabels(options)).rest : body).trim();
+  if (text !== "" || attachments.length === 0) return text;
+  return `Attachments: ${attachments.map((a) => a.name).join(", ")}`;
+};
+
+const decideMail = async (mail: ParsedMail, options: IntakeOptions): Promise<Step<IntakeResult>> => {
+  const { limits, tagFormat, subject, body } = prepared(mail, options);
+  const tenantId: TenantId = options.tenantId;
+  const sender = senderOf(mail.from, mail.headerLines);
+  if (E.isLeft(sender)) return sender;
+  const tags = findSubjectTags(subject, tagFormat);
+  const attachments = attachmentMetadata(mail.attachments, limits);
+  if (E.isLeft(attachments)) return attachments;
+  if (body.length > limits.maxBodyChars) {
+    return E.left({ code: "BODY_TOO_LONG", length: body.length, limit: limits.maxBodyChars });
+  }
+  const route: Step<Route> = await routeByTag(tags, sender.right, { ...options, tenantId });
+  if (E.isLeft(route)) return route;
+  if (route.right.kind === "comment") {
+    const { tag, ticket } = route.right;
+    const text = commentText(body, attachments.right, options);
+    if (text === "") return E.left({ code: "MISSING_BODY" });
+    const input = { ticketId: ticket.ticketId, body: text, sender: sender.right, attachments: attachments.right };
+    const command = commentCommand(input, options);
+    return E.map((c: CommandOf<"comment">) => ({
+      kind: "comment" as const,
+      command: c,
+      sender: sender.right,
+      tag,
+      ticket,
+    }))(command);
+  }
+  if (subject === "") return E.left({ code: "MISSING_SUBJECT" });
+  return openTicket(subject, body, sender.right, attachments.right, options);
+};
+
+const openTicket = async (
+  subject: string,
+  body: string,
+  sender: MailSender,
+  attachments: readonly Attachment[],
+  options: IntakeOptions,
+): Promise<Step<IntakeResult>> => {
+  const fields = await openFields(body, sender, options);
+  if (E.isLeft(fields)) return fields;
+  const { description, priority, priorityOutcome, customer } = fields.right;
+  const ticketId = await callSafely("newTicketId", () => options.newTicketId());
+  if (E.isLeft(ticketId)) return ticketId;
+  const input = {
+    ticketId: String(ticketId.right),
+    subject: truncate(subject, MAX_SUBJECT),
+    description,
+    sender,
+    attachments,
+    ...(priority === undefined ? {} : { priority }),
+    ...(customer === undefined ? {} : { customer }),
+  };
+  return E.map((command: CommandOf<"open">) => ({
+    kind: "open" as const,
+    command,
+    sender,
+    ...(priorityOutcome === undefined ? {} : { priority: priorityOutcome }),
+    ...(customer === undefined ? {} : { customer }),
+  }))(openCommand(input, options));
+};
+
+const contextOf = (mail: ParsedMail | undefined, options: IntakeOptions): RefusalContext => {
+  const tagFormat = { ...defaultTagFormat, ...options.tagFormat };
+  const showTag = (tag: string) => formatSubjectTag(tag, tagFormat);
+  if (mail === undefined) return { showTag };
+  const sender = senderOf(mail.from, mail.headerLines);
+  return {
+    showTag,
+    replyTo: E.isRight(sender) ? sender.right.address : undefined,
+    subject: cleanHeaderText(mail.subject ?? ""),
+  };
+};
+
+/**
+ * Turns a raw inbound mail into a ticket command, or a refusal. `options.now` and
+ * `options.newTicketId` stand in for the clock and id generation; the lookups are the caller's.
+ */
+export const parseInboundMail = async (
+  raw: Buffer | string,
+  options: IntakeOptions,
+): Promise<E.Either<IntakeRefusal, IntakeResult>> => {
+  const bytes = toBytes(raw);
+  const limits = { ...defaultIntakeLimits, ...options.limits };
+  const read = await readMail(bytes, limits);
+  if (E.isLeft(read)) {
+    const head = read.left.code === "MAIL_TOO_LARGE" ? await readHead(bytes) : undefined;
+    return E.left(refuse(read.left, contextOf(head, options)));
+  }
+  const mail = read.right;
+  const automatic = autoSubmitted(mail.headerLines);
+  if (automatic !== undefined)
+    return E.left(refuse({ code: "AUTO_SUBMITTED", header: automatic }, contextOf(undefined, options)));
+  const decided = await decideMail(mail, options);
+  return E.isRight(decided) ? decided : E.left(refuse(decided.left, contextOf(mail, options)));
+};
