@@ -7,18 +7,23 @@
  * finished, and no later transaction can ever get a smaller id. The last pair read is the
  * checkpoint, and reading after it never misses or repeats an event.
  */
-import type { ReadAllOptions, ReadAllResult } from "@ticketfold/core";
-import { checkpointOf, parseCheckpoint } from "./checkpoint.js";
+import { InvalidCheckpoint, type ReadAllOptions, type ReadAllResult } from "@ticketfold/core";
+import { checkpointOf, LOG_START, parseCheckpoint } from "./checkpoint.js";
 import type { SqlExecutor } from "./driver.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
 import type { StoreSchema } from "./schema.js";
 
 export const DEFAULT_READ_ALL_LIMIT = 1000;
 
-const readAllSql = (s: StoreSchema, byTenant: boolean): string =>
+// A checkpoint must name a stored event (the store only issues those): a forged or foreign
+// one would silently skip events. The EXISTS is evaluated once per statement (an InitPlan).
+const ANCHOR = (s: StoreSchema): string =>
+  `EXISTS (SELECT 1 FROM ${s.events} a WHERE a.transaction_id = $1::xid8 AND a.global_position = $2::bigint)`;
+
+const readAllSql = (s: StoreSchema, anchored: boolean, byTenant: boolean): string =>
   `SELECT ${EVENT_COLUMNS} FROM ${s.events} e
   WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    AND (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)${byTenant ? " AND e.tenant = $4" : ""}
+    AND (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)${byTenant ? " AND e.tenant = $4" : ""}${anchored ? ` AND ${ANCHOR(s)}` : ""}
   ORDER BY e.transaction_id, e.global_position
   LIMIT $3`;
 
@@ -34,7 +39,15 @@ export const readAllWith = async (
     throw new RangeError(`readAll limit must be a whole number ≥ 1; got ${limit}`);
   const params: unknown[] = [after.transactionId, after.globalPosition, limit];
   if (options.tenantId !== undefined) params.push(options.tenantId);
-  const { rows } = await db.query<EventRow>(readAllSql(s, options.tenantId !== undefined), params);
+  const anchored = after !== LOG_START;
+  const { rows } = await db.query<EventRow>(readAllSql(s, anchored, options.tenantId !== undefined), params);
+  // An empty page may mean the anchor is missing: tell that apart from "nothing new".
+  if (anchored && rows.length === 0) {
+    const found = await db.query(`SELECT ${ANCHOR(s)} AS found`, [after.transactionId, after.globalPosition]);
+    if ((found.rows[0] as { found?: unknown } | undefined)?.found !== true) {
+      throw new InvalidCheckpoint(options.after as string);
+    }
+  }
   const events = rows.map(toRecorded);
   const last = rows.at(-1);
   return {

@@ -1,0 +1,102 @@
+/**
+ * Test backends. With TICKETFOLD_PG_URL set (CI: postgres://postgres@127.0.0.1:5432/postgres)
+ * the server suites run against that PostgreSQL server; otherwise the same suites run on
+ * PGlite. Every store a test makes lives in a schema of its own, dropped afterwards, so test
+ * files and runs never see each other. PGlite takes seconds and ~700 MiB to start: one
+ * instance per test file, shared by all its stores.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { createPostgresEventStore, type PostgresEventStore, type SqlDriver } from "../src/index.js";
+import { pgDriver } from "../src/pg-driver.js";
+import { pgliteDriver } from "../src/pglite-driver.js";
+
+export const serverUrl: string | undefined = process.env.TICKETFOLD_PG_URL || undefined;
+
+/** Names the backend in describe titles, so a run shows what it tested. */
+export const serverBackendName = serverUrl ? "postgres server" : "pglite";
+
+export const NO_SERVER_REASON = "skipped: no PostgreSQL server (set TICKETFOLD_PG_URL to run it)";
+
+export interface TestBackend {
+  readonly name: "postgres server" | "pglite";
+  readonly driver: SqlDriver;
+  /** A migrated store in a fresh schema, and how to drop it. */
+  freshStore(options?: {
+    readonly notify?: boolean;
+  }): Promise<{ store: PostgresEventStore; cleanup: () => Promise<void> }>;
+  /** A fresh, unmigrated schema name (dropped by `close`). */
+  schemaName(): string;
+  close(): Promise<void>;
+}
+
+const runId = `${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+
+const backendOn = (name: TestBackend["name"], driver: SqlDriver, tag: string): TestBackend => {
+  let n = 0;
+  const schemas = new Set<string>();
+  const drop = async (schema: string): Promise<void> => {
+    await driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    schemas.delete(schema);
+  };
+  const schemaName = (): string => {
+    const schema = `tf_${tag}_${runId}_${++n}`;
+    schemas.add(schema);
+    return schema;
+  };
+  return {
+    name,
+    driver,
+    schemaName,
+    async freshStore(options = {}) {
+      const schema = schemaName();
+      const store = createPostgresEventStore({ driver, schema, closeDriver: false, ...options });
+      await store.migrate();
+      return { store, cleanup: () => drop(schema) };
+    },
+    async close() {
+      for (const schema of [...schemas]) await drop(schema);
+      await driver.close();
+    },
+  };
+};
+
+/** A PGlite backend (in memory), for the PGlite suites. */
+export const pgliteBackend = async (tag: string): Promise<TestBackend & { readonly db: PGlite }> => {
+  const db = await PGlite.create();
+  const backend = backendOn("pglite", pgliteDriver(db), tag);
+  return {
+    ...backend,
+    db,
+    async close() {
+      await backend.close();
+      await db.close();
+    },
+  };
+};
+
+/** A pool on the server at TICKETFOLD_PG_URL (callers check `serverUrl` first). */
+export const serverPool = (max = 10): pg.Pool => {
+  const pool = new pg.Pool({ connectionString: serverUrl, max });
+  pool.on("error", () => {});
+  return pool;
+};
+
+/** A server backend; throws when TICKETFOLD_PG_URL is not set. */
+export const serverBackend = async (tag: string, max = 10): Promise<TestBackend & { readonly pool: pg.Pool }> => {
+  if (!serverUrl) throw new Error(NO_SERVER_REASON);
+  const pool = serverPool(max);
+  const backend = backendOn("postgres server", pgDriver(pool), tag);
+  return {
+    ...backend,
+    pool,
+    async close() {
+      await backend.close();
+      await pool.end();
+    },
+  };
+};
+
+/** The backend for the "server" suites: the server when configured, else PGlite. */
+export const selectedBackend = (tag: string): Promise<TestBackend> =>
+  serverUrl ? serverBackend(tag) : pgliteBackend(tag);
