@@ -1,4 +1,146 @@
-/** Placeholder: the calendar definition codec (zone, weekly intervals, holidays, overrides). */
+/**
+ * The JSON shape of a calendar (semantics: Calendars): either the built-in
+ * `{ "id": "24x7", "kind": "24x7" }` or a weekly calendar with an IANA zone, a weekly
+ * template of half-open intervals, holidays (one-off `YYYY-MM-DD`, yearly `MM-DD`) and date
+ * overrides with their own intervals. Every rule a definition can break is a decode error
+ * whose path names the bad field (`week.mon[1]`, `holidays[2]`, `overrides.2025-12-31[0]`).
+ */
 import * as t from "io-ts";
+import { parseIsoDate, parseMonthDay } from "./civilDate.js";
+import { WEEKDAYS } from "./dayRules.js";
+import { DayIntervalsC } from "./intervalCodec.js";
+import { knownFields } from "./knownFields.js";
+import { TimeZoneC } from "./zone.js";
 
-export const CalendarDefC = t.UnknownRecord;
+const IdC = new t.Type<string, string, unknown>(
+  "CalendarId",
+  (u): u is string => typeof u === "string" && u.trim() !== "",
+  (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c, "expected a non-empty id")),
+  (s) => s,
+);
+
+const VersionC = new t.Type<number, number, unknown>(
+  "CalendarVersion",
+  (u): u is number => Number.isInteger(u) && (u as number) >= 1,
+  (u, c) =>
+    Number.isInteger(u) && (u as number) >= 1 ? t.success(u as number) : t.failure(u, c, "expected a version 1, 2, …"),
+  (n) => n,
+);
+
+/** A holiday: a one-off `YYYY-MM-DD` or a yearly `MM-DD` (real dates; `02-29` in leap years only). */
+export const CalendarDateC = new t.Type<string, string, unknown>(
+  "CalendarDate",
+  (u): u is string => typeof u === "string" && (parseIsoDate(u) !== undefined || parseMonthDay(u) !== undefined),
+  (u, c) =>
+    typeof u === "string" && (parseIsoDate(u) !== undefined || parseMonthDay(u) !== undefined)
+      ? t.success(u)
+      : t.failure(u, c, `expected a date "YYYY-MM-DD" or a yearly "MM-DD", got ${JSON.stringify(u) ?? typeof u}`),
+  (s) => s,
+);
+
+/** The weekly template: a missing day is closed; unknown day names are refused. */
+export const WeekC = knownFields(
+  t.partial({
+    mon: DayIntervalsC,
+    tue: DayIntervalsC,
+    wed: DayIntervalsC,
+    thu: DayIntervalsC,
+    fri: DayIntervalsC,
+    sat: DayIntervalsC,
+    sun: DayIntervalsC,
+  }),
+  WEEKDAYS,
+  "the week (days mon … sun)",
+);
+export type WeekTemplate = t.TypeOf<typeof WeekC>;
+
+const WeeklyFieldsC = t.intersection([
+  t.type({ id: IdC, version: VersionC, timeZone: TimeZoneC, week: WeekC }),
+  t.partial({
+    kind: t.literal("weekly"),
+    description: t.string,
+    holidays: t.array(CalendarDateC),
+    overrides: t.record(CalendarDateC, DayIntervalsC),
+  }),
+]);
+const WEEKLY_FIELDS = ["id", "version", "timeZone", "week", "kind", "description", "holidays", "overrides"];
+
+/** A weekly calendar definition. */
+export type WeeklyCalendarDef = t.TypeOf<typeof WeeklyFieldsC>;
+
+const AlwaysOpenFieldsC = t.intersection([
+  t.type({ id: IdC, kind: t.literal("24x7") }),
+  t.partial({ version: VersionC, description: t.string }),
+]);
+/** The built-in always-open calendar: `{ "id": "24x7", "kind": "24x7" }` (version 1 unless given). */
+export const AlwaysOpenCalendarDefC = knownFields(
+  AlwaysOpenFieldsC,
+  ["id", "kind", "version", "description"],
+  "a 24x7 calendar",
+);
+export type AlwaysOpenCalendarDef = t.TypeOf<typeof AlwaysOpenFieldsC>;
+
+/** Rules across fields: open time must exist; a date is a holiday or has its own hours, not both. */
+const crossFieldIssues = (def: WeeklyCalendarDef, c: t.Context): t.ValidationError[] => {
+  const issues: t.ValidationError[] = [];
+  const at = (key: string, value: unknown, message: string) =>
+    issues.push({ value, context: t.appendContext(c, key, t.unknown, value), message });
+  if (!WEEKDAYS.some((d) => (def.week[d] ?? []).length > 0)) {
+    at("week", def.week, "the calendar has no open time: the weekly template needs at least one interval");
+  }
+  const holidays = new Set(def.holidays ?? []);
+  const closedEveryYear = new Set(
+    [
+      ...holidays,
+      ...Object.entries(def.overrides ?? {}).flatMap(([date, hours]) => (hours.length === 0 ? [date] : [])),
+    ].filter((date) => parseMonthDay(date) !== undefined),
+  );
+  if (closedEveryYear.size >= 366) {
+    at("holidays", def.holidays, "the calendar has no open time: yearly holidays close every day of the year");
+  }
+  for (const date of Object.keys(def.overrides ?? {})) {
+    if (holidays.has(date)) {
+      issues.push({
+        value: date,
+        context: t.appendContext(t.appendContext(c, "overrides", t.unknown), date, t.unknown, date),
+        message: `${date} is also a holiday; a date is either a holiday or has its own intervals`,
+      });
+    }
+  }
+  return issues;
+};
+
+/** A weekly calendar, with the rules across fields checked. */
+export const WeeklyCalendarDefC = new t.Type<WeeklyCalendarDef, WeeklyCalendarDef, unknown>(
+  "WeeklyCalendarDef",
+  (u): u is WeeklyCalendarDef => WeeklyFieldsC.is(u),
+  (u, c) => {
+    const fields = knownFields(WeeklyFieldsC, WEEKLY_FIELDS, "a weekly calendar").validate(u, c);
+    if (fields._tag === "Left") return fields;
+    const issues = crossFieldIssues(fields.right, c);
+    return issues.length > 0 ? t.failures(issues) : fields;
+  },
+  (d) => d,
+);
+
+export type CalendarDef = WeeklyCalendarDef | AlwaysOpenCalendarDef;
+
+/** Any calendar definition; `kind` picks the shape (absent = weekly). */
+export const CalendarDefC = new t.Type<CalendarDef, CalendarDef, unknown>(
+  "CalendarDef",
+  (u): u is CalendarDef => WeeklyCalendarDefC.is(u) || AlwaysOpenCalendarDefC.is(u),
+  (u, c) => {
+    if (typeof u !== "object" || u === null || Array.isArray(u)) {
+      return t.failure(u, c, "expected a calendar object");
+    }
+    const kind = (u as { kind?: unknown }).kind;
+    if (kind === "24x7") return AlwaysOpenCalendarDefC.validate(u, c);
+    if (kind === undefined || kind === "weekly") return WeeklyCalendarDefC.validate(u, c);
+    return t.failure(
+      kind,
+      t.appendContext(c, "kind", t.unknown, kind),
+      'expected kind "weekly" (the default) or "24x7"',
+    );
+  },
+  (d) => d,
+);

@@ -1,2 +1,10 @@
+export * from "./bookableSlots.js";
 export * from "./codec.js";
+export * from "./compile.js";
+export { type DayRules, type MinuteIntervals, WEEKDAYS, type Weekday } from "./dayRules.js";
+export { DayIntervalsC, IntervalC, type WallInterval } from "./intervalCodec.js";
+export * from "./nextBusinessDayAt.js";
+export * from "./twentyFourSeven.js";
 export * from "./types.js";
+export { EndTimeC, formatWallTime, parseWallTime, StartTimeC } from "./wallTime.js";
+export { TimeZoneC } from "./zone.js";
