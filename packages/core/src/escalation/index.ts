@@ -1,1 +1,3 @@
-export {};
+export * from "./level.js";
+export * from "./policy.js";
+export * from "./request.js";

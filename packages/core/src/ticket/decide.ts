@@ -4,6 +4,7 @@
  * instant is the command's `at`, the policy is an argument.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { decideEscalationRequest } from "../escalation/request.js";
 import type { PolicyCore } from "../policy/policy.js";
 import { findPriority } from "../policy/priority.js";
 import { eventFrom } from "./build.js";
@@ -231,12 +232,7 @@ export const decide = (command: TicketCommand, state: TicketState, policy: Polic
     case "close":
       return decideClose(c, state);
     case "request-escalation":
-      return ok(
-        eventFrom(c, "escalation-requested", {
-          level: state.escalationLevel + 1,
-          ...(c.data.reason === undefined ? {} : { reason: c.data.reason }),
-        }),
-      );
+      return decideEscalationRequest(c, state, policy);
     case "give-feedback":
       return ok(eventFrom(c, "feedback-given", c.data));
     case "log-time":

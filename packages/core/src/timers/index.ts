@@ -1,1 +1,4 @@
-export {};
+export * from "./due.js";
+export * from "./next-wake-up.js";
+export * from "./pending.js";
+export * from "./policy.js";

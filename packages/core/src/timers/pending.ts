@@ -1,0 +1,102 @@
+/**
+ * Everything time will change on a ticket as it stands (semantics: Time-driven rules): SLA
+ * warnings and breaches not yet recorded, ladder steps not yet recorded, auto-closes and the
+ * priority downgrade on customer silence — each with the instant it is due. `nextWakeUp` is the
+ * earliest of them and `due` applies those at or before `now`, so the two can never disagree.
+ *
+ * Choices: a warning is dropped when the breach comes at the same time or earlier (no "75 %"
+ * notice after the deadline); warnings and ladder steps end when their clock stops; a breach
+ * observed late (after a stop or a re-target) is still recorded; ladder steps are recorded while
+ * the ticket is live only.
+ */
+import { thresholdTime } from "../escalation/policy.js";
+import { formatDuration } from "../shared/duration.js";
+import type { Instant } from "../shared/instant.js";
+import type { CompiledPolicy } from "../sla/compiled.js";
+import { metricFrame } from "../sla/frame.js";
+import { reachInstant } from "../sla/reach.js";
+import type { MetricName } from "../ticket/events.js";
+import { slaRecordKey, type TicketState } from "../ticket/state.js";
+
+export type PendingTimer =
+  | { readonly kind: "escalation"; readonly at: Instant; readonly metric: MetricName; readonly step: number }
+  | {
+      readonly kind: "warning";
+      readonly at: Instant;
+      readonly metric: MetricName;
+      readonly cycle: number;
+      readonly warning: string;
+    }
+  | { readonly kind: "breach"; readonly at: Instant; readonly metric: MetricName; readonly cycle: number }
+  | { readonly kind: "downgrade"; readonly at: Instant; readonly to: string; readonly reason: string }
+  | {
+      readonly kind: "auto-close";
+      readonly at: Instant;
+      readonly reason: "auto-close-resolved" | "auto-close-no-reply";
+    };
+
+const LIVE = new Set(["new", "open", "awaiting-customer"]);
+
+const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): void => {
+  const recorded = new Set(t.slaRecords);
+  for (const metric of cp.metrics) {
+    const frame = metricFrame(t, cp, metric, Number.POSITIVE_INFINITY);
+    if (frame === null) continue;
+    const name = metric.name;
+    const breachAt = reachInstant(t, metric, frame, frame.target);
+    if (breachAt !== null && !recorded.has(slaRecordKey(name, frame.cycle, "breach")))
+      out.push({ kind: "breach", at: breachAt, metric: name, cycle: frame.cycle });
+    if (frame.stop !== null) continue;
+    for (const w of metric.warnings) {
+      const at = reachInstant(t, metric, frame, thresholdTime(w.threshold, frame.target));
+      if (at === null || (breachAt !== null && at >= breachAt)) continue;
+      if (!recorded.has(slaRecordKey(name, frame.cycle, `warning:${w.name}`)))
+        out.push({ kind: "warning", at, metric: name, cycle: frame.cycle, warning: w.name });
+    }
+  }
+  if (!LIVE.has(t.status)) return;
+  for (const step of cp.ladder) {
+    if (recorded.has(slaRecordKey(step.metric, 0, `step:${step.index}`))) continue;
+    const metric = cp.metrics.find((m) => m.name === step.metric);
+    const frame = metric ? metricFrame(t, cp, metric, Number.POSITIVE_INFINITY) : null;
+    if (!metric || frame === null || frame.stop !== null) continue;
+    const at = reachInstant(t, metric, frame, thresholdTime(step.threshold, frame.target));
+    if (at !== null) out.push({ kind: "escalation", at, metric: step.metric, step: step.index });
+  }
+};
+
+const ruleTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): void => {
+  const last = t.statusHistory[t.statusHistory.length - 1];
+  if (last === undefined) return;
+  const { calendar, autoCloseResolved, autoCloseAwaitingCustomer, downgradeOnSilence } = cp.timers;
+  if (last.status === "resolved" && autoCloseResolved !== null)
+    out.push({ kind: "auto-close", at: calendar.add(last.from, autoCloseResolved), reason: "auto-close-resolved" });
+  if (last.status !== "awaiting-customer") return;
+  if (autoCloseAwaitingCustomer !== null)
+    out.push({
+      kind: "auto-close",
+      at: calendar.add(last.from, autoCloseAwaitingCustomer),
+      reason: "auto-close-no-reply",
+    });
+  const rule = downgradeOnSilence.find((r) => t.priority !== null && r.from.includes(t.priority));
+  if (rule === undefined || rule.to === t.priority) return;
+  // Silence counts from the question, or from the last priority change if later, so a chain of
+  // rules (1 → 2 → 3) steps one priority per silence period, never several at once.
+  const changed = t.priorityHistory[t.priorityHistory.length - 1]?.at ?? last.from;
+  const since = Math.max(last.from, changed);
+  out.push({
+    kind: "downgrade",
+    at: calendar.add(since, rule.after),
+    to: rule.to,
+    reason: `the customer has not answered for ${formatDuration(rule.after)}`,
+  });
+};
+
+/** Every pending timer of the ticket, in no particular order. */
+export const pendingTimers = (t: TicketState, cp: CompiledPolicy): PendingTimer[] => {
+  const out: PendingTimer[] = [];
+  if (t.openedAt === null) return out;
+  slaTimers(t, cp, out);
+  ruleTimers(t, cp, out);
+  return out;
+};
