@@ -108,7 +108,7 @@ export const historyArb = (options: HistoryOptions = {}): fc.Arbitrary<History> 
       fc
         .tuple(
           commandDraftArb(base, ["open"]),
-          fc.array(fc.tuple(commandDraftArb(base), gapArb), { maxLength: options.maxCommands ?? 30 }),
+          fc.array(fc.tuple(commandDraftArb(base), gapArb), { maxLength: options.maxCommands ?? 30, size: "max" }),
         )
         .map(([open, rest]) => {
           const drafts: [CommandDraft, number][] = [[open, 0], ...rest];

@@ -36,6 +36,6 @@ export const actorKindArb = fc.constantFrom<Actor["kind"]>("requester", "agent",
 
 export const actorArb = (kind: fc.Arbitrary<Actor["kind"]> = actorKindArb): fc.Arbitrary<Actor> =>
   fc.record(
-    { kind, id: fc.stringMatching(/^[a-z]{1,8}-\d{1,3}$/), name: fc.string({ maxLength: 20 }) },
+    { kind, id: fc.nat({ max: 999 }).map((n) => `user-${n}`), name: fc.string({ maxLength: 20 }) },
     { requiredKeys: ["kind", "id"], noNullPrototype: true },
   );

@@ -55,6 +55,7 @@ const outcome = (before: TicketState, command: TicketCommand, decision: Decision
   const self: DecisionOutcome = {
     decision,
     before,
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the given/when/then vocabulary; awaiting is handled below.
     then(expected) {
       // An outcome has a `then`, so `await` (or a test body returning the chain) calls it with a
       // callback: every check already ran eagerly, so it resolves at once with nothing.
