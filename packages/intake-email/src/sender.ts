@@ -41,7 +41,11 @@ export const senderOf = (
   if (mailboxes.length > 1) return E.left({ code: "AMBIGUOUS_SENDER", count: mailboxes.length });
   const mailbox = mailboxes[0];
   const address = (mailbox?.address ?? "").trim().toLowerCase();
-  if (address === "") return E.left({ code: "MISSING_SENDER" });
+  if (address === "") {
+    // `From: alice` parses as a name without an address: something was there, but not a mailbox.
+    const said = cleanHeaderText(mailbox?.name ?? "");
+    return E.left(said === "" ? { code: "MISSING_SENDER" } : { code: "INVALID_SENDER", address: truncate(said, 200) });
+  }
   if (!isUsableAddress(address))
     return E.left({ code: "INVALID_SENDER", address: truncate(cleanHeaderText(address), 200) });
   const name = cleanName(mailbox?.name);
