@@ -32,7 +32,9 @@ const openPglite = async (dataDir: string | undefined): Promise<PGlite> => {
 export const pgliteDriver = (instanceOrDataDir?: PGlite | string): SqlDriver => {
   const owned = instanceOrDataDir === undefined || typeof instanceOrDataDir === "string";
   let dbPromise: Promise<PGlite> | undefined = owned ? undefined : Promise.resolve(instanceOrDataDir);
+  let closed = false;
   const db = (): Promise<PGlite> => {
+    if (closed) return Promise.reject(new Error("this PGlite driver is closed"));
     dbPromise ??= openPglite(instanceOrDataDir as string | undefined);
     return dbPromise;
   };
@@ -49,6 +51,7 @@ export const pgliteDriver = (instanceOrDataDir?: PGlite | string): SqlDriver => 
       return () => unlisten();
     },
     async close() {
+      closed = true;
       if (owned && dbPromise) {
         const opened = await dbPromise;
         dbPromise = undefined;

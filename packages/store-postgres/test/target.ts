@@ -5,7 +5,6 @@
  * files and runs never see each other. PGlite takes seconds and ~700 MiB to start: one
  * instance per test file, shared by all its stores.
  */
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { createPostgresEventStore, type PostgresEventStore, type SqlDriver } from "../src/index.js";
 import { pgDriver } from "../src/pg-driver.js";
@@ -61,19 +60,8 @@ const backendOn = (name: TestBackend["name"], driver: SqlDriver, tag: string): T
   };
 };
 
-/** A PGlite backend (in memory), for the PGlite suites. */
-export const pgliteBackend = async (tag: string): Promise<TestBackend & { readonly db: PGlite }> => {
-  const db = await PGlite.create();
-  const backend = backendOn("pglite", pgliteDriver(db), tag);
-  return {
-    ...backend,
-    db,
-    async close() {
-      await backend.close();
-      await db.close();
-    },
-  };
-};
+/** A PGlite backend on the driver's own in-memory database (the embedded default). */
+export const pgliteBackend = async (tag: string): Promise<TestBackend> => backendOn("pglite", pgliteDriver(), tag);
 
 /** A pool on the server at TICKETFOLD_PG_URL (callers check `serverUrl` first). */
 export const serverPool = (max = 10): pg.Pool => {
