@@ -85,8 +85,8 @@ const decideComment = (c: CommandOf<"comment">, s: TicketState, policy: PolicyCo
         return ok(commented);
     }
   }
-  if (s.status === "closed")
-    return E.left(illegalTransition("comment", "closed", ["new", "open", "awaiting-customer", "resolved"]));
+  // Staff notes and replies never change the status, closed tickets included (the table's
+  // `comment` row: from every status, by anyone).
   const author = c.actor.kind === "agent" ? "agent" : "system";
   return ok(eventFrom(c, "commented", { author, visibility, body: c.data.body, attachments }));
 };

@@ -25,6 +25,13 @@ const countOk = (v: number | undefined): boolean => v === undefined || (Number.i
 
 export const decideOpen = (command: CommandOf<"open">, policy: PolicyCore): E.Either<DomainError, TicketEvent[]> => {
   const { priority: rawPriority, ...fields } = command.data;
+  // Subject and description are always mandatory; a command built in code (not decoded) can
+  // still carry blank ones.
+  for (const field of ["subject", "description"] as const) {
+    if (isBlank(fields[field])) {
+      return E.left({ code: "MISSING_FIELD", field, message: `${field} is required: say what the ticket is about` });
+    }
+  }
   for (const field of policy.workflow?.requiredFields ?? []) {
     if (isBlank(fieldValue(fields, field))) {
       return E.left({ code: "MISSING_FIELD", field, message: `${field} is required by policy ${policy.id}` });
