@@ -3,7 +3,8 @@
  * mailbox knows two tickets by tag, and one foreign ticket that `resolveTag` (wrongly) returns
  * for tenant `globex`, so the tenant check in intake itself is exercised.
  */
-import { type PriorityScale, tenantId } from "@ticketfold/core";
+import { type PriorityScale, PriorityScaleC, tenantId } from "@ticketfold/core";
+import * as E from "fp-ts/lib/Either.js";
 import type { IntakeOptions, TaggedTicket } from "../src/index.js";
 
 /** Writes a mail the way it travels: CRLF line ends. */
@@ -22,15 +23,19 @@ export const tickets: Record<string, TaggedTicket> = {
 };
 
 /** P-C's four priorities; missing or malformed ⇒ 4 Low. */
-export const pcPriorities: PriorityScale = {
-  levels: [
-    { id: "1", name: "Critical" },
-    { id: "2", name: "High" },
-    { id: "3", name: "Medium" },
-    { id: "4", name: "Low" },
-  ],
-  default: "4",
-};
+export const pcPriorities: PriorityScale = E.getOrElseW((): never => {
+  throw new Error("bad P-C priority scale");
+})(
+  PriorityScaleC.decode({
+    levels: [
+      { id: "1", name: "Critical" },
+      { id: "2", name: "High" },
+      { id: "3", name: "Medium" },
+      { id: "4", name: "Low" },
+    ],
+    default: "4",
+  }),
+);
 
 /** Sequential valid ULIDs, so every opened ticket has a fresh, well-formed id. */
 export const ulids = () => {

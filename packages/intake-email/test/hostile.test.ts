@@ -199,8 +199,7 @@ describe("automatic mail", () => {
 
 describe("callbacks that misbehave", () => {
   const reply = replyMail("alice@customer.example", "Re: [#10034] x");
-
-  it.each([
+  const misbehaving: [string, string, string, Partial<IntakeOptions>][] = [
     ["resolveTag throws", "CALLBACK_FAILED", reply, { resolveTag: () => Promise.reject(new Error("db down")) }],
     [
       "isAllowedSender throws",
@@ -235,7 +234,8 @@ describe("callbacks that misbehave", () => {
       { resolveTag: async () => ({ ticketId: "x", requesterEmail: "alice@customer.example", tenantId: "acme" }) },
     ],
     ["now is not a number", "INVALID_COMMAND", replyMail("a@customer.example", "new"), { now: Number.NaN }],
-  ] as const)("%s: %s without a reply", async (_, code, raw, overrides) => {
-    expect(await outcome(raw, options(overrides as Partial<IntakeOptions>))).toEqual({ code, reply: undefined });
+  ];
+  it.each(misbehaving)("%s: %s without a reply", async (_, code, raw, overrides) => {
+    expect(await outcome(raw, options(overrides))).toEqual({ code, reply: undefined });
   });
 });

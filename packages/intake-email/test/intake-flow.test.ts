@@ -3,10 +3,17 @@
  * customer comment on that ticket when the sender is its requester (or allowed); and the
  * commands are ones the core decodes and decides (a reply resumes or reopens per its rules).
  */
-import { type CommandOf, commandCodecs, decodeCommand, type TicketState, ticketDecider } from "@ticketfold/core";
+import {
+  type CommandOf,
+  commandCodecs,
+  decodeCommand,
+  PolicyCoreC,
+  type TicketState,
+  ticketDecider,
+} from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type IntakeResult, parseInboundMail } from "../src/index.js";
+import { type IntakeOptions, type IntakeResult, parseInboundMail } from "../src/index.js";
 import { ACME, NOW, options, pcPriorities, plainMail, replyMail, TICKET_10034, tickets } from "./fixtures.js";
 
 const right = (r: E.Either<unknown, IntakeResult>): IntakeResult => {
@@ -66,12 +73,13 @@ describe("a mail with a subject tag", () => {
     expect(E.isRight(decodeCommand(JSON.parse(JSON.stringify(wire))))).toBe(true);
   });
 
-  it.each([
-    ["no isAllowedSender", undefined, "SENDER_NOT_ALLOWED"],
-    ["isAllowedSender says no", () => false, "SENDER_NOT_ALLOWED"],
-    ["isAllowedSender says yes", () => true, undefined],
-    ["isAllowedSender resolves yes", async () => true, undefined],
-  ] as const)("from a colleague with %s → %s", async (_, isAllowedSender, code) => {
+  const colleagues: [string, string | undefined, IntakeOptions["isAllowedSender"]][] = [
+    ["no isAllowedSender", "SENDER_NOT_ALLOWED", undefined],
+    ["isAllowedSender says no", "SENDER_NOT_ALLOWED", () => false],
+    ["isAllowedSender says yes", undefined, () => true],
+    ["isAllowedSender resolves yes", undefined, async () => true],
+  ];
+  it.each(colleagues)("from a colleague with %s → %s", async (_, code, isAllowedSender) => {
     const opts = isAllowedSender === undefined ? options() : options({ isAllowedSender });
     const result = await parseInboundMail(tagged("carol@customer.example"), opts);
     expect(codeOf(result)).toBe(code);
@@ -147,7 +155,9 @@ describe("a mail with a subject tag", () => {
 });
 
 describe("the core decides the commands intake makes", () => {
-  const policy = { id: "p-d", name: "web ticket system", priorities: pcPriorities };
+  const policy = E.getOrElseW((): never => {
+    throw new Error("bad policy");
+  })(PolicyCoreC.decode({ id: "p-d", name: "web ticket system", priorities: pcPriorities }));
   const decider = ticketDecider(policy);
   const run = (state: TicketState, command: unknown): TicketState => {
     const decoded = decodeCommand(command);
