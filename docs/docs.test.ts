@@ -1,0 +1,60 @@
+/**
+ * Docs are code: the transition table in concepts.md is the one the core defines, every event
+ * type and error code is documented, and every ```ts block in docs/*.md type-checks.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { eventTypes } from "../packages/core/src/ticket/events.js";
+import { checkSnippets, extractSnippets } from "./snippets.js";
+import { betweenMarkers, transitionTableMarkdown } from "./transition-table.js";
+
+const docsDir = import.meta.dirname;
+const root = join(docsDir, "..");
+const read = (doc: string): string => readFileSync(join(docsDir, doc), "utf8");
+const docs = readdirSync(docsDir).filter((f) => f.endsWith(".md"));
+
+const errorCodes = (): string[] =>
+  [...read("../packages/core/src/ticket/errors.ts").matchAll(/code: "([A-Z_]+)"/g)].map((m) => m[1] as string);
+
+describe("docs/concepts.md", () => {
+  const concepts = read("concepts.md");
+
+  it("holds the transition table generated from the core", () => {
+    expect(betweenMarkers(concepts)).toBe(transitionTableMarkdown());
+  });
+
+  it.each(eventTypes)("documents the %s event", (type) => {
+    expect(concepts).toContain(`| \`${type}\` |`);
+  });
+
+  it("documents every domain error code", () => {
+    const codes = errorCodes();
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) expect(concepts, code).toContain(`| \`${code}\` |`);
+  });
+});
+
+describe("extractSnippets", () => {
+  it("takes ts blocks, skips nocheck and other languages, and notes the fence line", () => {
+    const md = ["# t", "```ts", "const a = 1;", "```", "```ts nocheck", "broken(", "```", "```sh", "ls", "```"].join(
+      "\n",
+    );
+    expect(extractSnippets("x.md", md)).toEqual([{ doc: "x.md", line: 2, code: "const a = 1;" }]);
+  });
+
+  it("reports a snippet that does not compile, at its line in the doc", () => {
+    const md = ["```ts", 'import { fold } from "@ticketfold/core";', "const n: number = fold([]);", "```"].join("\n");
+    const problems = checkSnippets(root, extractSnippets("bad.md", md));
+    expect(problems.map((p) => [p.doc, p.line])).toEqual([["bad.md", 3]]);
+  }, 120_000);
+});
+
+describe("every ```ts snippet in docs/*.md", () => {
+  it("type-checks against the workspace packages", () => {
+    const snippets = docs.flatMap((doc) => extractSnippets(doc, read(doc)));
+    expect(snippets.length).toBeGreaterThan(0);
+    const problems = checkSnippets(root, snippets).map((p) => `${p.doc}:${p.line}: ${p.message}`);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

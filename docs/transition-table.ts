@@ -1,0 +1,34 @@
+/**
+ * Prints the ticket lifecycle's transition table (core `transitionTable`) as markdown, for
+ * docs/concepts.md. docs/docs.test.ts checks that the doc holds exactly this output, so the
+ * doc cannot drift from the code. Regenerate with:
+ *   npx tsx docs/transition-table.ts
+ */
+import { pathToFileURL } from "node:url";
+import { type Rule, transitionTable } from "../packages/core/src/ticket/transitions.js";
+
+export const TRANSITIONS_START = "<!-- transitions:start -->";
+export const TRANSITIONS_END = "<!-- transitions:end -->";
+
+const code = (s: string): string => `\`${s}\``;
+
+/** The table: one row per action, in the order of `transitionTable`. */
+export const transitionTableMarkdown = (): string => {
+  const rows = Object.entries(transitionTable as Record<string, Rule>).map(([action, rule]) => {
+    const to = rule.to === undefined ? "(unchanged)" : code(rule.to);
+    return `| ${code(action)} | ${rule.from.map(code).join(", ")} | ${to} | ${rule.by.join(", ")} |`;
+  });
+  return ["| action | accepted when the ticket is | moves it to | who may |", "|---|---|---|---|", ...rows].join("\n");
+};
+
+/** The text between the markers in a markdown document, or undefined when they are missing. */
+export const betweenMarkers = (markdown: string): string | undefined => {
+  const start = markdown.indexOf(TRANSITIONS_START);
+  const end = markdown.indexOf(TRANSITIONS_END);
+  if (start < 0 || end < start) return undefined;
+  return markdown.slice(start + TRANSITIONS_START.length, end).trim();
+};
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(transitionTableMarkdown());
+}
