@@ -20,6 +20,8 @@ export interface StepReach {
   readonly roles: readonly string[];
   /** When the step is (or was) reached; null when its clock will not reach it as things stand. */
   readonly at: Instant | null;
+  /** Its metric's clock has stopped (or never started): an unreached step will not come. */
+  readonly stopped: boolean;
 }
 
 export interface EscalationStatus {
@@ -38,7 +40,8 @@ export const ladderReaches = (ticket: TicketState, policy: CompiledPolicy): Step
     const frame = metric ? metricFrame(ticket, policy, metric, Number.POSITIVE_INFINITY) : null;
     const at =
       metric && frame ? reachInstant(ticket, metric, frame, thresholdTime(step.threshold, frame.target)) : null;
-    return { step: step.index, level: step.level, metric: step.metric, roles: step.roles, at };
+    const stopped = frame === null || frame.stop !== null;
+    return { step: step.index, level: step.level, metric: step.metric, roles: step.roles, at, stopped };
   });
 
 /** The ladder at `now`. */
@@ -50,11 +53,11 @@ export const escalationStatus = (ticket: TicketState, policy: CompiledPolicy, no
   return { level, reached, next: earliestAbove(all, level, now), roles };
 };
 
-/** The step with a level above `level` reached soonest after `now`; a paused one only if no other. */
+/** The step with a level above `level` reached soonest after `now`; a paused one only if no other; never a stopped one. */
 export const earliestAbove = (steps: readonly StepReach[], level: number, now: Instant): StepReach | null => {
   let best: StepReach | null = null;
   for (const s of steps) {
-    if (s.level <= level || (s.at !== null && s.at <= now)) continue;
+    if (s.level <= level || (s.at !== null && s.at <= now) || (s.at === null && s.stopped)) continue;
     if (best === null || (s.at !== null && (best.at === null || s.at < best.at))) best = s;
   }
   return best;

@@ -49,5 +49,8 @@ export const decideEscalationRequest = (
   let possibleAt: Instant | null = null;
   for (const s of steps) if (s.at !== null && (possibleAt === null || s.at < possibleAt)) possibleAt = s.at;
   if (possibleAt !== null && possibleAt <= c.at) return accept();
-  return E.left(notYet(level, possibleAt, "the clocks of the next ladder step are paused or stopped"));
+  const why = steps.every((s) => s.stopped)
+    ? "the clocks of the next ladder step have stopped"
+    : "the clocks of the next ladder step are paused";
+  return E.left(notYet(level, possibleAt, why));
 };

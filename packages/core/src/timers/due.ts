@@ -77,8 +77,11 @@ export const due = (
   const out: TicketCommand[] = [];
   let state = ticket;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const ready = pendingTimers(state, policy)
-      .filter((p) => p.at <= now)
+    const pending = pendingTimers(state, policy).filter((p) => p.at <= now);
+    // Late timers: a warning due together with its own breach says nothing the breach does not.
+    const breaching = new Set(pending.flatMap((p) => (p.kind === "breach" ? [`${p.metric}/${p.cycle}`] : [])));
+    const ready = pending
+      .filter((p) => p.kind !== "warning" || !breaching.has(`${p.metric}/${p.cycle}`))
       .sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.at - b.at);
     let applied = 0;
     for (const p of ready) {

@@ -4,8 +4,9 @@
  * priority downgrade on customer silence — each with the instant it is due. `nextWakeUp` is the
  * earliest of them and `due` applies those at or before `now`, so the two can never disagree.
  *
- * Choices: a warning is dropped when the breach comes at the same time or earlier (no "75 %"
- * notice after the deadline); warnings and ladder steps end when their clock stops; a breach
+ * Choices: a warning is dropped when the breach comes at the same time or earlier, or is
+ * already recorded (no "75 %" notice after the deadline; `due` also drops a warning whose
+ * breach is due with it, when timers ran late); warnings and ladder steps end when their clock stops; a breach
  * observed late (after a stop or a re-target) is still recorded; ladder steps are recorded while
  * the ticket is live only.
  */
@@ -44,9 +45,10 @@ const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): voi
     if (frame === null) continue;
     const name = metric.name;
     const breachAt = reachInstant(t, metric, frame, frame.target);
-    if (breachAt !== null && !recorded.has(slaRecordKey(name, frame.cycle, "breach")))
+    const breachRecorded = recorded.has(slaRecordKey(name, frame.cycle, "breach"));
+    if (breachAt !== null && !breachRecorded)
       out.push({ kind: "breach", at: breachAt, metric: name, cycle: frame.cycle });
-    if (frame.stop !== null) continue;
+    if (frame.stop !== null || breachRecorded) continue;
     for (const w of metric.warnings) {
       const at = reachInstant(t, metric, frame, thresholdTime(w.threshold, frame.target));
       if (at === null || (breachAt !== null && at >= breachAt)) continue;
