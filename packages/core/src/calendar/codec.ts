@@ -8,7 +8,7 @@
 import * as t from "io-ts";
 import { parseIsoDate, parseMonthDay } from "./civilDate.js";
 import { WEEKDAYS } from "./dayRules.js";
-import { DayIntervalsC } from "./intervalCodec.js";
+import { DayIntervalsC, type WallInterval } from "./intervalCodec.js";
 import { knownFields } from "./knownFields.js";
 import { TimeZoneC } from "./zone.js";
 
@@ -38,6 +38,35 @@ export const CalendarDateC = new t.Type<string, string, unknown>(
   (s) => s,
 );
 
+/** Date overrides: a date (one-off or yearly) → that day's own intervals (`[]` = closed). */
+export const OverridesC = new t.Type<
+  Readonly<Record<string, readonly WallInterval[]>>,
+  Readonly<Record<string, readonly WallInterval[]>>,
+  unknown
+>(
+  "Overrides",
+  (u): u is Readonly<Record<string, readonly WallInterval[]>> =>
+    typeof u === "object" &&
+    u !== null &&
+    !Array.isArray(u) &&
+    Object.entries(u).every(([k, v]) => CalendarDateC.is(k) && DayIntervalsC.is(v)),
+  (u, c) => {
+    if (typeof u !== "object" || u === null || Array.isArray(u)) {
+      return t.failure(u, c, 'expected overrides like { "2025-12-31": [["09:00", "13:00"]] }');
+    }
+    // io-ts's record would silently drop a malformed date key; here it is an error at that key.
+    const errors: t.ValidationError[] = [];
+    for (const [date, hours] of Object.entries(u)) {
+      const key = CalendarDateC.validate(date, t.appendContext(c, date, CalendarDateC, date));
+      const value = DayIntervalsC.validate(hours, t.appendContext(c, date, DayIntervalsC, hours));
+      if (key._tag === "Left") errors.push(...key.left);
+      if (value._tag === "Left") errors.push(...value.left);
+    }
+    return errors.length > 0 ? t.failures(errors) : t.success(u as Readonly<Record<string, readonly WallInterval[]>>);
+  },
+  (o) => o,
+);
+
 /** The weekly template: a missing day is closed; unknown day names are refused. */
 export const WeekC = knownFields(
   t.partial({
@@ -60,7 +89,7 @@ const WeeklyFieldsC = t.intersection([
     kind: t.literal("weekly"),
     description: t.string,
     holidays: t.array(CalendarDateC),
-    overrides: t.record(CalendarDateC, DayIntervalsC),
+    overrides: OverridesC,
   }),
 ]);
 const WEEKLY_FIELDS = ["id", "version", "timeZone", "week", "kind", "description", "holidays", "overrides"];

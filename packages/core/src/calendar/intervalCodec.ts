@@ -38,8 +38,8 @@ export const IntervalC = new t.Type<WallInterval, WallInterval, unknown>(
       return t.failure(
         u,
         c,
-        `the interval [${start.right}, ${end.right}] spans midnight; intervals end by 24:00 — split it into ` +
-          `[${start.right}, 24:00] and [00:00, ${end.right}] on the next day`,
+        `the interval [${start.right}, ${end.right}] ends before it starts; an interval may not span midnight — ` +
+          `split it into [${start.right}, 24:00] and [00:00, ${end.right}] on the next day`,
       );
     }
     return t.success([start.right, end.right] as const);

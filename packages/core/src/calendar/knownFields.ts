@@ -18,7 +18,9 @@ export const knownFields = <A, O>(codec: t.Type<A, O, unknown>, fields: readonly
         context: t.appendContext(c, k, t.unknown, (u as Record<string, unknown>)[k]),
         message: `unknown field of ${what}; expected one of ${fields.join(", ")}`,
       }));
-      const inner = codec.validate(u, c);
+      // An entry with an empty key is not part of the path (see shared/decode.ts); it lets the
+      // path skip the members of an inner intersection, as it does for io-ts's own combinators.
+      const inner = codec.validate(u, t.appendContext(c, "", codec, u));
       if (inner._tag === "Left") return t.failures([...extra, ...inner.left]);
       return extra.length > 0 ? t.failures(extra) : inner;
     },

@@ -11,7 +11,7 @@ import { decodeCalendar } from "./compile.js";
 import type { BusinessCalendar } from "./types.js";
 
 const MIN = 60_000;
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: 100 };
 
 const compiled = (c: CalendarCase): BusinessCalendar => {
   const cal = decodeCalendar(c.def);
