@@ -1,7 +1,7 @@
 import { AssertionError } from "node:assert";
 import { eventFrom, type TicketEvent } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
-import { agent, commandOf, openTicket, requester, T0 } from "../fixtures/commands.js";
+import { agent, commandOf, openTicket, requester, T0, text } from "../fixtures/commands.js";
 import { reopenWindowPolicy } from "../fixtures/policies.js";
 import { decisionSpec } from "./decision-spec.js";
 
@@ -60,7 +60,7 @@ describe("decisionSpec: given / when / then", () => {
   });
 
   it("a wrong expected event fails with a readable diff", () => {
-    const wrong = [eventFrom(accept, "resolved", { resolution: "done" } as never)];
+    const wrong = [eventFrom(accept, "resolved", { resolution: text("done") })];
     const error = assertionFrom(() => spec.given(opened).when(accept).then(wrong));
     expect(error.message).toContain("events decided for accept");
     expect(error.message).toMatch(/\+ .*"accepted"|\+\s+type: 'accepted'/);
