@@ -21,6 +21,22 @@ export const transitionTableMarkdown = (): string => {
   return ["| action | accepted when the ticket is | moves it to | who may |", "|---|---|---|---|", ...rows].join("\n");
 };
 
+/**
+ * A markdown table with its layout removed (cell padding, length of the header rule), so a
+ * table compares equal however a formatter aligned it.
+ */
+export const normaliseTable = (markdown: string): string =>
+  markdown
+    .trim()
+    .split("\n")
+    .map((line) =>
+      line
+        .trim()
+        .replace(/\s*\|\s*/g, "|")
+        .replace(/\|:?-+:?(?=\|)/g, "|---"),
+    )
+    .join("\n");
+
 /** The text between the markers in a markdown document, or undefined when they are missing. */
 export const betweenMarkers = (markdown: string): string | undefined => {
   const start = markdown.indexOf(TRANSITIONS_START);
