@@ -26,7 +26,7 @@ describe("docs/email-intake.md", () => {
   });
 
   it.each(intakeRefusalCodes)("documents %s in the refusals table", (code) => {
-    expect(doc).toMatch(new RegExp(`^\\| \`${code}\` \\|`, "m"));
+    expect(doc).toMatch(new RegExp(`^\\| \`${code}\` +\\|`, "m"));
   });
 
   it("the example opens a P-C ticket, comments, and replies to a refused mail", async () => {
