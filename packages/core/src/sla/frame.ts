@@ -11,7 +11,8 @@
  * Re-targeting: the target is the one for the priority in force when the clock is read (or
  * when it stopped). Keep start: same start; the target took effect at the change, which is when
  * a breach it causes is observed (never back-dated). Restart: each priority or policy change
- * while the clock runs starts a new cycle at the change (next-reply keeps its own cycles).
+ * while the clock runs starts the clock over at the change (next-reply keeps its own start).
+ * Every re-target begins a new cycle: SLA records (warnings, breach) are kept per cycle.
  */
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
@@ -90,8 +91,10 @@ export const metricFrame = (
   if (target === undefined) return null;
   let effectiveFrom = start;
   const restarts = cp.retarget === "restart" && metric.name !== "next-reply";
-  // Every change since opening counts toward the cycle number under restart, so a cycle number
-  // is never reused; under keep start only a change of target moves the observation instant.
+  // Every re-target since opening advances the cycle, so a cycle number is never reused and
+  // each target in force gets its own warnings and breach record (a loosened target that
+  // breaches again is a new breach). Restart: the clock starts over at the change. Keep start:
+  // only a change of target counts, and it moves the instant a breach can be observed.
   const ph = t.priorityHistory;
   for (let i = 1; i < ph.length; i++) {
     const c = ph[i]!;
@@ -99,18 +102,18 @@ export const metricFrame = (
     if (restarts) {
       cycle++;
       if (c.at > start) start = c.at;
-    } else if (c.at > start && metric.targets[ph[i - 1]!.priority] !== metric.targets[c.priority]) {
-      effectiveFrom = c.at;
+    } else if (metric.targets[ph[i - 1]!.priority] !== metric.targets[c.priority]) {
+      cycle++;
+      if (c.at > start) effectiveFrom = c.at;
     }
   }
   const pol = t.policyHistory;
   for (let i = 1; i < pol.length; i++) {
     const c = pol[i]!;
     if (c.at > end) break;
-    if (restarts) {
-      cycle++;
-      if (c.at > start) start = c.at;
-    } else if (c.at > start && c.at > effectiveFrom) effectiveFrom = c.at;
+    cycle++;
+    if (restarts && c.at > start) start = c.at;
+    else if (c.at > start && c.at > effectiveFrom) effectiveFrom = c.at;
   }
   if (restarts) effectiveFrom = start;
   return { cycle, start, stop, priority, target, effectiveFrom };

@@ -18,7 +18,10 @@ export type MetricState = "running" | "paused" | "met" | "breached";
 
 export interface MetricStatus {
   readonly metric: MetricName;
-  /** 0 unless the clock restarted (reopen or re-target restart) or, for next-reply, per batch. */
+  /**
+   * Advances on a restart (reopen or re-target restart), a change of target, and for next-reply
+   * on each new batch; warnings and breaches are recorded once per cycle.
+   */
   readonly cycle: number;
   readonly state: MetricState;
   /** Is the clock counting at `now`? (A breached metric may still be running.) */

@@ -28,6 +28,11 @@ const summary = (cs: readonly TicketCommand[]) =>
         ? `priority:${c.data.priority}:${c.data.cause}`
         : c.type,
   );
+const commandOf = (t: TicketState, when: number) =>
+  ({ ticketId: t.ticketId, tenantId: t.tenantId, at: when, actor: { kind: "agent", id: "a" } }) as Pick<
+    TicketCommand,
+    "ticketId" | "tenantId" | "at" | "actor"
+  >;
 const applyAll = (t: TicketState, policy: typeof pD, cs: readonly TicketCommand[]) =>
   cs.reduce((s, c) => apply(s, policy.policy, c), t);
 
@@ -148,5 +153,15 @@ describe("nextWakeUp and due (semantics: Time-driven rules)", () => {
       [d("03T18:00"), "resolve"],
     ]);
     expect(summary(due(late, sla, d("10T00:00")))).toEqual(["record-sla-breach", "close:auto-close-resolved"]);
+  });
+
+  it("each target in force gets its own breach: loosened after a breach, breached again later, recorded again", () => {
+    let t = history(sla.policy, [[d("03T09:00"), "open", "urgent"]]);
+    t = applyAll(t, sla, due(t, sla, d("03T10:00")));
+    t = apply(t, sla.policy, { ...commandOf(t, d("03T10:30")), type: "change-priority", data: { priority: "normal" } });
+    expect(iso(nextWakeUp(t, sla))).toBe("2025-03-03T13:00");
+    const cycles = (cs: readonly TicketCommand[]) => cs.map((c) => [c.type, (c.data as { cycle?: number }).cycle]);
+    expect(cycles(due(t, sla, d("03T13:00")))).toEqual([["record-sla-warning", 1]]);
+    expect(cycles(due(t, sla, d("03T17:00")))).toEqual([["record-sla-breach", 1]]);
   });
 });
