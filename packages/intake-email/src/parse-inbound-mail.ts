@@ -148,17 +148,26 @@ export const parseInboundMail = async (
   raw: Buffer | string,
   options: IntakeOptions,
 ): Promise<E.Either<IntakeRefusal, IntakeResult>> => {
-  const bytes = toBytes(raw);
-  const limits = { ...defaultIntakeLimits, ...options.limits };
-  const read = await readMail(bytes, limits);
-  if (E.isLeft(read)) {
-    const head = read.left.code === "MAIL_TOO_LARGE" ? await readHead(bytes) : undefined;
-    return E.left(refuse(read.left, contextOf(head, options)));
+  try {
+    const bytes = toBytes(raw);
+    const limits = { ...defaultIntakeLimits, ...options.limits };
+    const read = await readMail(bytes, limits);
+    if (E.isLeft(read)) {
+      // Too large to parse whole: read only the header block to learn whom to tell.
+      const sizeRefusal = read.left.code === "MAIL_TOO_LARGE" || read.left.code === "BODY_TOO_LONG";
+      const head = sizeRefusal ? await readHead(bytes) : undefined;
+      return E.left(refuse(read.left, contextOf(head, options)));
+    }
+    const mail = read.right;
+    const automatic = autoSubmitted(mail.headerLines);
+    if (automatic !== undefined) {
+      return E.left(refuse({ code: "AUTO_SUBMITTED", header: automatic }, contextOf(undefined, options)));
+    }
+    const decided = await decideMail(mail, options);
+    return E.isRight(decided) ? decided : E.left(refuse(decided.left, contextOf(mail, options)));
+  } catch (error) {
+    // A safety net for the promise "never throws": nothing above is expected to get here.
+    const reason = `unexpected: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200);
+    return E.left(refuse({ code: "MALFORMED_MAIL", reason }, contextOf(undefined, options)));
   }
-  const mail = read.right;
-  const automatic = autoSubmitted(mail.headerLines);
-  if (automatic !== undefined)
-    return E.left(refuse({ code: "AUTO_SUBMITTED", header: automatic }, contextOf(undefined, options)));
-  const decided = await decideMail(mail, options);
-  return E.isRight(decided) ? decided : E.left(refuse(decided.left, contextOf(mail, options)));
 };

@@ -47,7 +47,10 @@ describe("oversized mail is refused before parsing", () => {
     ["HTML over maxHtmlChars", "Content-Type: text/html", `<p>${"z".repeat(5_000)}</p>`, { maxHtmlChars: 1_000 }],
   ])("%s: BODY_TOO_LONG", async (_, contentType, body, limits) => {
     const raw = headed(`From: a@customer.example\nSubject: Long\n${contentType}`, body);
-    expect(await outcome(raw, options({ limits }))).toMatchObject({ code: "BODY_TOO_LONG" });
+    expect(await outcome(raw, options({ limits }))).toMatchObject({
+      code: "BODY_TOO_LONG",
+      reply: { to: "a@customer.example", subject: "Re: Long" },
+    });
   });
 });
 
