@@ -1,0 +1,78 @@
+/**
+ * Choosing the policy of a new ticket: rules matched in order on the ticket's customer tier
+ * (P-B VIP), category, contract id (P-C) and organisation; the first matching rule wins, else
+ * the default. Selection is data (loadable from JSON) and yields a `PolicyResolver` for the
+ * command handler; existing tickets keep the policy they were opened under.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
+import { decodeWith } from "../shared/decode.js";
+import type { PolicyResolver } from "../store/handler.js";
+import type { CommandOf } from "../ticket/commands.js";
+import type { PolicyCore } from "./policy.js";
+
+const OneOrManyC = t.union([t.string, t.array(t.string)]);
+
+/** Every criterion given must match (one value, or any of a list); `policy` is the id chosen. */
+export const SelectionRuleC = t.intersection([
+  t.type({ policy: t.string }),
+  t.partial({ customerTier: OneOrManyC, category: OneOrManyC, contractId: OneOrManyC, organisation: OneOrManyC }),
+]);
+export type SelectionRule = t.TypeOf<typeof SelectionRuleC>;
+
+export const PolicySelectionC = t.type({ rules: t.array(SelectionRuleC), default: t.string });
+export type PolicySelection = t.TypeOf<typeof PolicySelectionC>;
+
+export const decodePolicySelection = decodeWith(PolicySelectionC, "policy selection");
+
+/** What selection looks at: the fields of an `open` command. */
+export type SelectionFields = Pick<
+  CommandOf<"open">["data"],
+  "customerTier" | "category" | "contractId" | "organisation"
+>;
+
+const CRITERIA = ["customerTier", "category", "contractId", "organisation"] as const;
+
+const matches = (rule: SelectionRule, fields: SelectionFields): boolean =>
+  CRITERIA.every((key) => {
+    const wanted = rule[key];
+    if (wanted === undefined) return true;
+    const value = fields[key];
+    return value !== undefined && (typeof wanted === "string" ? wanted === value : wanted.includes(value));
+  });
+
+/** The id of the policy for a new ticket with these fields: the first matching rule, else the default. */
+export const selectPolicyId = (selection: PolicySelection, fields: SelectionFields): string =>
+  selection.rules.find((r) => matches(r, fields))?.policy ?? selection.default;
+
+export interface SelectionError {
+  readonly code: "UNKNOWN_POLICY_IN_SELECTION";
+  readonly policyId: string;
+  readonly known: readonly string[];
+  readonly message: string;
+}
+
+/**
+ * A resolver for the command handler: tickets by their policy id, new tickets by selection.
+ * Every policy the selection names must be among `policies`.
+ */
+export const selectingResolver = <P extends PolicyCore>(
+  policies: readonly P[],
+  selection: PolicySelection,
+): E.Either<SelectionError, PolicyResolver<P>> => {
+  const byId = new Map<string, P>(policies.map((p) => [p.id, p]));
+  const known = [...byId.keys()];
+  for (const id of [...selection.rules.map((r) => r.policy), selection.default]) {
+    if (!byId.has(id))
+      return E.left({
+        code: "UNKNOWN_POLICY_IN_SELECTION",
+        policyId: id,
+        known,
+        message: `policy selection names policy "${id}", which is not among the policies given (${known.join(", ")})`,
+      });
+  }
+  return E.right({
+    byId: (id) => byId.get(id),
+    forNewTicket: (command) => byId.get(selectPolicyId(selection, command.data)) as P,
+  });
+};
