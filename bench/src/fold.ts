@@ -29,6 +29,18 @@ const timePass = (histories: readonly TicketEvent[][], foldOne: (h: TicketEvent[
   return { ms: performance.now() - start, checksum };
 };
 
+/** The two sides must agree on the fields both keep, or the comparison means nothing. */
+const checkAgreement = (histories: readonly TicketEvent[][]): void => {
+  for (const h of histories.slice(0, 100)) {
+    const s = fold(h);
+    const p = foldByHand(h);
+    const core = [s.status, s.priority, s.assignee, s.resolvedAt, s.closedAt, s.reopenedAt.length, s.publicComments];
+    const hand = [p.status, p.priority, p.assignee, p.resolvedAt, p.closedAt, p.reopens, p.publicComments];
+    if (JSON.stringify(core) !== JSON.stringify(hand))
+      throw new Error(`fold and baseline disagree: ${core} vs ${hand}`);
+  }
+};
+
 const rate = (events: number, ms: number): string => `${(events / (ms / 1000) / 1e6).toFixed(2)} M events/s`;
 
 export async function benchFold(): Promise<string[]> {
@@ -37,6 +49,7 @@ export async function benchFold(): Promise<string[]> {
   const buildMs = performance.now() - built;
   const events = histories.reduce((n, h) => n + h.length, 0);
 
+  checkAgreement(histories);
   const core = (h: TicketEvent[]) => fold(h);
   const byHand = (h: TicketEvent[]) => foldByHand(h);
   for (let i = 0; i < 2; i++) {
