@@ -1,24 +1,36 @@
 /**
- * PGlite specifics (always run): a PGlite instance passed in by the app that the store leaves
- * open, a data directory that keeps events and the migration record across restarts, and a
- * closed driver that refuses work. (The in-memory default, `pgliteDriver()`, is what every
- * other PGlite suite here runs on.)
+ * PGlite (always run): the shared EventStore contract, then PGlite specifics — an instance
+ * passed in by the app that the store leaves open, a data directory that keeps events and the
+ * migration record across restarts, and a closed driver that refuses work. (The in-memory
+ * default, `pgliteDriver()`, is what the server suites run on without TICKETFOLD_PG_URL.)
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleEvents } from "../../testing/src/index.js";
+import { describeEventStoreContract, sampleEvents } from "../../testing/src/index.js";
 import { createPostgresEventStore, migrate, pgliteDriver } from "../src/index.js";
+import { pgliteBackend, type TestBackend } from "./target.js";
+
+// The file's one PGlite instance, opened by the test as an app would. The shared contract runs
+// on it, each store a fresh schema dropped after its test.
+let db: PGlite;
+let lite: TestBackend | undefined;
+beforeAll(async () => {
+  db = await PGlite.create();
+  lite = await pgliteBackend("contract", db);
+});
+afterAll(async () => {
+  await lite?.close();
+  await db?.close();
+});
+describeEventStoreContract("PostgreSQL store on pglite", async () => {
+  if (!lite) throw new Error("PGlite backend not started");
+  return lite.freshStore();
+});
 
 describe("PostgreSQL store on pglite", () => {
-  let db: PGlite;
-  beforeAll(async () => {
-    db = await PGlite.create();
-  });
-  afterAll(() => db?.close());
-
   it("leaves a PGlite instance the app passed in open when the store closes", async () => {
     const store = createPostgresEventStore({ driver: pgliteDriver(db), schema: "app_owned" });
     await store.appendToStream("t1", "s1", sampleEvents(1), { expectedVersion: "any" });

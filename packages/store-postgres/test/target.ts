@@ -5,6 +5,7 @@
  * files and runs never see each other. PGlite takes seconds and ~700 MiB to start: one
  * instance per test file, shared by all its stores.
  */
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { createPostgresEventStore, type PostgresEventStore, type SqlDriver } from "../src/index.js";
 import { pgDriver } from "../src/pg-driver.js";
@@ -60,8 +61,12 @@ const backendOn = (name: TestBackend["name"], driver: SqlDriver, tag: string): T
   };
 };
 
-/** A PGlite backend on the driver's own in-memory database (the embedded default). */
-export const pgliteBackend = async (tag: string): Promise<TestBackend> => backendOn("pglite", pgliteDriver(), tag);
+/**
+ * A PGlite backend: on the driver's own in-memory database (the embedded default), or on an
+ * instance the test file opened (closing the backend leaves that instance open).
+ */
+export const pgliteBackend = async (tag: string, instance?: PGlite): Promise<TestBackend> =>
+  backendOn("pglite", pgliteDriver(instance), tag);
 
 /** A pool on the server at TICKETFOLD_PG_URL (callers check `serverUrl` first). */
 export const serverPool = (max = 10): pg.Pool => {
@@ -70,8 +75,10 @@ export const serverPool = (max = 10): pg.Pool => {
   return pool;
 };
 
+export type ServerBackend = TestBackend & { readonly pool: pg.Pool };
+
 /** A server backend; throws when TICKETFOLD_PG_URL is not set. */
-export const serverBackend = async (tag: string, max = 10): Promise<TestBackend & { readonly pool: pg.Pool }> => {
+export const serverBackend = async (tag: string, max = 10): Promise<ServerBackend> => {
   if (!serverUrl) throw new Error(NO_SERVER_REASON);
   const pool = serverPool(max);
   const backend = backendOn("postgres server", pgDriver(pool), tag);

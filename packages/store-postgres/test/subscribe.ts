@@ -4,16 +4,10 @@
  * with it); tenant-scoped consumers; NOTIFY wakes a sleeping consumer long before its poll.
  */
 import type { RecordedEvent } from "@ticketfold/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { sampleEvents } from "../../testing/src/index.js";
 import type { PostgresEventStore, SubscribeOptions } from "../src/index.js";
-import { selectedBackend, serverBackendName, type TestBackend } from "./target.js";
-
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await selectedBackend("subscribe");
-});
-afterAll(() => backend?.close());
+import type { TestBackend } from "./target.js";
 
 const ns = (events: readonly RecordedEvent[]): number[] => events.map((e) => (e.data as { n: number }).n);
 
@@ -42,9 +36,9 @@ const consume = async (
   return batches;
 };
 
-describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
+export const consumerSuite = (getBackend: () => TestBackend): void => {
   it("see every event once, in log order, in batches; a restart resumes after the checkpoint", async () => {
-    const { store, cleanup } = await backend.freshStore();
+    const { store, cleanup } = await getBackend().freshStore();
     try {
       await store.appendToStream("t1", "s1", sampleEvents(5, 1), { expectedVersion: "no_stream" });
       await store.appendToStream("t2", "s2", sampleEvents(4, 6), { expectedVersion: "no_stream" });
@@ -62,10 +56,10 @@ describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
   });
 
   it("commits the handler's writes with the checkpoint, and rolls both back when it throws", async () => {
-    const { store, cleanup } = await backend.freshStore();
+    const { store, cleanup } = await getBackend().freshStore();
     const seen = `"${store.schema.name}".seen`;
     try {
-      await backend.driver.query(`CREATE TABLE ${seen} (n integer PRIMARY KEY)`);
+      await getBackend().driver.query(`CREATE TABLE ${seen} (n integer PRIMARY KEY)`);
       await store.appendToStream("t1", "s1", sampleEvents(3), { expectedVersion: "no_stream" });
       const failing = consume(store, 3, {
         handler: async (events, { tx }) => {
@@ -74,7 +68,7 @@ describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
         },
       });
       await expect(failing).rejects.toThrow("projection failed");
-      expect((await backend.driver.query(`SELECT n FROM ${seen}`)).rows).toEqual([]);
+      expect((await getBackend().driver.query(`SELECT n FROM ${seen}`)).rows).toEqual([]);
       expect(await store.consumerCheckpoint("c1")).toBeNull();
 
       await consume(store, 3, {
@@ -82,7 +76,7 @@ describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
           for (const n of ns(events)) await tx.query(`INSERT INTO ${seen} (n) VALUES ($1)`, [n]);
         },
       });
-      const rows = (await backend.driver.query<{ n: number }>(`SELECT n FROM ${seen} ORDER BY n`)).rows;
+      const rows = (await getBackend().driver.query<{ n: number }>(`SELECT n FROM ${seen} ORDER BY n`)).rows;
       expect(rows.map((r) => r.n)).toEqual([1, 2, 3]);
       expect(await store.consumerCheckpoint("c1")).not.toBeNull();
     } finally {
@@ -91,7 +85,7 @@ describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
   });
 
   it("a tenant-scoped consumer sees only its tenant and keeps a checkpoint of its own", async () => {
-    const { store, cleanup } = await backend.freshStore();
+    const { store, cleanup } = await getBackend().freshStore();
     try {
       await store.appendToStream("t1", "s1", sampleEvents(2, 1), { expectedVersion: "no_stream" });
       await store.appendToStream("t2", "s1", sampleEvents(2, 3), { expectedVersion: "no_stream" });
@@ -106,7 +100,7 @@ describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
   });
 
   it("NOTIFY wakes a sleeping consumer long before its next poll", async () => {
-    const { store, cleanup } = await backend.freshStore();
+    const { store, cleanup } = await getBackend().freshStore();
     try {
       await store.appendToStream("t1", "s1", sampleEvents(1), { expectedVersion: "no_stream" });
       let appended = false;
@@ -129,7 +123,7 @@ describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
   });
 
   it("stops when its signal aborts, resolving", async () => {
-    const { store, cleanup } = await backend.freshStore();
+    const { store, cleanup } = await getBackend().freshStore();
     try {
       const controller = new AbortController();
       const running = store.subscribe({ consumer: "idle", handler: async () => {}, signal: controller.signal });
@@ -139,4 +133,4 @@ describe(`PostgreSQL consumers on ${serverBackendName}`, () => {
       await cleanup();
     }
   });
-});
+};

@@ -1,41 +1,34 @@
 /**
- * PostgreSQL adapter specifics beyond the shared contract, on the selected backend (the
- * server when TICKETFOLD_PG_URL is set, else PGlite): versioned idempotent migrations and the
+ * PostgreSQL adapter specifics beyond the shared contract, on the selected backend: versioned idempotent migrations and the
  * printed SQL, checkpoints that must name a stored event, the injected clock and ids, and a
  * corrupt row reported as CorruptEvent (naming tenant, stream, version) by the ticket layer
  * while other streams keep working.
  */
 import { handleCommand, isCorruptEvent, isInvalidCheckpoint, loadTicket, singlePolicy } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { impactPolicy, OTHER_TICKET, openTicket, sampleEvents, TENANT, TICKET } from "../../testing/src/index.js";
 import { createPostgresEventStore, migrate, migrationSql, storeSchema } from "../src/index.js";
-import { selectedBackend, serverBackendName, type TestBackend } from "./target.js";
+import type { TestBackend } from "./target.js";
 
-let backend: TestBackend;
-beforeAll(async () => {
-  backend = await selectedBackend("adapter");
-});
-afterAll(() => backend?.close());
-
-describe(`PostgreSQL adapter on ${serverBackendName}`, () => {
+export const adapterSuite = (getBackend: () => TestBackend): void => {
   describe("migrations", () => {
     it("apply once: running again is a no-op", async () => {
-      const schema = backend.schemaName();
-      expect(await migrate(backend.driver, { schema })).toEqual({ applied: [1] });
-      expect(await migrate(backend.driver, { schema })).toEqual({ applied: [] });
-      const { rows } = await backend.driver.query(`SELECT version FROM "${schema}".migrations`);
+      const schema = getBackend().schemaName();
+      expect(await migrate(getBackend().driver, { schema })).toEqual({ applied: [1] });
+      expect(await migrate(getBackend().driver, { schema })).toEqual({ applied: [] });
+      const { rows } = await getBackend().driver.query(`SELECT version FROM "${schema}".migrations`);
       expect(rows).toEqual([{ version: 1 }]);
     });
 
     it("concurrent runners apply each migration exactly once (advisory lock)", async () => {
-      const schema = backend.schemaName();
-      const results = await Promise.all(Array.from({ length: 4 }, () => migrate(backend.driver, { schema })));
+      const schema = getBackend().schemaName();
+      const results = await Promise.all(Array.from({ length: 4 }, () => migrate(getBackend().driver, { schema })));
       expect(results.flatMap((r) => r.applied)).toEqual([1]);
     });
 
     it("the printed SQL creates the same schema, records its version, and can run twice", async () => {
-      const schema = backend.schemaName();
+      const schema = getBackend().schemaName();
       const sql = migrationSql({ schema });
       expect(sql).toContain(`CREATE TABLE IF NOT EXISTS "${schema}".events`);
       const statements = sql
@@ -43,12 +36,12 @@ describe(`PostgreSQL adapter on ${serverBackendName}`, () => {
         .map((s) => s.trim())
         .filter((s) => s !== "" && s !== "BEGIN" && s !== "COMMIT;" && s !== "COMMIT");
       for (let run = 0; run < 2; run++) {
-        await backend.driver.transaction(async (tx) => {
+        await getBackend().driver.transaction(async (tx) => {
           for (const statement of statements) await tx.query(statement);
         });
       }
-      expect(await migrate(backend.driver, { schema })).toEqual({ applied: [] });
-      const store = createPostgresEventStore({ driver: backend.driver, schema, closeDriver: false });
+      expect(await migrate(getBackend().driver, { schema })).toEqual({ applied: [] });
+      const store = createPostgresEventStore({ driver: getBackend().driver, schema, closeDriver: false });
       await store.appendToStream("t1", "s1", sampleEvents(1), { expectedVersion: "no_stream" });
       expect((await store.readStream("t1", "s1")).version).toBe(1);
     });
@@ -60,7 +53,7 @@ describe(`PostgreSQL adapter on ${serverBackendName}`, () => {
 
   describe("checkpoints", () => {
     it.each(["999999999:1", "0:0", "1:99999999"])("rejects %j, which names no stored event", async (c) => {
-      const { store, cleanup } = await backend.freshStore();
+      const { store, cleanup } = await getBackend().freshStore();
       try {
         await store.appendToStream("t1", "s1", sampleEvents(2), { expectedVersion: "no_stream" });
         const error = await store.readAll({ after: c }).catch((e: unknown) => e);
@@ -73,10 +66,10 @@ describe(`PostgreSQL adapter on ${serverBackendName}`, () => {
   });
 
   it("uses the injected clock and event id source", async () => {
-    const schema = backend.schemaName();
+    const schema = getBackend().schemaName();
     let id = 0;
     const store = createPostgresEventStore({
-      driver: backend.driver,
+      driver: getBackend().driver,
       schema,
       closeDriver: false,
       now: () => 1_700_000_000_123,
@@ -91,7 +84,7 @@ describe(`PostgreSQL adapter on ${serverBackendName}`, () => {
   });
 
   it("a corrupt row is a CorruptEvent naming tenant, stream and version; other streams still load", async () => {
-    const { store, cleanup } = await backend.freshStore();
+    const { store, cleanup } = await getBackend().freshStore();
     try {
       const policies = singlePolicy(impactPolicy);
       const opened = await handleCommand(store, policies, openTicket());
@@ -99,7 +92,7 @@ describe(`PostgreSQL adapter on ${serverBackendName}`, () => {
       const other = await handleCommand(store, policies, openTicket({}, { ticketId: OTHER_TICKET }));
       expect(E.isRight(other)).toBe(true);
       // Damage version 1 of the first ticket behind the store's back.
-      await backend.driver.query(
+      await getBackend().driver.query(
         `UPDATE ${store.schema.events} SET data = '{"subject": 42}'::jsonb WHERE tenant = $1 AND stream_id = $2 AND version = 1`,
         [TENANT, TICKET],
       );
@@ -115,4 +108,4 @@ describe(`PostgreSQL adapter on ${serverBackendName}`, () => {
       await cleanup();
     }
   });
-});
+};
