@@ -1,6 +1,7 @@
 export * from "./bookableSlots.js";
 export * from "./codec.js";
 export * from "./compile.js";
+export * from "./dateCodecs.js";
 export { type DayRules, type MinuteIntervals, WEEKDAYS, type Weekday } from "./dayRules.js";
 export { DayIntervalsC, IntervalC, type WallInterval } from "./intervalCodec.js";
 export * from "./nextBusinessDayAt.js";

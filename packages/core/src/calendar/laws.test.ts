@@ -56,7 +56,7 @@ describe("calendar laws on random calendars", () => {
         const cal = compiled(c);
         const [a, b, z] = [c.t, c.t + Math.abs(shift), c.t + Math.abs(shift) + d];
         expect(cal.between(a, z)).toBe(cal.between(a, b) + cal.between(b, z));
-        expect(cal.between(z, a)).toBe(-cal.between(a, z));
+        expect(cal.between(z, a) + cal.between(a, z)).toBe(0);
       }),
       RUNS,
     );

@@ -14,9 +14,12 @@ export interface BusinessCalendar {
   isOpen(at: Instant): boolean;
   /** `at` itself when open, else the start of the next open interval. */
   nextOpen(at: Instant): Instant;
-  /** The instant `d` of counted time after `at` (a budget ending at an interval's end is that end). */
+  /**
+   * The instant `d` of counted time after `at` (a budget ending at an interval's end is that end).
+   * `add(at, 0)` is `at` itself; a negative `d` is `subtract(at, -d)`.
+   */
   add(at: Instant, d: Duration): Instant;
-  /** The instant `d` of counted time before `at`. */
+  /** The instant `d` of counted time before `at` (a budget ending at an interval's start is that start). */
   subtract(at: Instant, d: Duration): Instant;
   /** Counted time in [a, b); negative when b < a. */
   between(a: Instant, b: Instant): Duration;

@@ -104,7 +104,8 @@ export const weeklyCalendar = ({ id, version, timeZone, rules }: WeeklyCalendarS
   };
 
   const between = (a: Instant, b: Instant): Duration => {
-    if (b < a) return -between(b, a);
+    // 0 - x, not -x: an empty backwards span is 0, never -0.
+    if (b < a) return 0 - between(b, a);
     const ya = yearAt(a);
     const yb = yearAt(b);
     if (ya === yb) return openTimeBefore(yb, b) - openTimeBefore(ya, a);

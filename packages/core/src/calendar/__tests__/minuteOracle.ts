@@ -73,7 +73,7 @@ export const minuteOracle = (def: WeeklyCalendarDef, from: number, to: number): 
       return from + i * MIN;
     },
     between: (a, b) => {
-      if (b < a) return -oracle.between(b, a);
+      if (b < a) return 0 - oracle.between(b, a);
       let n = 0;
       for (let i = index(a); i < index(b); i++) if (bit(i)) n++;
       return n * MIN;
