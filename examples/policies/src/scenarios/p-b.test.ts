@@ -1,0 +1,154 @@
+/**
+ * P-B "VIP help desk" (seeds/001) walked through its rules: email tickets triaged within one
+ * business hour on the help-desk calendar (Mon–Fri 09:00–16:00 Eastern, US federal holidays
+ * excluded), mail outside hours triaged the next business day by the arithmetic itself;
+ * missing information asked of the customer; change requests waiting for the point of
+ * contact's approval and the only billable work; emergencies phoned in; ATS appointments on
+ * the next business day; VIP tickets chosen by tier. Instants in UTC (EST = UTC−5 until
+ * 2025-03-09, EDT = UTC−4 after).
+ */
+import { decodePolicySelection, HOUR, nextBusinessDayAt, selectPolicyId } from "@ticketfold/core";
+import { describe, expect, it } from "vitest";
+import { pB } from "../index.js";
+import { accept, approveChange, askCustomer, customerComment, logTime, open, reply } from "./acts.js";
+import { at, calendarOf, iso, refusal, Walk } from "./walk.js";
+
+const mailed = (when: string, extra: Record<string, unknown> = {}) => {
+  const w = new Walk(pB);
+  w.do(when, open({ channel: "email", ...extra }));
+  return w;
+};
+
+const helpDesk = () => {
+  const cal = calendarOf(pB, "help-desk");
+  if (cal === undefined) throw new Error("P-B has no help-desk calendar");
+  return cal;
+};
+
+describe("P-B email triage within 1 business hour", () => {
+  it.each([
+    ["Mon 10:00 EST, in hours", "2025-03-03T15:00Z", "2025-03-03T16:00Z"],
+    ["Mon 15:00 EST, budget ends at closing: the closing instant", "2025-03-03T20:00Z", "2025-03-03T21:00Z"],
+    ["Mon 15:30 EST, half before closing, half next morning", "2025-03-03T20:30Z", "2025-03-04T14:30Z"],
+    ["Mon 16:00 EST, at closing", "2025-03-03T21:00Z", "2025-03-04T15:00Z"],
+    ["Tue 07:00 EST, before opening", "2025-03-04T12:00Z", "2025-03-04T15:00Z"],
+    ["Fri 18:00 EST, over a weekend with the DST change", "2025-03-07T23:00Z", "2025-03-10T14:00Z"],
+    ["Sat 12:00 EST", "2025-03-08T17:00Z", "2025-03-10T14:00Z"],
+    ["Fri 17:00 EDT before Memorial Day", "2025-05-23T21:00Z", "2025-05-27T14:00Z"],
+    ["Thu 15:30 EDT before Independence Day", "2025-07-03T19:30Z", "2025-07-07T13:30Z"],
+    ["Thu 16:30 EDT before July 4th observed on Fri 2026-07-03", "2026-07-02T20:30Z", "2026-07-06T14:00Z"],
+    ["Wed 2025-11-26 16:30 EST, over Thanksgiving", "2025-11-26T21:30Z", "2025-11-28T15:00Z"],
+  ])("mail %s (%s) is triaged by %s", (_, received, deadline) => {
+    const r = mailed(received).sla(received).response;
+    expect([r?.state, iso(r?.deadline)]).toEqual(["running", deadline]);
+  });
+
+  it("the triage reply stops the clock; elapsed counts business time only", () => {
+    const w = mailed("2025-03-07T23:00Z");
+    w.do("2025-03-10T13:45Z", reply("Triaged: low urgency. Next steps below."));
+    const r = w.sla("2025-03-10T18:00Z").response;
+    expect([r?.state, r?.elapsed, iso(r?.stoppedAt)]).toEqual(["met", 45 * 60_000, "2025-03-10T13:45Z"]);
+  });
+
+  it("an untriaged mail is breached at the deadline, recorded by the timers", () => {
+    const w = mailed("2025-03-03T15:00Z");
+    expect(w.wakeUp()).toBe("2025-03-03T16:00Z");
+    expect(w.runTimers("2025-03-03T21:00Z").map((a) => [a.at, a.command.type])).toEqual([
+      ["2025-03-03T16:00Z", "record-sla-breach"],
+    ]);
+    expect(w.sla("2025-03-03T21:00Z").response?.remaining).toBe(-5 * HOUR);
+  });
+});
+
+describe("P-B missing information", () => {
+  it("the desk asks by mail and the ticket waits on the customer until they answer", () => {
+    const w = mailed("2025-03-03T15:00Z");
+    w.do("2025-03-03T15:20Z", reply());
+    w.do("2025-03-03T15:30Z", askCustomer("more-information", "Which printer is it?"));
+    expect([w.state.status, w.noticesOn("awaiting-customer")]).toEqual([
+      "awaiting-customer",
+      ["requester:ticket-awaiting-customer"],
+    ]);
+    w.do("2025-03-03T17:00Z", customerComment("The one on floor 2."));
+    expect(w.state.status).toBe("open");
+  });
+});
+
+describe("P-B change requests", () => {
+  const change = () => mailed("2025-03-04T15:00Z", { category: "change-request", subject: "Add a mailbox" });
+
+  it("work waits for the approval of the customer's point of contact", () => {
+    const w = change();
+    expect(w.state.approval).toBe("pending");
+    expect(refusal(w.tryAt("2025-03-04T15:10Z", accept()))).toMatchObject({
+      code: "APPROVAL_REQUIRED",
+      approval: "pending",
+    });
+    expect(refusal(w.tryAt("2025-03-04T15:10Z", logTime(30)))?.code).toBe("APPROVAL_REQUIRED");
+  });
+
+  it("the approval request goes to the organisation's point of contact, not the requester", () => {
+    const w = change();
+    w.do("2025-03-04T15:20Z", askCustomer("approval", "This needs analysis; please approve."));
+    const asked = w.intents.filter((n) => n.rule === "approval-requested");
+    expect(asked.flatMap((n) => n.recipients.map((r) => r.address))).toEqual(["it-contact@example-co.example"]);
+  });
+
+  it("once approved the work starts, and its time is billable", () => {
+    const w = change();
+    w.do("2025-03-04T16:00Z", approveChange());
+    w.do("2025-03-04T16:05Z", accept());
+    w.do("2025-03-04T17:00Z", logTime(90));
+    expect([w.state.approval, w.state.status, w.state.minutesBillable, w.state.minutesUnbilled]).toEqual([
+      "approved",
+      "open",
+      90,
+      0,
+    ]);
+  });
+
+  it.each([
+    ["ordinary help-desk work is covered by the plan", false, [0, 45]],
+    ["out-of-plan work is billable whatever the category", true, [45, 0]],
+  ])("%s", (_, outOfPlan, [billable, unbilled]) => {
+    const w = mailed("2025-03-04T15:00Z");
+    w.do("2025-03-04T15:30Z", logTime(45, outOfPlan));
+    expect([w.state.minutesBillable, w.state.minutesUnbilled]).toEqual([billable, unbilled]);
+  });
+
+  it.each([
+    ["Tue 2025-03-04 10:00 EST", "2025-03-04T15:00Z", "2025-03-05T14:00Z"],
+    ["Thu 2025-07-03 15:00 EDT, before Independence Day", "2025-07-03T19:00Z", "2025-07-07T13:00Z"],
+    ["Fri 2025-03-07 12:00 EST, across the DST change", "2025-03-07T17:00Z", "2025-03-10T13:00Z"],
+  ])("an ATS appointment asked for on %s can be booked from 09:00 the next business day", (_, asked, first) => {
+    expect(iso(nextBusinessDayAt(helpDesk(), at(asked), "09:00"))).toBe(first);
+  });
+});
+
+describe("P-B emergencies are phoned in", () => {
+  it.each([
+    ["emergency", "email", ["requester:ticket-opened", "requester:phone-in-reminder"]],
+    ["emergency", "web", ["requester:ticket-opened", "requester:phone-in-reminder"]],
+    ["emergency", "phone", ["requester:ticket-opened"]],
+    ["same-day", "email", ["requester:ticket-opened"]],
+    ["low", "email", ["requester:ticket-opened"]],
+  ])("a %s ticket raised by %s: %j", (priority, channel, notices) => {
+    const w = mailed("2025-03-03T15:00Z", { priority, channel });
+    expect(w.noticesOn("opened")).toEqual(notices);
+  });
+
+  it("mail without a priority is low (the document: email is for low priority)", () => {
+    expect(mailed("2025-03-03T15:00Z").state.priority).toBe("low");
+  });
+});
+
+describe("P-B VIP tier", () => {
+  const selection = decodePolicySelection({ rules: [{ customerTier: "vip", policy: "p-b" }], default: "standard" });
+
+  it("VIP customers' tickets are handled under P-B and keep their tier for queue order", () => {
+    if (selection._tag === "Left") throw new Error(selection.left.message);
+    expect(selectPolicyId(selection.right, { customerTier: "vip" })).toBe("p-b");
+    expect(selectPolicyId(selection.right, { customerTier: "standard" })).toBe("standard");
+    expect(mailed("2025-03-03T15:00Z", { customerTier: "vip" }).state.fields?.customerTier).toBe("vip");
+  });
+});
