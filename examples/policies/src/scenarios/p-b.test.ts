@@ -147,8 +147,8 @@ describe("P-B VIP tier", () => {
 
   it("VIP customers' tickets are handled under P-B and keep their tier for queue order", () => {
     if (selection._tag === "Left") throw new Error(selection.left.message);
-    expect(selectPolicyId(selection.right, { customerTier: "vip" })).toBe("p-b");
-    expect(selectPolicyId(selection.right, { customerTier: "standard" })).toBe("standard");
+    expect(selectPolicyId(selection.right, { customerTier: "vip", category: "incident" })).toBe("p-b");
+    expect(selectPolicyId(selection.right, { customerTier: "standard", category: "incident" })).toBe("standard");
     expect(mailed("2025-03-03T15:00Z", { customerTier: "vip" }).state.fields?.customerTier).toBe("vip");
   });
 });
