@@ -1,0 +1,55 @@
+/**
+ * Statistics kept in memory: consumes recorded events like the work queue projection, keeps
+ * each ticket's state, and folds every step into the statistics with the pure reducer (the
+ * state before a `policy-changed` event is read under the policy it was under).
+ */
+import * as E from "fp-ts/lib/Either.js";
+import type { CorruptEvent } from "../store/errors.js";
+import type { RecordedEvent } from "../store/types.js";
+import type { TicketState } from "../ticket/state.js";
+import type { ProjectionError } from "./errors.js";
+import { emptyStatistics, reduceStatistics, type Statistics } from "./statistics.js";
+import { type PolicyLookup, policyOfTicket, stepTicket, ticketKey } from "./ticket-steps.js";
+
+export class StatisticsProjection {
+  readonly #policies: PolicyLookup;
+  readonly #states = new Map<string, TicketState>();
+  #stats: Statistics = emptyStatistics;
+
+  constructor(policies: PolicyLookup) {
+    this.#policies = policies;
+  }
+
+  /** Applies one event. On an error nothing changes: fix the cause and apply it again. */
+  apply(recorded: RecordedEvent): E.Either<CorruptEvent | ProjectionError, void> {
+    const key = ticketKey(recorded.tenantId, recorded.streamId);
+    const step = stepTicket(this.#states.get(key), recorded);
+    if (E.isLeft(step)) return step;
+    if (step.right === null) return E.right(undefined);
+    const { event, before, after } = step.right;
+    const pa = policyOfTicket(after, this.#policies);
+    if (E.isLeft(pa)) return pa;
+    const pb = policyOfTicket(before, this.#policies);
+    if (E.isLeft(pb)) return pb;
+    this.#states.set(key, after);
+    if (pa.right === null) return E.right(undefined);
+    this.#stats = reduceStatistics(this.#stats, event, before, after, {
+      before: pb.right ?? pa.right,
+      after: pa.right,
+    });
+    return E.right(undefined);
+  }
+
+  /** Applies events in order, stopping at the first error. */
+  applyAll(events: Iterable<RecordedEvent>): E.Either<CorruptEvent | ProjectionError, void> {
+    for (const e of events) {
+      const done = this.apply(e);
+      if (E.isLeft(done)) return done;
+    }
+    return E.right(undefined);
+  }
+
+  get statistics(): Statistics {
+    return this.#stats;
+  }
+}
