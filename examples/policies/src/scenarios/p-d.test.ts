@@ -1,0 +1,156 @@
+/**
+ * P-D "web ticket system" (seeds/003, German) walked through its statuses. The document gives
+ * no reaction or restoration times ("sofern vertraglich vereinbart"); the policy carries
+ * example ones on example contract hours (Mon–Fri 09:00–17:00 Europe/Berlin, nationwide
+ * holidays): reaction 2h/4h/8h and restoration 8h/16h/40h for high/normal/low. "In Rückfrage"
+ * (awaiting customer) suspends both; "bearbeitet" (resolved) closes by itself at the instant
+ * shown (7 days later); a ticket whose question goes unanswered for 14 days closes; a customer
+ * comment reopens a resolved ticket, and a closed one within 30 days. Instants in UTC
+ * (CET = UTC+1 until 2025-03-30, CEST = UTC+2 after).
+ */
+import { HOUR } from "@ticketfold/core";
+import { describe, expect, it } from "vitest";
+import { pD } from "../index.js";
+import { askCustomer, customerComment, open, reply, resolve } from "./acts.js";
+import { iso, refusal, Walk } from "./walk.js";
+
+const opened = (when: string, priority = "normal") => {
+  const w = new Walk(pD);
+  w.do(when, open({ channel: "web", priority, subject: "Composer startet nicht nach Visio-Update" }));
+  return w;
+};
+
+describe("P-D example reaction and restoration times on contract hours", () => {
+  it.each([
+    ["high", "2025-03-03T11:00Z", "2025-03-04T09:00Z"],
+    ["normal", "2025-03-03T13:00Z", "2025-03-05T09:00Z"],
+    ["low", "2025-03-04T09:00Z", "2025-03-10T09:00Z"],
+  ])("%s opened Mon 10:00 CET: reaction by %s, restoration by %s", (priority, reaction, restoration) => {
+    const s = opened("2025-03-03T09:00Z", priority).sla("2025-03-03T09:00Z");
+    expect([iso(s.response?.deadline), iso(s.resolution?.deadline)]).toEqual([reaction, restoration]);
+  });
+
+  it.each([
+    ["Fri 2025-03-28 16:00 CET, over the switch to summer time", "2025-03-28T15:00Z", "normal", "2025-03-31T10:00Z"],
+    ["Thu 2025-04-17 16:00 CEST, over Good Friday and Easter Monday", "2025-04-17T14:00Z", "high", "2025-04-22T08:00Z"],
+    ["Wed 2025-12-24 16:00 CET, over Christmas", "2025-12-24T15:00Z", "high", "2025-12-29T09:00Z"],
+  ])("opened %s: reaction by %s", (_, when, priority, reaction) => {
+    expect(iso(opened(when, priority).sla(when).response?.deadline)).toBe(reaction);
+  });
+});
+
+describe("P-D in Rückfrage: the agreed times are suspended until the customer answers", () => {
+  const asked = () => {
+    const w = opened("2025-03-03T09:00Z");
+    w.do("2025-03-03T10:00Z", askCustomer("more-information", "Bitte senden Sie uns die Log-Datei."));
+    return w;
+  };
+
+  it("both clocks pause while the ticket waits on the customer", () => {
+    const s = asked().sla("2025-03-04T10:00Z");
+    expect([s.response?.state, s.response?.elapsed, s.resolution?.state, s.resolution?.elapsed]).toEqual([
+      "paused",
+      HOUR,
+      "paused",
+      HOUR,
+    ]);
+  });
+
+  it("the answer resumes them with the time already used", () => {
+    const w = asked();
+    w.do("2025-03-04T13:00Z", customerComment("Die Log-Datei ist angehängt."));
+    const s = w.sla("2025-03-04T13:00Z");
+    // Reaction: 3 h left from Tue 14:00 CET runs out exactly at closing, 17:00 CET.
+    expect([s.response?.state, iso(s.response?.deadline)]).toEqual(["running", "2025-03-04T16:00Z"]);
+    // Restoration: 15 h left: Tue 3 h, Wed 8 h, Thu 4 h → Thu 13:00 CET.
+    expect([s.resolution?.state, iso(s.resolution?.deadline)]).toEqual(["running", "2025-03-06T12:00Z"]);
+  });
+
+  it("the question reaches the customer by mail, in German", () => {
+    const w = asked();
+    const n = w.intents.find((i) => i.rule === "ticket-awaiting-customer");
+    expect([n?.audience, n?.locale, n?.data.question]).toEqual([
+      "requester",
+      "de",
+      "Bitte senden Sie uns die Log-Datei.",
+    ]);
+  });
+
+  it("unanswered for 14 days, the ticket closes by itself", () => {
+    const w = asked();
+    expect(w.wakeUp()).toBe("2025-03-17T10:00Z");
+    expect(w.runTimers("2025-03-31T00:00Z").map((a) => [a.at, a.command.type])).toEqual([
+      ["2025-03-17T10:00Z", "close"],
+    ]);
+    expect(w.events.at(-1)).toMatchObject({ type: "closed", data: { by: "system", reason: "auto-close-no-reply" } });
+    expect(w.noticesOn("closed")).toEqual(["requester:ticket-closed"]);
+  });
+});
+
+describe("P-D bearbeitet: closes by itself at the instant shown", () => {
+  const resolved = () => {
+    const w = opened("2025-03-03T09:00Z");
+    w.do("2025-03-03T09:30Z", reply("Wir sehen uns das an."));
+    w.do("2025-03-04T15:00Z", resolve());
+    return w;
+  };
+
+  it("the resolved notice shows when the ticket will close, and the timer closes it then", () => {
+    const w = resolved();
+    const n = w.intents.find((i) => i.rule === "ticket-resolved");
+    expect(n?.data.closesAt).toBe("2025-03-11T15:00:00.000Z");
+    expect(w.noticesOn("resolved")).toEqual(["requester:ticket-resolved"]);
+    expect(w.wakeUp()).toBe("2025-03-11T15:00Z");
+    expect(w.dueAt("2025-03-11T14:59Z")).toEqual([]);
+    expect(w.runTimers("2025-03-20T00:00Z").map((a) => [a.at, a.command.type])).toEqual([
+      ["2025-03-11T15:00Z", "close"],
+    ]);
+    expect(w.events.at(-1)).toMatchObject({ type: "closed", data: { by: "system", reason: "auto-close-resolved" } });
+  });
+
+  it("applying the due close twice at the same instant appends nothing more", () => {
+    const w = resolved();
+    w.runTimers("2025-03-11T15:00Z");
+    expect(w.dueAt("2025-03-11T15:00Z")).toEqual([]);
+  });
+
+  it("a customer comment before then reopens the ticket: restoration resumes, nothing closes it", () => {
+    const w = resolved();
+    w.do("2025-03-10T08:00Z", customerComment("Das Problem tritt wieder auf."));
+    expect([w.state.status, w.events.at(-1)?.type]).toEqual(["open", "reopened"]);
+    // Restoration resumes with the 14 h already used (Mon 7 h, Tue 7 h): 2 h left → 12:00 CET.
+    const r = w.sla("2025-03-10T08:00Z").resolution;
+    expect([r?.state, r?.elapsed, iso(r?.deadline)]).toEqual(["running", 14 * HOUR, "2025-03-10T10:00Z"]);
+    expect(w.dueAt("2025-03-11T15:00Z").filter((c) => c.type === "close")).toEqual([]);
+  });
+
+  it.each([
+    ["on the 30th day", "2025-04-10T15:00Z", "open"],
+    ["a minute after 30 days", "2025-04-10T15:01Z", "REOPEN_WINDOW_EXPIRED"],
+  ])("after the automatic close, a customer comment %s: %s", (_, when, outcome) => {
+    const w = resolved();
+    w.runTimers("2025-03-11T15:00Z");
+    const r = w.tryAt(when, customerComment("Bitte noch einmal ansehen."));
+    expect(refusal(r)?.code ?? w.state.status).toBe(outcome);
+  });
+});
+
+describe("P-D mail and comments", () => {
+  it("a new ticket is confirmed at once with its id in the subject tag", () => {
+    const w = opened("2025-03-03T09:00Z");
+    const n = w.intents.find((i) => i.rule === "ticket-opened");
+    expect(n?.data.tag).toBe(`[#${n?.data.number}]`);
+    expect([n?.audience, n?.locale]).toEqual(["requester", "de"]);
+  });
+
+  it("internal notes never reach the customer; public replies do", () => {
+    const w = opened("2025-03-03T09:00Z");
+    w.do("2025-03-03T09:10Z", {
+      type: "comment",
+      actor: { kind: "agent", id: "agent-1" },
+      data: { body: "intern", visibility: "internal" },
+    });
+    w.do("2025-03-03T09:20Z", reply("Wir melden uns."));
+    expect(w.noticesOn("commented")).toEqual(["requester:public-reply"]);
+  });
+});
