@@ -130,3 +130,5 @@ const parseCheckpoint = (c: Checkpoint | null, logLength: number): number => {
 
 export const createInMemoryEventStore = (options?: InMemoryStoreOptions): InMemoryEventStore =>
   new InMemoryEventStore(options);
+export * from "./outbox.js";
+export * from "./timers.js";

@@ -1,0 +1,147 @@
+/**
+ * The in-memory outbox, with the behaviour of the PostgreSQL one (event-store.md: Outbox):
+ * entries keyed by intent id, due at the intent's `notBefore` (quiet hours) and then at their
+ * retry time, claimed under a lease, settled only by the lease holder, every attempt logged.
+ * `InMemoryOutboxStore` is the in-memory EventStore that also implements `OutboxStore`: an
+ * append writes its outbox entries and the ticket's wake-up only when the events were stored.
+ */
+import type {
+  AppendResult,
+  AppendWithOutboxOptions,
+  ClaimedIntent,
+  ClaimRequest,
+  DeliveryAttempt,
+  EventStore,
+  NewEvent,
+  NotificationIntent,
+  OutboxEntry,
+  OutboxQueue,
+  OutboxStore,
+  ReadAllOptions,
+  ReadAllResult,
+  Settlement,
+  StreamRead,
+} from "@ticketfold/core";
+import { InMemoryEventStore, type InMemoryStoreOptions } from "./index.js";
+import { InMemoryTimers } from "./timers.js";
+
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+export class InMemoryOutbox implements OutboxQueue {
+  readonly #entries = new Map<string, OutboxEntry>();
+  readonly #attempts: DeliveryAttempt[] = [];
+
+  /** Adds intents; an id already present is left as it is (a replayed append). */
+  add(intents: readonly NotificationIntent[]): void {
+    for (const intent of intents) {
+      if (this.#entries.has(intent.id)) continue;
+      this.#entries.set(intent.id, {
+        intent: copy(intent),
+        status: "pending",
+        attempts: 0,
+        channelsDone: [],
+        nextAttemptAt: intent.notBefore ?? intent.at,
+        lastError: null,
+        lockedBy: null,
+        lockedUntil: null,
+      });
+    }
+  }
+
+  /** Entries in the order they were written, optionally one status only. */
+  entries(status?: OutboxEntry["status"]): OutboxEntry[] {
+    return [...this.#entries.values()].filter((e) => status === undefined || e.status === status).map(copy);
+  }
+
+  /** The attempt log, optionally for one intent. */
+  attempts(intentId?: string): DeliveryAttempt[] {
+    return this.#attempts.filter((a) => intentId === undefined || a.intentId === intentId).map(copy);
+  }
+
+  async claim(request: ClaimRequest): Promise<ClaimedIntent[]> {
+    const { now, owner, leaseMs, limit } = request;
+    const due = [...this.#entries.values()]
+      .filter(
+        (e) => e.status === "pending" && e.nextAttemptAt <= now && (e.lockedUntil === null || e.lockedUntil <= now),
+      )
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+      .slice(0, Math.max(0, limit));
+    return due.map((e) => {
+      this.#entries.set(e.intent.id, { ...e, lockedBy: owner, lockedUntil: now + leaseMs });
+      return { intent: copy(e.intent), attempts: e.attempts, channelsDone: [...e.channelsDone] };
+    });
+  }
+
+  async settle(
+    claimed: ClaimedIntent,
+    owner: string,
+    attempts: readonly DeliveryAttempt[],
+    settlement: Settlement,
+  ): Promise<boolean> {
+    // The attempts happened whoever holds the entry now: the log keeps them all.
+    this.#attempts.push(...attempts.map(copy));
+    const entry = this.#entries.get(claimed.intent.id);
+    if (!entry || entry.lockedBy !== owner || entry.status !== "pending") return false;
+    const delivered = attempts.filter((a) => a.outcome === "delivered").map((a) => a.channel);
+    this.#entries.set(entry.intent.id, {
+      ...entry,
+      status: settlement.status === "retry" ? "pending" : settlement.status,
+      attempts: entry.attempts + 1,
+      channelsDone: [...new Set([...entry.channelsDone, ...delivered])],
+      nextAttemptAt: settlement.status === "retry" ? settlement.retryAt : entry.nextAttemptAt,
+      lastError: settlement.status === "delivered" ? null : settlement.error,
+      lockedBy: null,
+      lockedUntil: null,
+    });
+    return true;
+  }
+}
+
+/**
+ * The in-memory EventStore with an outbox and a timer table, written together with each
+ * append. It wraps an `InMemoryEventStore` (made on construction, so this module can be
+ * re-exported by the package index that defines it).
+ */
+export class InMemoryOutboxStore implements OutboxStore {
+  readonly events: InMemoryEventStore;
+  readonly outbox = new InMemoryOutbox();
+  readonly timers = new InMemoryTimers();
+
+  constructor(options?: InMemoryStoreOptions) {
+    this.events = new InMemoryEventStore(options);
+  }
+
+  readStream(...args: Parameters<EventStore["readStream"]>): Promise<StreamRead> {
+    return this.events.readStream(...args);
+  }
+
+  appendToStream(...args: Parameters<EventStore["appendToStream"]>): Promise<AppendResult> {
+    return this.events.appendToStream(...args);
+  }
+
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult> {
+    return this.events.readAll(options);
+  }
+
+  streamExists(tenantId: string, streamId: string): Promise<boolean> {
+    return this.events.streamExists(tenantId, streamId);
+  }
+
+  async appendWithOutbox(
+    tenantId: string,
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendWithOutboxOptions,
+  ): Promise<AppendResult> {
+    // A refused append throws here, before anything else is written.
+    const result = await this.events.appendToStream(tenantId, streamId, events, {
+      expectedVersion: options.expectedVersion,
+    });
+    this.outbox.add(options.outbox);
+    if (options.wakeUp !== undefined) this.timers.schedule(tenantId, streamId, options.wakeUp);
+    return result;
+  }
+}
+
+export const createInMemoryOutboxStore = (options?: InMemoryStoreOptions): InMemoryOutboxStore =>
+  new InMemoryOutboxStore(options);
