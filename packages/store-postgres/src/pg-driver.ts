@@ -3,7 +3,7 @@
  * connection for LISTEN (opened on the first `listen`, released when the last one stops).
  * `pg` is a peer dependency loaded on first use, so PGlite-only apps never need it.
  */
-import type { Pool, PoolClient } from "pg";
+import type { Notification, Pool, PoolClient } from "pg";
 import type { SqlDriver, SqlExecutor, SqlResult, Unlisten } from "./driver.js";
 
 const executor = (client: Pool | PoolClient): SqlExecutor => ({
@@ -34,22 +34,33 @@ export const pgDriver = (poolOrConnectionString: Pool | string): SqlDriver => {
     return poolPromise;
   };
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listenerClient: Promise<PoolClient> | undefined;
+  let listening: Promise<PoolClient> | undefined;
+  let releaseListening: ((error?: Error) => void) | undefined;
 
   const connectListener = (): Promise<PoolClient> => {
-    listenerClient ??= pool().then(async (p) => {
+    listening ??= pool().then(async (p) => {
       const client = await p.connect();
-      client.on("notification", (m) => {
+      let released = false;
+      const onNotification = (m: Notification): void => {
         for (const cb of listeners.get(m.channel) ?? []) cb(m.payload ?? "");
-      });
+      };
       // A lost LISTEN connection only costs wake-ups: subscribers keep polling.
-      client.on("error", () => {
-        listenerClient = undefined;
-        client.release(true);
-      });
+      const onError = (error: Error): void => release(error);
+      const release = (error?: Error): void => {
+        if (released) return;
+        released = true;
+        listening = undefined;
+        releaseListening = undefined;
+        client.removeListener("notification", onNotification);
+        client.removeListener("error", onError);
+        client.release(error);
+      };
+      client.on("notification", onNotification);
+      client.on("error", onError);
+      releaseListening = release;
       return client;
     });
-    return listenerClient;
+    return listening;
   };
 
   return {
@@ -93,26 +104,21 @@ export const pgDriver = (poolOrConnectionString: Pool | string): SqlDriver => {
         await client.query(`LISTEN "${channel}"`);
       }
       set.add(onNotify);
+      const mine = set;
       return async () => {
-        set.delete(onNotify);
-        if (set.size > 0 || listeners.get(channel) !== set) return;
+        mine.delete(onNotify);
+        if (mine.size > 0 || listeners.get(channel) !== mine) return;
         listeners.delete(channel);
-        const current = listenerClient;
+        const current = listening;
         if (!current) return;
         const c = await current;
         await c.query(`UNLISTEN "${channel}"`).catch(() => {});
-        if (listeners.size === 0 && listenerClient === current) {
-          listenerClient = undefined;
-          c.release();
-        }
+        if (listeners.size === 0 && listening === current) releaseListening?.();
       };
     },
     async close() {
-      if (listenerClient) {
-        const c = await listenerClient.catch(() => undefined);
-        listenerClient = undefined;
-        c?.release();
-      }
+      if (listening) await listening.catch(() => undefined);
+      releaseListening?.();
       listeners.clear();
       if (owned && poolPromise) await (await poolPromise).end();
     },

@@ -17,7 +17,7 @@ import {
   validateAppend,
 } from "@ticketfold/core";
 import { monotonicFactory } from "ulid";
-import { appendInTransaction } from "./append.js";
+import { appendWith } from "./append.js";
 import type { SqlDriver } from "./driver.js";
 import { type MigrateResult, migrate } from "./migrations.js";
 import { readAllWith } from "./read-all.js";
@@ -94,20 +94,15 @@ export class PostgresEventStore implements EventStore {
     if (repeated !== undefined) throw new InvalidAppend(`event id ${repeated} appears twice in one append`);
     await this.#whenReady();
     const recordedAt = this.#options.now?.();
-    return this.driver.transaction(async (tx) => {
-      const result = await appendInTransaction(tx, this.schema, {
-        tenantId,
-        streamId,
-        events,
-        expectedVersion: options.expectedVersion,
-        eventIds,
-        ...(recordedAt === undefined ? {} : { recordedAt }),
-      });
+    return appendWith(this.driver, this.schema, {
+      tenantId,
+      streamId,
+      events,
+      expectedVersion: options.expectedVersion,
+      eventIds,
+      ...(recordedAt === undefined ? {} : { recordedAt }),
       // Delivered on commit only; a subscriber that misses it still finds the events by polling.
-      if (this.#options.notify !== false) {
-        await tx.query("SELECT pg_notify($1, $2)", [this.schema.channel, tenantId]);
-      }
-      return result;
+      ...(this.#options.notify === false ? {} : { notifyChannel: this.schema.channel }),
     });
   }
 

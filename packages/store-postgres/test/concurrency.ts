@@ -6,7 +6,7 @@
 import { isConcurrencyConflict, type RecordedEvent } from "@ticketfold/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { drainReadAll, sampleEvent, sampleEvents } from "../../testing/src/index.js";
-import { appendInTransaction } from "../src/append.js";
+import { appendWith } from "../src/append.js";
 import type { PostgresEventStore } from "../src/index.js";
 import type { ServerBackend } from "./target.js";
 
@@ -144,7 +144,7 @@ export const concurrencySuite = (getBackend: () => ServerBackend): void => {
       });
       // Older transaction: takes its xid and sequence numbers first, commits last.
       const late = getBackend().driver.transaction(async (tx) => {
-        const r = await appendInTransaction(tx, store.schema, {
+        const r = await appendWith(tx, store.schema, {
           tenantId: "t1",
           streamId: "late",
           events: sampleEvents(2, 1),

@@ -1,15 +1,15 @@
 /**
  * Faults on a real PostgreSQL server: a connection killed in the middle of an append (its
- * stream row already moved, its event insert held up by a table lock taken elsewhere) leaves
- * no partial write, and the store keeps working on its other connections. Likewise a consumer
+ * stream row already moved and two of its events inserted, the third held up on the unique
+ * index by another transaction) leaves no partial write, and the store keeps working on its other connections. Likewise a consumer
  * killed mid-batch leaves its checkpoint and the handler's writes where they were.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sampleEvents } from "../../testing/src/index.js";
+import { sampleEvent, sampleEvents } from "../../testing/src/index.js";
 import type { PostgresEventStore } from "../src/index.js";
 import type { ServerBackend } from "./target.js";
 
-/** Waits (bounded) for a backend of this schema blocked on a lock; returns its pid. */
+/** Waits (bounded) for a backend blocked on a lock in a statement naming `marker`; its pid. */
 const blockedPid = async (backend: ServerBackend, marker: string): Promise<number> => {
   for (let tries = 0; tries < 200; tries++) {
     const { rows } = await backend.pool.query<{ pid: number }>(
@@ -34,20 +34,27 @@ export const faultSuite = (getBackend: () => ServerBackend): void => {
   it("a connection killed in the middle of an append leaves no partial write", async () => {
     const backend = getBackend();
     await store.appendToStream("t1", "s1", sampleEvents(2), { expectedVersion: "no_stream" });
+    const held = "01J000000000000000000HELD1";
+    // Another transaction holds an uncommitted event with the id our batch's third event uses:
+    // the append claims the stream row, inserts two events, then waits on the unique index.
     const blocker = await backend.pool.connect();
     try {
       await blocker.query("BEGIN");
-      await blocker.query(`LOCK TABLE ${store.schema.events} IN SHARE MODE`);
-      const append = store.appendToStream("t1", "s1", sampleEvents(3, 3), { expectedVersion: 2 });
-      const outcome = append.then(
+      await blocker.query(
+        `INSERT INTO ${store.schema.events} (tenant, stream_id, version, event_id, type, schema_version)
+        VALUES ('t9', 'blocker', 1, $1, 'held', 1)`,
+        [held],
+      );
+      const batch = [sampleEvent(3), sampleEvent(4), sampleEvent(5, { eventId: held })];
+      const outcome = store.appendToStream("t1", "s1", batch, { expectedVersion: 2 }).then(
         () => "committed",
         (error: unknown) => error,
       );
-      const pid = await blockedPid(backend, `INSERT INTO ${store.schema.events}`);
-      const { rows } = await backend.pool.query<{ moved: number }>(
-        `SELECT version AS moved FROM ${store.schema.streams} WHERE tenant = 't1' AND stream_id = 's1'`,
+      const pid = await blockedPid(backend, store.schema.events);
+      const { rows } = await backend.pool.query<{ version: number }>(
+        `SELECT version FROM ${store.schema.streams} WHERE tenant = 't1' AND stream_id = 's1'`,
       );
-      expect(rows[0]?.moved).toBe(2); // the killed transaction's update is not visible…
+      expect(rows[0]?.version).toBe(2); // the half-done append is invisible…
       await backend.pool.query("SELECT pg_terminate_backend($1)", [pid]);
       expect(await outcome).toBeInstanceOf(Error);
     } finally {
