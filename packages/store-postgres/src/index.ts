@@ -7,6 +7,10 @@ export { isSqlState, type SqlDriver, type SqlExecutor, type SqlResult, type Unli
 export { type MigrateResult, type Migration, migrate, migrationSql, migrations } from "./migrations.js";
 export { pgDriver } from "./pg-driver.js";
 export { pgliteDriver } from "./pglite-driver.js";
+export * from "./read-side/index.js";
 export { DEFAULT_SCHEMA, type StoreSchema, storeSchema } from "./schema.js";
 export { createPostgresEventStore, PostgresEventStore, type PostgresEventStoreOptions } from "./store.js";
 export type { SubscribeOptions, SubscriptionContext } from "./subscribe.js";
+export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
+export { PostgresOutbox } from "./outbox/queue.js";
+export { PostgresTimers, type TimerRow } from "./timers/queue.js";

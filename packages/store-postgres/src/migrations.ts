@@ -7,6 +7,7 @@
  * SQL for a DBA who applies it by hand.
  */
 import type { SqlDriver } from "./driver.js";
+import { deliveryMigration } from "./outbox/migration.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
 
 export interface Migration {
@@ -59,6 +60,7 @@ export const migrations: readonly Migration[] = [
 )`,
     ],
   },
+  deliveryMigration,
 ];
 
 const lockStatement = (s: StoreSchema): string =>
