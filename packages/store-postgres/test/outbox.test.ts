@@ -13,17 +13,11 @@ import {
   openCommand,
   REQUESTER,
   T0,
-  TENANT,
 } from "../../core/src/store/__tests__/delivery-fixtures.js";
-import {
-  type DeliveryHarness,
-  describeOutboxContract,
-  LEASE,
-  openFixtureTicket,
-} from "../../core/src/store/__tests__/outbox-contract.js";
+import { describeOutboxContract, LEASE, openFixtureTicket } from "../../core/src/store/__tests__/outbox-contract.js";
 import { describeTimerContract } from "../../core/src/store/__tests__/timer-contract.js";
 import { verifySignature } from "../../notify-webhook/src/index.js";
-import { createPostgresOutboxStore, type PostgresOutboxStore } from "../src/index.js";
+import { postgresHarness } from "./outbox-harness.js";
 import {
   type HookReceiver,
   type MailCatcher,
@@ -50,30 +44,6 @@ afterAll(async () => {
   await backend?.close();
   await db?.close();
 });
-
-export const postgresHarness = async (
-  b: TestBackend | undefined,
-): Promise<DeliveryHarness & { store: PostgresOutboxStore }> => {
-  if (!b) throw new Error("backend not started");
-  const store = createPostgresOutboxStore({
-    driver: b.driver,
-    schema: b.schemaName(),
-    closeDriver: false,
-    now: () => T0,
-  });
-  await store.migrate();
-  return {
-    store,
-    outbox: store.outbox,
-    timers: store.timers,
-    entries: () => store.outbox.entries(),
-    attempts: (intentId) => store.outbox.attempts(intentId),
-    timer: async (ticketId) => {
-      const row = await store.timers.get(TENANT, ticketId);
-      return row && { dueAt: row.dueAt, lockedBy: row.lockedBy };
-    },
-  };
-};
 
 describeOutboxContract("PostgreSQL store on pglite", () => postgresHarness(backend));
 describeTimerContract("PostgreSQL store on pglite", () => postgresHarness(backend));
