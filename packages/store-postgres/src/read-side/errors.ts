@@ -1,0 +1,52 @@
+/**
+ * Read-side errors, with stable codes (guards check the code, never `instanceof`).
+ */
+
+export type ReadSideErrorCode = "READ_SIDE_NOT_CAUGHT_UP" | "READ_SIDE_SWITCHED" | "READ_SIDE_VERSION_ACTIVE";
+
+export class ReadSideError extends Error {
+  readonly code: ReadSideErrorCode;
+  constructor(code: ReadSideErrorCode, message: string) {
+    super(message);
+    this.name = "ReadSideError";
+    this.code = code;
+  }
+}
+
+/** A switch was asked for a table set whose consumer has not read the whole log yet. */
+export class ReadSideNotCaughtUp extends ReadSideError {
+  override readonly code = "READ_SIDE_NOT_CAUGHT_UP" as const;
+  constructor(readonly version: number) {
+    super(
+      "READ_SIDE_NOT_CAUGHT_UP",
+      `read-side table set v${version} has not caught up with the log; catch it up, then switch`,
+    );
+  }
+}
+
+/** The active table set changed under a running projection (it then moves to the new one). */
+export class ReadSideSwitched extends ReadSideError {
+  override readonly code = "READ_SIDE_SWITCHED" as const;
+  constructor(
+    readonly from: number,
+    readonly to: number | null,
+  ) {
+    super("READ_SIDE_SWITCHED", `the active read-side table set moved from v${from} to v${to ?? "none"}`);
+  }
+}
+
+/** The active table set cannot be dropped. */
+export class ReadSideVersionActive extends ReadSideError {
+  override readonly code = "READ_SIDE_VERSION_ACTIVE" as const;
+  constructor(readonly version: number) {
+    super("READ_SIDE_VERSION_ACTIVE", `read-side table set v${version} is the active one and cannot be dropped`);
+  }
+}
+
+const hasCode = (u: unknown, code: string): boolean =>
+  typeof u === "object" && u !== null && (u as { code?: unknown }).code === code;
+
+export const isReadSideNotCaughtUp = (u: unknown): u is ReadSideNotCaughtUp => hasCode(u, "READ_SIDE_NOT_CAUGHT_UP");
+export const isReadSideSwitched = (u: unknown): u is ReadSideSwitched => hasCode(u, "READ_SIDE_SWITCHED");
+export const isReadSideVersionActive = (u: unknown): u is ReadSideVersionActive =>
+  hasCode(u, "READ_SIDE_VERSION_ACTIVE");

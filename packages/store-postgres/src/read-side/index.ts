@@ -1,0 +1,23 @@
+/**
+ * The read side on PostgreSQL: the work queue and the statistics of the core's projections,
+ * kept in versioned table sets by a durable consumer of the log, queried in SQL, rebuilt
+ * without downtime. See docs/projections.md.
+ */
+export * from "./errors.js";
+export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
+export { catchUpReadSide, type ReadSideOptions, runReadSide } from "./runner.js";
+export {
+  type CustomerDurations,
+  readDurationSummaries,
+  readStatistics,
+  type StatisticsQuery,
+} from "./statistics-query.js";
+export { READ_SIDE, type ReadSideTables, readSideTables, readSideViews } from "./tables.js";
+export {
+  activeVersionWith as activeReadSideVersion,
+  createReadSideVersion,
+  dropReadSideVersion,
+  ensureReadSide,
+  switchReadSide,
+} from "./versions.js";
+export { queryWorkQueue, type WorkQueueQueryOptions } from "./work-queue-query.js";

@@ -1,0 +1,163 @@
+/**
+ * Projects one batch of the log into a table set, inside the consumer's transaction (so the
+ * rows and the checkpoint commit together). Each touched ticket's state is loaded from the
+ * set's snapshot table, the batch's events are folded onto it with the core's `stepTicket`
+ * (duplicates skipped, gaps refused), and the ticket's rows are replaced: its queue entry
+ * (`workQueueEntry`), its statistics facts (`ticketFacts`) and its snapshot. Every statement
+ * covers the whole batch (rows travel as one JSON array), so a batch costs a handful of
+ * round trips however many tickets it touches.
+ */
+import {
+  type PolicyLookup,
+  policyOfTicket,
+  type RecordedEvent,
+  stepTicket,
+  type TicketState,
+  ticketFacts,
+  ticketKey,
+  workQueueEntry,
+} from "@ticketfold/core";
+import type { SqlExecutor } from "../driver.js";
+import type { ReadSideTables } from "./tables.js";
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+interface Touched {
+  readonly tenant: string;
+  readonly ticketId: string;
+  state: TicketState | undefined;
+  changed: boolean;
+}
+
+const loadStates = async (tx: SqlExecutor, t: ReadSideTables, touched: Map<string, Touched>): Promise<void> => {
+  const keys = [...touched.values()];
+  const { rows } = await tx.query<{ tenant: string; ticket_id: string; state: TicketState }>(
+    `SELECT s.tenant, s.ticket_id, s.state FROM ${t.ticketState} s
+    JOIN unnest($1::text[], $2::text[]) AS k(tenant, ticket_id) ON s.tenant = k.tenant AND s.ticket_id = k.ticket_id`,
+    [keys.map((k) => k.tenant), keys.map((k) => k.ticketId)],
+  );
+  for (const r of rows) {
+    const entry = touched.get(ticketKey(r.tenant, r.ticket_id));
+    if (entry) entry.state = r.state;
+  }
+};
+
+/** Folds the batch onto the tickets' stored states; throws a coded error on a corrupt event or a gap. */
+const foldBatch = async (tx: SqlExecutor, t: ReadSideTables, events: readonly RecordedEvent[]): Promise<Touched[]> => {
+  const touched = new Map<string, Touched>();
+  for (const e of events) {
+    const key = ticketKey(e.tenantId, e.streamId);
+    if (!touched.has(key))
+      touched.set(key, { tenant: e.tenantId, ticketId: e.streamId, state: undefined, changed: false });
+  }
+  await loadStates(tx, t, touched);
+  for (const e of events) {
+    const ticket = touched.get(ticketKey(e.tenantId, e.streamId)) as Touched;
+    const step = stepTicket(ticket.state, e);
+    if (step._tag === "Left") throw step.left;
+    if (step.right === null) continue;
+    ticket.state = step.right.after;
+    ticket.changed = true;
+  }
+  return [...touched.values()].filter((x) => x.changed);
+};
+
+/** Applies a batch of log events to the table set through the batch's transaction. */
+export const projectBatch = async (
+  tx: SqlExecutor,
+  t: ReadSideTables,
+  events: readonly RecordedEvent[],
+  policies: PolicyLookup,
+): Promise<void> => {
+  const changed = await foldBatch(tx, t, events);
+  if (changed.length === 0) return;
+  const queue: Record<string, unknown>[] = [];
+  const facts: Record<string, unknown>[] = [];
+  const outcomes: Record<string, unknown>[] = [];
+  const states: Record<string, unknown>[] = [];
+  for (const { tenant, ticketId, state } of changed) {
+    const s = state as TicketState;
+    states.push({ tenant, ticket_id: ticketId, version: s.version, state: s });
+    const policy = policyOfTicket(s, policies);
+    if (policy._tag === "Left") throw policy.left;
+    if (policy.right === null) continue;
+    const e = workQueueEntry(s, policy.right);
+    if (e !== null) {
+      queue.push({
+        tenant,
+        ticket_id: ticketId,
+        version: e.version,
+        policy_id: e.policyId,
+        organisation: e.organisation,
+        contract_id: e.contractId,
+        requester: e.requester,
+        assignee: e.assignee,
+        group_name: e.group,
+        status: e.status,
+        priority: e.priority,
+        priority_rank: e.priorityRank,
+        vip: e.vip,
+        subject: e.subject,
+        opened_at: iso(e.openedAt),
+        updated_at: iso(e.updatedAt),
+        next_deadline: iso(e.nextDeadline),
+        next_deadline_metric: e.nextDeadlineMetric,
+        breached: e.breached,
+      });
+    }
+    const f = ticketFacts(s, policy.right);
+    if (f === null) continue;
+    facts.push({
+      tenant,
+      ticket_id: ticketId,
+      customer: f.customer,
+      status: f.status,
+      priority: f.priority,
+      response_ms: f.responseTime,
+      resolution_ms: f.resolutionTime,
+      minutes_billable: f.minutesBillable,
+      minutes_unbilled: f.minutesUnbilled,
+    });
+    for (const [ordinal, o] of f.outcomes.entries()) {
+      outcomes.push({ tenant, ticket_id: ticketId, ordinal, customer: f.customer, ...o });
+    }
+  }
+  const keys = [changed.map((c) => c.tenant), changed.map((c) => c.ticketId)];
+  const touchedRows = `(tenant, ticket_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+  // A ticket's rows are replaced whole: a resolved ticket leaves the queue, facts are restated.
+  for (const table of [t.workQueue, t.ticketFacts, t.metricOutcomes]) {
+    await tx.query(`DELETE FROM ${table} WHERE ${touchedRows}`, keys);
+  }
+  if (queue.length > 0) {
+    await tx.query(
+      `INSERT INTO ${t.workQueue} SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+        tenant text, ticket_id text, version integer, policy_id text, organisation text, contract_id text,
+        requester text, assignee text, group_name text, status text, priority text, priority_rank integer,
+        vip boolean, subject text, opened_at timestamptz, updated_at timestamptz, next_deadline timestamptz,
+        next_deadline_metric text, breached boolean)`,
+      [JSON.stringify(queue)],
+    );
+  }
+  if (facts.length > 0) {
+    await tx.query(
+      `INSERT INTO ${t.ticketFacts} SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+        tenant text, ticket_id text, customer text, status text, priority text, response_ms bigint,
+        resolution_ms bigint, minutes_billable bigint, minutes_unbilled bigint)`,
+      [JSON.stringify(facts)],
+    );
+  }
+  if (outcomes.length > 0) {
+    await tx.query(
+      `INSERT INTO ${t.metricOutcomes} (tenant, ticket_id, ordinal, customer, metric, priority, month, outcome)
+      SELECT tenant, ticket_id, ordinal, customer, metric, priority, month, outcome FROM jsonb_to_recordset($1::jsonb) AS r(
+        tenant text, ticket_id text, ordinal integer, customer text, metric text, priority text, month text, outcome text)`,
+      [JSON.stringify(outcomes)],
+    );
+  }
+  await tx.query(
+    `INSERT INTO ${t.ticketState} (tenant, ticket_id, version, state)
+    SELECT tenant, ticket_id, version, state FROM jsonb_to_recordset($1::jsonb) AS r(tenant text, ticket_id text, version integer, state jsonb)
+    ON CONFLICT (tenant, ticket_id) DO UPDATE SET version = excluded.version, state = excluded.state`,
+    [JSON.stringify(states)],
+  );
+};

@@ -1,0 +1,128 @@
+/**
+ * Statistics in SQL, aggregated from the per-ticket facts of the active table set (the
+ * `ticket_facts` and `metric_outcomes` views). `readStatistics` returns the core's
+ * `CustomerStatistics` values — equal to the pure reducer's — and `readDurationSummaries`
+ * computes count, total, mean and the nearest-rank p90 (rank ⌈0.9·n⌉, in integers) in the
+ * database, for reports that do not need every sample.
+ */
+import type { AttainmentRow, CustomerStatistics, DurationSummary } from "@ticketfold/core";
+import type { SqlExecutor } from "../driver.js";
+import { DEFAULT_SCHEMA, storeSchema } from "../schema.js";
+import { readSideViews } from "./tables.js";
+
+export interface StatisticsQuery {
+  readonly tenant: string;
+  /** Only this customer (`contract:<id>`, `organisation:<name>` or `none`). */
+  readonly customer?: string;
+  /** The store's PostgreSQL schema (default "ticketfold"). */
+  readonly schema?: string;
+}
+
+const views = (q: StatisticsQuery) => readSideViews(storeSchema(q.schema ?? DEFAULT_SCHEMA));
+const scope = (q: StatisticsQuery) => ({
+  where: q.customer === undefined ? "tenant = $1" : "tenant = $1 AND customer = $2",
+  params: q.customer === undefined ? [q.tenant] : [q.tenant, q.customer],
+});
+const numbers = (a: unknown): number[] => (Array.isArray(a) ? a.map(Number) : []);
+
+/** The statistics of a tenant's customers (or one customer), sorted by customer. */
+export const readStatistics = async (db: SqlExecutor, q: StatisticsQuery): Promise<CustomerStatistics[]> => {
+  const v = views(q);
+  const { where, params } = scope(q);
+  const groups = await db.query<Record<string, unknown>>(
+    `SELECT customer, count(*) AS tickets, sum(minutes_billable) AS billable, sum(minutes_unbilled) AS unbilled,
+      array_agg(response_ms ORDER BY response_ms) FILTER (WHERE response_ms IS NOT NULL) AS response,
+      array_agg(resolution_ms ORDER BY resolution_ms) FILTER (WHERE resolution_ms IS NOT NULL) AS resolution
+    FROM ${v.ticketFacts} WHERE ${where} GROUP BY customer ORDER BY customer`,
+    params,
+  );
+  const counts = await db.query<{ customer: string; kind: string; key: string; n: unknown }>(
+    `SELECT customer, 'status' AS kind, status AS key, count(*) AS n FROM ${v.ticketFacts} WHERE ${where} GROUP BY customer, status
+    UNION ALL
+    SELECT customer, 'priority', priority, count(*) FROM ${v.ticketFacts} WHERE ${where} GROUP BY customer, priority`,
+    params,
+  );
+  const attainment = await db.query<{
+    customer: string;
+    metric: string;
+    priority: string;
+    month: string;
+    met: unknown;
+    breached: unknown;
+  }>(
+    `SELECT customer, metric, priority, month, count(*) FILTER (WHERE outcome = 'met') AS met,
+      count(*) FILTER (WHERE outcome = 'breached') AS breached
+    FROM ${v.metricOutcomes} WHERE ${where} GROUP BY customer, metric, priority, month ORDER BY customer, metric, priority, month`,
+    params,
+  );
+  return groups.rows.map((g) => {
+    const customer = g.customer as string;
+    const byStatus: Record<string, number> = {};
+    const byPriority: Record<string, number> = {};
+    for (const c of counts.rows) {
+      if (c.customer !== customer) continue;
+      (c.kind === "status" ? byStatus : byPriority)[c.key] = Number(c.n);
+    }
+    return {
+      tenant: q.tenant,
+      customer,
+      tickets: Number(g.tickets),
+      byStatus,
+      byPriority,
+      attainment: attainment.rows
+        .filter((a) => a.customer === customer)
+        .map(
+          ({ metric, priority, month, met, breached }): AttainmentRow => ({
+            metric: metric as AttainmentRow["metric"],
+            priority,
+            month,
+            met: Number(met),
+            breached: Number(breached),
+          }),
+        ),
+      responseTimes: numbers(g.response),
+      resolutionTimes: numbers(g.resolution),
+      minutesBillable: Number(g.billable),
+      minutesUnbilled: Number(g.unbilled),
+    };
+  });
+};
+
+export interface CustomerDurations {
+  readonly customer: string;
+  readonly responseTime: DurationSummary;
+  readonly resolutionTime: DurationSummary;
+}
+
+const summaryOf = (count: unknown, total: unknown, p90: unknown): DurationSummary => {
+  const n = Number(count ?? 0);
+  const sum = Number(total ?? 0);
+  return n === 0
+    ? { count: 0, total: 0, mean: null, p90: null }
+    : { count: n, total: sum, mean: sum / n, p90: Number(p90) };
+};
+
+/** Response and resolution time summaries per customer, computed in SQL (p90 by nearest rank). */
+export const readDurationSummaries = async (db: SqlExecutor, q: StatisticsQuery): Promise<CustomerDurations[]> => {
+  const v = views(q);
+  const { where, params } = scope(q);
+  const ranked = (column: string) => `SELECT customer, ${column} AS d,
+      row_number() OVER (PARTITION BY customer ORDER BY ${column}) AS rn, count(*) OVER (PARTITION BY customer) AS n
+    FROM ${v.ticketFacts} WHERE ${where} AND ${column} IS NOT NULL`;
+  const summary = (alias: string) =>
+    `count(${alias}.d) AS ${alias}_n, sum(${alias}.d) AS ${alias}_total,
+    max(${alias}.d) FILTER (WHERE ${alias}.rn = (9 * ${alias}.n + 9) / 10) AS ${alias}_p90`;
+  const { rows } = await db.query<Record<string, unknown>>(
+    `WITH c AS (SELECT DISTINCT customer FROM ${v.ticketFacts} WHERE ${where}),
+      r AS (${ranked("response_ms")}), s AS (${ranked("resolution_ms")}),
+      rs AS (SELECT c.customer, ${summary("r")} FROM c LEFT JOIN r ON r.customer = c.customer GROUP BY c.customer),
+      ss AS (SELECT c.customer, ${summary("s")} FROM c LEFT JOIN s ON s.customer = c.customer GROUP BY c.customer)
+    SELECT rs.*, ss.s_n, ss.s_total, ss.s_p90 FROM rs JOIN ss USING (customer) ORDER BY customer`,
+    params,
+  );
+  return rows.map((r) => ({
+    customer: r.customer as string,
+    responseTime: summaryOf(r.r_n, r.r_total, r.r_p90),
+    resolutionTime: summaryOf(r.s_n, r.s_total, r.s_p90),
+  }));
+};

@@ -1,0 +1,20 @@
+/**
+ * The read side on embedded PGlite (always run): one PGlite database for the file, a fresh
+ * schema per store. The same suite runs on a PostgreSQL server in read-side-server.test.ts.
+ */
+import { afterAll, beforeAll, describe } from "vitest";
+import { readSideSuite } from "./read-side-suite.js";
+import { pgliteBackend, type TestBackend } from "./target.js";
+
+let backend: TestBackend | undefined;
+beforeAll(async () => {
+  backend = await pgliteBackend("readside");
+});
+afterAll(() => backend?.close());
+
+describe("read side on pglite", () => {
+  readSideSuite(() => {
+    if (!backend) throw new Error("PGlite backend not started");
+    return backend;
+  }, 12);
+});
