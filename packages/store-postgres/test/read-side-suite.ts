@@ -32,6 +32,7 @@ import {
   rebuildReadSide,
   runReadSide,
   switchReadSide,
+  workQueueSql,
 } from "../src/index.js";
 import type { TestBackend } from "./target.js";
 
@@ -229,6 +230,33 @@ export const readSideSuite = (getBackend: () => TestBackend, runs: number): void
         (await store.driver.query(`SELECT to_regclass($1)::text AS t`, [readSideTables(s, 2).workQueue])).rows,
       ).toEqual([{ t: null }]);
       await expectSqlEqualsPure(store, log);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it.each<[string, WorkQueueFilter, RegExp]>([
+    ["a tenant's queue", { tenant: "t1" }, /work_queue_order_v1/],
+    ["an organisation's queue", { tenant: "t1", organisation: "Acme" }, /work_queue_organisation_v1/],
+    ["an agent's queue", { tenant: "t1", assignee: "agent-1" }, /work_queue_assignee_v1/],
+    // IS NULL is not an equality for ordering: the order index with a filter serves it.
+    ["the unassigned queue", { tenant: "t1", assignee: null }, /work_queue_(order|assignee)_v1/],
+  ])("%s is read in index order, without a sort", async (_name, filter, index) => {
+    const { store, cleanup } = await getBackend().freshStore();
+    try {
+      await ensureReadSide(store);
+      const { sql, params } = workQueueSql(filter, { schema: store.schema.name, limit: 50 });
+      // Without rows the planner would rather scan: forbid that to see which index serves the order.
+      const plan = await store.driver.transaction(async (tx) => {
+        await tx.query("SET LOCAL enable_seqscan = off");
+        await tx.query("SET LOCAL enable_bitmapscan = off");
+        return (await tx.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows[0]?.[
+          "QUERY PLAN"
+        ];
+      });
+      const text = JSON.stringify(plan);
+      expect(text).toMatch(new RegExp(`"Index Name":"${index.source}"`));
+      expect(text).not.toMatch(/"Node Type":"(Incremental )?Sort"/);
     } finally {
       await cleanup();
     }

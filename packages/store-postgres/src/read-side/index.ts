@@ -20,4 +20,4 @@ export {
   ensureReadSide,
   switchReadSide,
 } from "./versions.js";
-export { queryWorkQueue, type WorkQueueQueryOptions } from "./work-queue-query.js";
+export { queryWorkQueue, type WorkQueueQueryOptions, workQueueSql } from "./work-queue-query.js";

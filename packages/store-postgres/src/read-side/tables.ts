@@ -82,8 +82,8 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
     // The queue order (ascending deadlines put NULL last, as the order wants), and the same
     // order behind the two equality filters an agent or an organisation member uses.
     `CREATE INDEX IF NOT EXISTS ${ix("work_queue_order")} ON ${t.workQueue} (tenant, vip DESC, next_deadline, priority_rank, opened_at, ticket_id)`,
-    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_organisation")} ON ${t.workQueue} (tenant, organisation, vip DESC, next_deadline, priority_rank, opened_at)`,
-    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_assignee")} ON ${t.workQueue} (tenant, assignee, vip DESC, next_deadline, priority_rank, opened_at)`,
+    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_organisation")} ON ${t.workQueue} (tenant, organisation, vip DESC, next_deadline, priority_rank, opened_at, ticket_id)`,
+    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_assignee")} ON ${t.workQueue} (tenant, assignee, vip DESC, next_deadline, priority_rank, opened_at, ticket_id)`,
     `CREATE TABLE IF NOT EXISTS ${t.ticketFacts} (
   tenant text COLLATE "C" NOT NULL,
   ticket_id text COLLATE "C" NOT NULL,

@@ -83,12 +83,11 @@ export interface WorkQueueQueryOptions {
   readonly limit?: number;
 }
 
-/** The entries passing `filter`, in queue order. */
-export const queryWorkQueue = async (
-  db: SqlExecutor,
+/** The statement `queryWorkQueue` runs, with its parameters (for EXPLAIN and tests). */
+export const workQueueSql = (
   filter: WorkQueueFilter,
   options: WorkQueueQueryOptions = {},
-): Promise<WorkQueueEntry[]> => {
+): { readonly sql: string; readonly params: readonly unknown[] } => {
   const params: unknown[] = [filter.tenant];
   const where = ["tenant = $1"];
   const param = (value: unknown): string => {
@@ -103,12 +102,20 @@ export const queryWorkQueue = async (
   if (filter.vipOnly === true) where.push("vip");
   const limit = options.limit === undefined ? "" : ` LIMIT ${param(Math.max(0, Math.floor(options.limit)))}`;
   const view = readSideViews(storeSchema(options.schema ?? DEFAULT_SCHEMA)).workQueue;
-  const { rows } = await db.query<QueueRow>(
-    // Qualified names in ORDER BY are the view's columns (not the millisecond aliases), so the
-    // order index applies.
-    `SELECT ${COLUMNS} FROM ${view} q WHERE ${where.join(" AND ")}
-    ORDER BY q.vip DESC, q.next_deadline ASC NULLS LAST, q.priority_rank, q.opened_at, q.ticket_id, q.tenant${limit}`,
-    params,
-  );
+  // Qualified names in ORDER BY are the view's columns (not the millisecond aliases), so the
+  // order index applies and no sort is needed.
+  const sql = `SELECT ${COLUMNS} FROM ${view} q WHERE ${where.join(" AND ")}
+    ORDER BY q.vip DESC, q.next_deadline ASC NULLS LAST, q.priority_rank, q.opened_at, q.ticket_id, q.tenant${limit}`;
+  return { sql, params };
+};
+
+/** The entries passing `filter`, in queue order. */
+export const queryWorkQueue = async (
+  db: SqlExecutor,
+  filter: WorkQueueFilter,
+  options: WorkQueueQueryOptions = {},
+): Promise<WorkQueueEntry[]> => {
+  const { sql, params } = workQueueSql(filter, options);
+  const { rows } = await db.query<QueueRow>(sql, params);
   return rows.map(toEntry);
 };
