@@ -20,6 +20,7 @@ import { monotonicFactory } from "ulid";
 import { appendWith } from "./append.js";
 import type { SqlDriver } from "./driver.js";
 import { type MigrateResult, migrate } from "./migrations.js";
+import { type AppendNotifier, appendNotifier } from "./notifier.js";
 import { readAllWith } from "./read-all.js";
 import { readStreamWith, streamExistsWith } from "./read-stream.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
@@ -31,8 +32,13 @@ export interface PostgresEventStoreOptions {
   readonly schema?: string;
   /** Create or update the schema before the first operation (default true). */
   readonly autoMigrate?: boolean;
-  /** Send NOTIFY after each append to wake subscribers early (default true). */
+  /**
+   * NOTIFY consumers of appends, throttled to one wake-up per `notifyIntervalMs` (default
+   * true; see notifier.ts for why it is throttled).
+   */
   readonly notify?: boolean;
+  /** Window of the NOTIFY throttle in milliseconds (default 50; 0 = notify every append). */
+  readonly notifyIntervalMs?: number;
   /** `close` also closes the driver (default true). */
   readonly closeDriver?: boolean;
   /** Clock for `recordedAt` (default: the database's transaction time). */
@@ -46,6 +52,7 @@ export class PostgresEventStore implements EventStore {
   readonly schema: StoreSchema;
   readonly #options: PostgresEventStoreOptions;
   readonly #newEventId: () => string;
+  readonly #notifier: AppendNotifier | undefined;
   #ready: Promise<unknown> | undefined;
 
   constructor(options: PostgresEventStoreOptions) {
@@ -53,6 +60,10 @@ export class PostgresEventStore implements EventStore {
     this.schema = storeSchema(options.schema);
     this.#options = options;
     this.#newEventId = options.newEventId ?? monotonicFactory();
+    this.#notifier =
+      options.notify === false
+        ? undefined
+        : appendNotifier(this.driver, this.schema.channel, options.notifyIntervalMs ?? 50);
     if (options.autoMigrate === false) this.#ready = Promise.resolve();
   }
 
@@ -94,16 +105,19 @@ export class PostgresEventStore implements EventStore {
     if (repeated !== undefined) throw new InvalidAppend(`event id ${repeated} appears twice in one append`);
     await this.#whenReady();
     const recordedAt = this.#options.now?.();
-    return appendWith(this.driver, this.schema, {
+    const notifyNow = this.#notifier?.claim(tenantId) === true;
+    const result = await appendWith(this.driver, this.schema, {
       tenantId,
       streamId,
       events,
       expectedVersion: options.expectedVersion,
       eventIds,
       ...(recordedAt === undefined ? {} : { recordedAt }),
-      // Delivered on commit only; a subscriber that misses it still finds the events by polling.
-      ...(this.#options.notify === false ? {} : { notifyChannel: this.schema.channel }),
+      // Delivered on commit only; a consumer that misses it still finds the events by polling.
+      ...(notifyNow ? { notifyChannel: this.schema.channel } : {}),
     });
+    if (!notifyNow) this.#notifier?.skipped(tenantId);
+    return result;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
@@ -129,6 +143,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.#notifier?.flush();
     if (this.#options.closeDriver !== false) await this.driver.close();
   }
 }

@@ -1,8 +1,8 @@
 /**
- * The server suites, in ONE file so they run one after another: read-all only returns what
- * every older transaction on the server has finished with, and xids are server-wide, so
- * suites running side by side on one server would hold each other's reads back (delayed,
- * never lost; see docs/storage.md). With TICKETFOLD_PG_URL set they run on that server — the
+ * The server suites, in ONE file so they run one after another (and the file takes its turn
+ * on the server, see target.ts): read-all only returns what every older transaction on the
+ * server has finished with, and xids are server-wide, so suites running side by side on one
+ * server would hold each other's reads back (delayed, never lost; see docs/storage.md). With TICKETFOLD_PG_URL set they run on that server — the
  * shared contract, adapter specifics, consumers, concurrency and faults; without it the
  * adapter and consumer suites run on PGlite and the server-only ones are skipped with a reason.
  */
@@ -29,9 +29,11 @@ const current = (): TestBackend => {
 };
 const server = (): ServerBackend => current() as ServerBackend;
 
+// Generous: the other server test files may hold the server first (see target.ts).
+const TURN_WAIT = 150_000;
 beforeAll(async () => {
-  backend = serverUrl ? await serverBackend("server", WRITERS + 4) : await pgliteBackend("server");
-});
+  backend = serverUrl ? await serverBackend("server", WRITERS + 4, TURN_WAIT) : await pgliteBackend("server");
+}, TURN_WAIT + 20_000);
 afterAll(() => backend?.close());
 
 describe(`PostgreSQL store on ${serverBackendName}`, () => {

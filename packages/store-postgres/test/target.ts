@@ -77,17 +77,49 @@ export const serverPool = (max = 10): pg.Pool => {
 
 export type ServerBackend = TestBackend & { readonly pool: pg.Pool };
 
-/** A server backend; throws when TICKETFOLD_PG_URL is not set. */
-export const serverBackend = async (tag: string, max = 10): Promise<ServerBackend> => {
+/**
+ * Read-all only returns what every OLDER transaction on the server has finished with, and
+ * transaction ids are server-wide: a test file running transactions while another checks
+ * read-your-writes would hold that file's reads back (delayed, never lost). So the server test
+ * files take turns: each holds this advisory lock (session level, on a connection of its own)
+ * from `serverBackend` to `close`. The wait is bounded; past it the file runs anyway.
+ */
+const SERVER_TEST_LOCK = 7_104_202_601;
+
+const takeServerTurn = async (waitMs: number): Promise<() => Promise<void>> => {
+  const client = new pg.Client({ connectionString: serverUrl });
+  client.on("error", () => {});
+  await client.connect();
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SERVER_TEST_LOCK]);
+    if (rows[0]?.ok) break;
+    if (Date.now() > deadline) {
+      console.warn(`server tests: ran without the server to itself after waiting ${waitMs} ms`);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // Ending the session releases the lock.
+  return () => client.end();
+};
+
+/** A server backend (its turn on the server taken); throws when TICKETFOLD_PG_URL is not set. */
+export const serverBackend = async (tag: string, max = 10, turnWaitMs = 45_000): Promise<ServerBackend> => {
   if (!serverUrl) throw new Error(NO_SERVER_REASON);
+  const endTurn = await takeServerTurn(turnWaitMs);
   const pool = serverPool(max);
   const backend = backendOn("postgres server", pgDriver(pool), tag);
   return {
     ...backend,
     pool,
     async close() {
-      await backend.close();
-      await pool.end();
+      try {
+        await backend.close();
+        await pool.end();
+      } finally {
+        await endTurn();
+      }
     },
   };
 };
