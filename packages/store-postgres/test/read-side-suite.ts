@@ -235,6 +235,36 @@ export const readSideSuite = (getBackend: () => TestBackend, runs: number): void
     }
   });
 
+  it("readers keep getting the whole queue while a rebuild builds and switches", async () => {
+    const { store, cleanup } = await getBackend().freshStore();
+    try {
+      const { log } = sampleWorkload(21);
+      const v = await ensureReadSide(store);
+      await appendLog(store, log);
+      await catchUp(store, v, log.length);
+      const expected = pureOf(log).queue.query({ tenant: "t1" });
+      const schema = store.schema.name;
+      let done = false;
+      let reads = 0;
+      const reader = (async () => {
+        while (!done) {
+          // Every read sees a complete set: the old one, or the new one once it has caught up.
+          expect(await queryWorkQueue(store.driver, { tenant: "t1" }, { schema })).toEqual(expected);
+          reads++;
+        }
+      })();
+      const rebuilt = await rebuildReadSide(store, { policies: workloadPolicies, batchSize: 5 }).finally(() => {
+        done = true;
+      });
+      await reader;
+      expect(rebuilt).toMatchObject({ from: 1, to: 2 });
+      expect(reads).toBeGreaterThan(1);
+      expect(await queryWorkQueue(store.driver, { tenant: "t1" }, { schema })).toEqual(expected);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it.each<[string, WorkQueueFilter, RegExp]>([
     ["a tenant's queue", { tenant: "t1" }, /work_queue_order_v1/],
     ["an organisation's queue", { tenant: "t1", organisation: "Acme" }, /work_queue_organisation_v1/],
