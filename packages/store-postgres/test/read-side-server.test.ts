@@ -3,6 +3,7 @@
  * when it is not set; the same suite always runs on PGlite in read-side.test.ts).
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { readSideRebuildSuite } from "./read-side-rebuild-suite.js";
 import { readSideSuite } from "./read-side-suite.js";
 import { NO_SERVER_REASON, serverBackend, serverUrl, type TestBackend } from "./target.js";
 
@@ -17,8 +18,10 @@ describe("read side on postgres server", () => {
     it.skip(NO_SERVER_REASON, () => {});
     return;
   }
-  readSideSuite(() => {
+  const current = (): TestBackend => {
     if (!backend) throw new Error("server backend not started");
     return backend;
-  }, 25);
+  };
+  readSideSuite(current, 25);
+  readSideRebuildSuite(current);
 });

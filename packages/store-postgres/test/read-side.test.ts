@@ -3,6 +3,7 @@
  * schema per store. The same suite runs on a PostgreSQL server in read-side-server.test.ts.
  */
 import { afterAll, beforeAll, describe } from "vitest";
+import { readSideRebuildSuite } from "./read-side-rebuild-suite.js";
 import { readSideSuite } from "./read-side-suite.js";
 import { pgliteBackend, type TestBackend } from "./target.js";
 
@@ -13,8 +14,10 @@ beforeAll(async () => {
 afterAll(() => backend?.close());
 
 describe("read side on pglite", () => {
-  readSideSuite(() => {
+  const current = (): TestBackend => {
     if (!backend) throw new Error("PGlite backend not started");
     return backend;
-  }, 12);
+  };
+  readSideSuite(current, 12);
+  readSideRebuildSuite(current);
 });
