@@ -76,3 +76,9 @@ export const parseMonthDay = (s: string): { readonly month: number; readonly day
 /** Lookup keys: `yyyymmdd` for one date, `mmdd` for a yearly date. */
 export const dateKey = (d: CivilDate): number => d.year * 10000 + d.month * 100 + d.day;
 export const monthDayKey = (d: { readonly month: number; readonly day: number }): number => d.month * 100 + d.day;
+
+/** `YYYY-MM-DD` of a day number. */
+export const isoDateOf = (days: number): string => {
+  const { year, month, day } = civilFromDays(days);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+};

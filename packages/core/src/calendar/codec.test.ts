@@ -38,6 +38,25 @@ describe("CalendarDefC accepts the documented shape", () => {
     expect(E.isRight(r) && [r.right.id, r.right.version]).toEqual(["office", 1]);
   });
 
+  it("holiday rules decode beside bare dates: nth weekday, Easter-relative, observed, named, with years", () => {
+    const rules = {
+      ...valid,
+      holidays: [
+        "12-24",
+        { month: 11, weekday: "thu", nth: 4, name: "Thanksgiving" },
+        { month: 11, weekday: "thu", nth: 4, offset: 1 },
+        { month: 5, weekday: "mon", nth: -1 },
+        { easter: -2, name: "Good Friday" },
+        { easter: 50, from: 1995, until: 2100 },
+        { date: "07-04", observed: "us-federal" },
+        { date: "06-19", observed: "nearest-weekday", from: 2021 },
+        { date: "12-26", observed: "next-monday" },
+        { date: "2025-12-29", name: "Bridge day" },
+      ],
+    };
+    expect(E.isRight(decodeCalendar(rules))).toBe(true);
+  });
+
   it("touching intervals of a day are fine (they count as one)", () => {
     const touching = {
       ...valid,
@@ -117,6 +136,66 @@ describe("each bad field is an error whose path names it", () => {
     ["an empty id", { id: " " }, "id", "non-empty"],
     ["an unknown field", { holiday: ["12-24"] }, "holiday", "unknown field"],
     ["an unknown kind", { kind: "monthly" }, "kind", '"24x7"'],
+    [
+      "a fifth weekday",
+      { holidays: [{ month: 11, weekday: "thu", nth: 5 }] },
+      "holidays[0].nth",
+      "use -1 for the last",
+    ],
+    ["nth 0", { holidays: [{ month: 5, weekday: "mon", nth: 0 }] }, "holidays[0].nth", "-1 … -4"],
+    ["a misspelt weekday", { holidays: [{ month: 11, weekday: "thur", nth: 4 }] }, "holidays[0].weekday", "a weekday"],
+    ["a missing weekday", { holidays: [{ month: 5, nth: -1 }] }, "holidays[0].weekday", "a weekday"],
+    ["month 13", { holidays: [{ month: 13, weekday: "mon", nth: 1 }] }, "holidays[0].month", "a month 1 … 12"],
+    [
+      "an offset past a week",
+      { holidays: [{ month: 11, weekday: "thu", nth: 4, offset: 8 }] },
+      "holidays[0].offset",
+      "-7 … 7",
+    ],
+    ["an Easter offset out of the year", { holidays: [{ easter: 300 }] }, "holidays[0].easter", "-80 … 249"],
+    ["a fractional Easter offset", { holidays: [{ easter: 1.5 }] }, "holidays[0].easter", "days from Easter"],
+    [
+      "an unknown observed rule",
+      { holidays: [{ date: "07-04", observed: "weekend" }] },
+      "holidays[0].observed",
+      '"us-federal"',
+    ],
+    ["a bad date in a rule", { holidays: ["01-01", { date: "13-01" }] }, "holidays[1].date", 'yearly "MM-DD"'],
+    [
+      "until before from",
+      { holidays: [{ easter: 1, from: 2026, until: 2025 }] },
+      "holidays[0].until",
+      "before from 2026",
+    ],
+    ["a year out of range", { holidays: [{ easter: 1, from: 0 }] }, "holidays[0].from", "a year 1 … 9999"],
+    [
+      "years on a one-off date",
+      { holidays: [{ date: "2025-12-24", until: 2026 }] },
+      "holidays[0].until",
+      "one-off date",
+    ],
+    ["an empty name", { holidays: [{ easter: -2, name: " " }] }, "holidays[0].name", "non-empty name"],
+    [
+      "fields of two rules mixed",
+      { holidays: [{ easter: 1, month: 4 }] },
+      "holidays[0].month",
+      "unknown field of an Easter holiday",
+    ],
+    ["a typo in a rule", { holidays: [{ month: 5, weekday: "mon", nht: -1 }] }, "holidays[0].nht", "unknown field"],
+    ["an object that is no rule", { holidays: [{ day: "12-24" }] }, "holidays[0]", "expected a holiday"],
+    ["a number as holiday", { holidays: [1225] }, "holidays[0]", "expected a holiday"],
+    [
+      "a dated rule that is also an override",
+      { holidays: [{ date: "12-24", name: "Christmas Eve" }], overrides: { "12-24": [["09:00", "12:00"]] } },
+      "overrides.12-24",
+      "either a holiday",
+    ],
+    [
+      "rule holidays that could close every open day",
+      { week: { mon: [["09:00", "12:00"]] }, holidays: Array.from({ length: 52 }, (_, i) => ({ easter: i })) },
+      "holidays",
+      "may have no open time",
+    ],
   ])("%s", (_case, patch, path, message) => {
     const issues = issuesOf({ ...valid, ...patch });
     const issue = issues.find((i) => i.path === path);

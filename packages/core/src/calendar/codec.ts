@@ -1,16 +1,18 @@
 /**
  * The JSON shape of a calendar (semantics: Calendars): either the built-in
  * `{ "id": "24x7", "kind": "24x7" }` or a weekly calendar with an IANA zone, a weekly
- * template of half-open intervals, holidays (one-off `YYYY-MM-DD`, yearly `MM-DD`) and date
- * overrides with their own intervals. Every rule a definition can break is a decode error
- * whose path names the bad field (`week.mon[1]`, `holidays[2]`, `overrides.2025-12-31[0]`).
+ * template of half-open intervals, holidays (one-off `YYYY-MM-DD`, yearly `MM-DD`, or rules:
+ * nth weekday, Easter-relative, observed fixed dates — holidayCodec.ts) and date overrides with
+ * their own intervals. Every rule a definition can break is a decode error whose path names
+ * the bad field (`week.mon[1]`, `holidays[2].nth`, `overrides.2025-12-31[0]`).
  */
 import * as t from "io-ts";
 import { parseMonthDay } from "./civilDate.js";
-import { CalendarDateC, OverridesC } from "./dateCodecs.js";
-import { WEEKDAYS } from "./dayRules.js";
+import { OverridesC } from "./dateCodecs.js";
+import { HolidayC, isHolidayRule } from "./holidayCodec.js";
 import { DayIntervalsC } from "./intervalCodec.js";
 import { knownFields } from "./knownFields.js";
+import { WEEKDAYS } from "./weekdays.js";
 import { TimeZoneC } from "./zone.js";
 
 const IdC = new t.Type<string, string, unknown>(
@@ -49,7 +51,7 @@ const WeeklyFieldsC = t.intersection([
   t.partial({
     kind: t.literal("weekly"),
     description: t.string,
-    holidays: t.array(CalendarDateC),
+    holidays: t.array(HolidayC),
     overrides: OverridesC,
   }),
 ]);
@@ -70,23 +72,40 @@ export const AlwaysOpenCalendarDefC = knownFields(
 );
 export type AlwaysOpenCalendarDef = t.TypeOf<typeof AlwaysOpenFieldsC>;
 
-/** Rules across fields: open time must exist; a date is a holiday or has its own hours, not both. */
+/**
+ * Rules across fields: open time must exist; a date is a holiday or has its own hours, not both
+ * (a dated rule `{ "date": "12-24" }` counts as the holiday `12-24`).
+ */
 const crossFieldIssues = (def: WeeklyCalendarDef, c: t.Context): t.ValidationError[] => {
   const issues: t.ValidationError[] = [];
   const at = (key: string, value: unknown, message: string) =>
     issues.push({ value, context: t.appendContext(c, key, t.unknown, value), message });
-  if (!WEEKDAYS.some((d) => (def.week[d] ?? []).length > 0)) {
+  const openWeekdays = WEEKDAYS.filter((d) => (def.week[d] ?? []).length > 0).length;
+  if (openWeekdays === 0) {
     at("week", def.week, "the calendar has no open time: the weekly template needs at least one interval");
   }
-  const holidays = new Set(def.holidays ?? []);
+  const rules = (def.holidays ?? []).filter(isHolidayRule);
+  const dates = (def.holidays ?? []).filter((h): h is string => !isHolidayRule(h));
+  const holidays = new Set([...dates, ...rules.flatMap((r) => ("date" in r ? [r.date] : []))]);
   const closedEveryYear = new Set(
     [
-      ...holidays,
+      ...dates,
       ...Object.entries(def.overrides ?? {}).flatMap(([date, hours]) => (hours.length === 0 ? [date] : [])),
     ].filter((date) => parseMonthDay(date) !== undefined),
   );
+  // Each rule closes at most one day of a year (an observed date two: New Year observed on
+  // Dec 31 of the year before); a year has at least 52 of each weekday. Fewer closures than
+  // that always leave open days; more might close every year, so a rule-based list must stay below.
+  const closedByRules = rules.reduce((n, r) => n + ("date" in r && r.observed !== undefined ? 2 : 1), 0);
   if (closedEveryYear.size >= 366) {
     at("holidays", def.holidays, "the calendar has no open time: yearly holidays close every day of the year");
+  } else if (rules.length > 0 && openWeekdays > 0 && closedEveryYear.size + closedByRules >= 52 * openWeekdays) {
+    at(
+      "holidays",
+      def.holidays,
+      `the calendar may have no open time: its holidays can close ${closedEveryYear.size + closedByRules} days a year ` +
+        `and the week opens on only ${52 * openWeekdays}`,
+    );
   }
   for (const date of Object.keys(def.overrides ?? {})) {
     if (holidays.has(date)) {
