@@ -17,7 +17,7 @@ import {
   type NewEvent,
 } from "@ticketfold/core";
 import { isSqlState, type SqlExecutor } from "./driver.js";
-import { EVENT_COLUMNS, type EventRow, toJsonb, toRecorded } from "./rows.js";
+import { toJsonb, toRecorded } from "./rows.js";
 import type { StoreSchema } from "./schema.js";
 
 export interface AppendInput {
@@ -59,7 +59,8 @@ const appendSql = (s: StoreSchema, expected: ExpectedVersion, notifyParam: strin
   FROM claimed c,
     unnest($4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
       WITH ORDINALITY AS n(event_id, type, schema_version, data, metadata, ord)
-  RETURNING ${EVENT_COLUMNS}
+  RETURNING e.version, e.transaction_id::text AS transaction_id, e.global_position::text AS global_position,
+    floor(extract(epoch FROM e.recorded_at) * 1000)::float8 AS recorded_ms
 )${
     notifyParam === undefined
       ? ""
@@ -81,10 +82,46 @@ const actualVersion = async (db: SqlExecutor, s: StoreSchema, input: AppendInput
   return Number(rows[0]?.version ?? 0);
 };
 
+/** What a positioned row of the insert stands for: only positions travel back, not payloads. */
+interface PositionRow {
+  readonly version: number;
+  readonly transaction_id: string;
+  readonly global_position: string;
+  readonly recorded_ms: number;
+}
+
+/** The recorded events of an append, built from its input and the rows' positions. */
+const recorded = (
+  input: AppendInput,
+  rows: readonly PositionRow[],
+  jsonData: readonly (string | null)[],
+  jsonMetadata: readonly (string | null)[],
+): AppendResult => {
+  const sorted = [...rows].sort((a, b) => a.version - b.version);
+  const start = Number((sorted[0] as PositionRow).version) - 1;
+  const events = sorted.map((row, i) => {
+    const e = input.events[i] as NewEvent;
+    return toRecorded({
+      ...row,
+      tenant: input.tenantId,
+      stream_id: input.streamId,
+      event_id: input.eventIds[i] as string,
+      type: e.type,
+      schema_version: e.schemaVersion,
+      // The JSON text that was stored, read back: a copy, as a later read would give.
+      data: jsonData[i] ?? null,
+      metadata: jsonMetadata[i] ?? null,
+    });
+  });
+  return { nextVersion: start + events.length, events };
+};
+
 /** Appends through `db` (a pool or a transaction); throws ConcurrencyConflict or InvalidAppend. */
 export const appendWith = async (db: SqlExecutor, s: StoreSchema, input: AppendInput): Promise<AppendResult> => {
   const count = input.events.length;
   const expected = input.expectedVersion;
+  const jsonData = input.events.map((e) => toJsonb(e.data));
+  const jsonMetadata = input.events.map((e) => toJsonb(e.metadata));
   const params: unknown[] = [
     input.tenantId,
     input.streamId,
@@ -92,8 +129,8 @@ export const appendWith = async (db: SqlExecutor, s: StoreSchema, input: AppendI
     input.eventIds,
     input.events.map((e) => e.type),
     input.events.map((e) => e.schemaVersion),
-    input.events.map((e) => toJsonb(e.data)),
-    input.events.map((e) => toJsonb(e.metadata)),
+    jsonData,
+    jsonMetadata,
     input.recordedAt ?? null,
   ];
   const param = (value: unknown): string => `$${params.push(value)}`;
@@ -102,16 +139,13 @@ export const appendWith = async (db: SqlExecutor, s: StoreSchema, input: AppendI
   const sql = appendSql(s, expected, notifyParam, expectedParam);
   // Bounded: a retry only happens when the stream moved to the expected state in between.
   for (let attempt = 0; ; attempt++) {
-    let rows: EventRow[];
+    let rows: PositionRow[];
     try {
-      rows = (await db.query<EventRow>(sql, params)).rows;
+      rows = (await db.query<PositionRow>(sql, params)).rows;
     } catch (error) {
       throw duplicateId(error) ?? error;
     }
-    if (rows.length > 0) {
-      const events = rows.map(toRecorded).sort((a, b) => a.version - b.version);
-      return { nextVersion: events.at(-1)?.version ?? 0, events };
-    }
+    if (rows.length > 0) return recorded(input, rows, jsonData, jsonMetadata);
     const actual = await actualVersion(db, s, input);
     const conflict = checkExpectedVersion(input.tenantId, input.streamId, expected, actual);
     // The stream reached the expected state after our statement looked: the append was refused
