@@ -35,6 +35,44 @@ export const createClock = (start: string = DEMO_START): SimulatedClock => {
   };
 };
 
+/**
+ * The clock of whichever simulation runs now. Each simulation starts a clock of its own (the
+ * walkthrough, then the SLA week from an earlier start); the store stamps `recordedAt` from
+ * the current one.
+ */
+export interface Timeline {
+  now(): Instant;
+  start(at: string): SimulatedClock;
+}
+
+export const createTimeline = (): Timeline => {
+  let current = createClock();
+  return {
+    now: () => current.now(),
+    start: (at) => {
+      current = createClock(at);
+      return current;
+    },
+  };
+};
+
 /** ISO UTC without the milliseconds the demo never uses: `2025-03-03T08:00:00Z`. */
 export const showInstant = (at: Instant | null): string =>
   at === null ? "-" : formatInstant(at).replace(".000Z", "Z");
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** A short UTC instant for tables over a week: `Mon 03-03 09:30`. */
+export const showWeekTime = (at: Instant): string => {
+  const iso = formatInstant(at);
+  return `${WEEKDAYS[new Date(at).getUTCDay()]} ${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+};
+
+/** Counted time in hours and minutes (`26h`, `7h30m`, `45m`): SLA time is not calendar days. */
+export const showCounted = (ms: number): string => {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const text = h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h${m}m`;
+  return ms < 0 ? `-${text}` : text;
+};

@@ -13,6 +13,7 @@ import {
   handleCommand,
   type Policy,
   type PolicyResolver,
+  type TicketCommand,
   type TicketCommandType,
 } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
@@ -50,12 +51,18 @@ export const policiesByTenant = (byTenant: Readonly<Record<string, Policy>>): Po
 export interface Desk {
   readonly store: EventStore;
   readonly clock: SimulatedClock;
+  readonly policies: PolicyResolver<Policy>;
+  /** A person's request, as JSON from outside: decoded, then handled at the clock's `now`. */
   send(ticket: TicketRef, by: Actor, request: Request): Promise<E.Either<HandlerError, Handled>>;
+  /** A command the app made itself (the timers' `due`): handled as it is. */
+  apply(command: TicketCommand): Promise<E.Either<HandlerError, Handled>>;
 }
 
 export const createDesk = (store: EventStore, clock: SimulatedClock, policies: PolicyResolver<Policy>): Desk => ({
   store,
   clock,
+  policies,
+  apply: (command) => handleCommand(store, policies, command),
   send: async (ticket, by, request) => {
     const json = {
       type: request.type,

@@ -44,6 +44,9 @@ const walks: readonly Walk[] = [
   },
 ];
 
+/** The walkthrough's tenants (a PostgreSQL store deletes their earlier events first). */
+export const walkTenants: readonly string[] = walks.map((w) => w.tenantId);
+
 /** Walks every scripted ticket on the store, then reads each back from it. */
 export const runQuickstart = async (store: EventStore, clock: SimulatedClock): Promise<QuickstartResult> => {
   const resolver = policiesByTenant(Object.fromEntries(walks.map((w) => [w.tenantId, w.policy])));

@@ -7,7 +7,8 @@ import { renderTable } from "./table.js";
 
 const run = async () => {
   const clock = createClock();
-  return runQuickstart(createStore(clock), clock);
+  const { store } = await createStore(clock.now, [], { kind: "memory" });
+  return runQuickstart(store, clock);
 };
 
 describe("the quickstart walkthrough", () => {
