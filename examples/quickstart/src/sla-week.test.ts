@@ -79,6 +79,7 @@ describe("the SLA week with a worker that wakes at each nextWakeUp", () => {
   });
 
   it("ends the week with the ladder at level 3 for C1 and every metric settled", () => {
+    expect(iso(demo.week.ticks.at(-1)?.at ?? 0)).toBe("2025-03-07T18:00:00Z");
     expect(finalView(demo.week, "C1").escalation.level).toBe(3);
     expect(finalView(demo.week, "C1").loaded.state.escalationLevel).toBe(3);
     const states = demo.week.ticks
@@ -129,6 +130,8 @@ describe("the printed week", () => {
     expect(text).toContain("breached, 30m over");
     expect(text).toContain("timers: closed (auto-close-resolved)");
     expect(text).toContain("paused, 23h30m left");
+    expect(text).toContain("timers: level 3 (ceo)");
+    expect(text).toContain("== Fri 03-07 18:00: every clock ==");
     expect(text.split("\n").length).toBeLessThan(100);
   });
 });

@@ -7,7 +7,7 @@
  * - `wake-up`: at each ticket's `nextWakeUp`, as a timer store does; everything is recorded at
  *   the instant it happens.
  * People act at their own instants either way. Each instant processed becomes a `Tick` with
- * what happened and every open ticket as it then stands.
+ * what happened and every open ticket as it then stands; the last tick is at `until`.
  */
 import {
   due,
@@ -142,6 +142,11 @@ export const runSlaWeek = async (
       const ahead = tickets.flatMap((v) => (v.nextWakeUp !== null && v.nextWakeUp > at ? [v.nextWakeUp] : []));
       nextRun = ahead.length === 0 ? null : Math.min(...ahead);
     }
+  }
+  // The run ends at `until`, even when nothing happened since the last instant.
+  if ((ticks.at(-1)?.at ?? Number.NEGATIVE_INFINITY) < end) {
+    desk.clock.advanceTo(end);
+    ticks.push({ at: end, timers: false, happened: [], tickets: await views(end) });
   }
   return { refs, ticks };
 };

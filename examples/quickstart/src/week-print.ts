@@ -42,7 +42,7 @@ export const eventSummary = (e: TicketEvent): string | null => {
     case "sla-warning-issued":
       return `${e.data.metric} warning ${e.data.warning}`;
     case "escalation-level-reached":
-      return `level ${e.data.level} → ${e.data.roles.join(", ")}`;
+      return `level ${e.data.level} (${e.data.roles.join(", ")})`;
     default:
       return e.type;
   }
@@ -149,8 +149,8 @@ export const renderSlaWeek = ({ hourly, week }: SlaWeekDemo): string => {
   return [
     "",
     "# Part 2: a working week of SLA clocks, Mon 03-03 08:00 → Fri 03-07 18:00 (UTC)",
-    "P-C counts 24x7; P-D office hours Mon–Fri 09–17 Berlin; P-E business hours Mon–Fri 09–18.",
-    "Times left are counted time. What falls due is applied by the timer worker as system:timers.",
+    "Clocks count on their policy's calendar: P-C 24x7; P-D Mon–Fri 09–17 Berlin (08–16 UTC in March);",
+    "P-E Mon–Fri 09–18. Time left is counted time. The timer worker applies what falls due as system:timers.",
     "",
     renderWeekTickets(last),
     "",
