@@ -1,12 +1,15 @@
 /**
  * The naive oracle the laws compare against (semantics: Calendars — "every operation agrees
  * with a naive minute-stepping oracle"). It shares nothing with the implementation: it reads
- * the definition with its own precedence code, asks Temporal (its own date arithmetic and
+ * the definition with its own precedence code (and its own reading of holiday rules,
+ * oracleHolidayRules.ts), asks Temporal (its own date arithmetic and
  * zone conversion) for each interval's instants, paints a bitmap of open minutes for a window,
  * and answers every question by stepping one minute at a time. Minute-aligned inputs only.
  */
 import { Temporal } from "temporal-polyfill";
 import type { WeeklyCalendarDef } from "../codec.js";
+import type { HolidayRule } from "../holidayCodec.js";
+import { ruleHolidayDates } from "./oracleHolidayRules.js";
 
 const MIN = 60_000;
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -19,14 +22,19 @@ export interface MinuteOracle {
   between(a: number, b: number): number;
 }
 
-/** The wall intervals of one local date, by the documented precedence (exact > yearly > week). */
-const hoursOf = (def: WeeklyCalendarDef, date: Temporal.PlainDate): readonly (readonly [string, string])[] => {
+/** The wall intervals of one local date, by the documented precedence (exact > rule > yearly > week). */
+const hoursOf = (
+  def: WeeklyCalendarDef,
+  ruleDates: ReadonlySet<string>,
+  date: Temporal.PlainDate,
+): readonly (readonly [string, string])[] => {
   const full = date.toString();
   const yearly = full.slice(5);
-  const holidays = def.holidays ?? [];
+  const holidays = (def.holidays ?? []).filter((h): h is string => typeof h === "string");
   const overrides = def.overrides ?? {};
   if (overrides[full] !== undefined) return overrides[full];
   if (holidays.includes(full)) return [];
+  if (ruleDates.has(full)) return [];
   if (overrides[yearly] !== undefined) return overrides[yearly];
   if (holidays.includes(yearly)) return [];
   return def.week[DAY_NAMES[date.dayOfWeek - 1]!] ?? [];
@@ -47,8 +55,11 @@ export const minuteOracle = (def: WeeklyCalendarDef, from: number, to: number): 
   const zone = def.timeZone;
   const firstDate = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone).toPlainDate();
   const lastDate = Temporal.Instant.fromEpochMilliseconds(to).toZonedDateTimeISO(zone).toPlainDate();
+  const rules = (def.holidays ?? []).filter((h): h is HolidayRule => typeof h !== "string");
+  // A rule of year Y may land in Y-1 or Y+1 (New Year observed on Dec 31), so place one year more each side.
+  const ruleDates = ruleHolidayDates(rules, firstDate.year - 1, lastDate.year + 1);
   for (let d = firstDate.subtract({ days: 2 }); Temporal.PlainDate.compare(d, lastDate.add({ days: 2 })) <= 0; ) {
-    for (const [s, e] of hoursOf(def, d)) {
+    for (const [s, e] of hoursOf(def, ruleDates, d)) {
       const a = Math.max(0, Math.ceil((instantOf(zone, d, s) - from) / MIN));
       const b = Math.min(size, Math.ceil((instantOf(zone, d, e) - from) / MIN));
       for (let i = a; i < b; i++) open[i] = 1;

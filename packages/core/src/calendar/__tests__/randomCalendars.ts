@@ -1,6 +1,6 @@
 /**
  * fast-check arbitraries for the calendar laws: random weekly calendars (quarter-hour
- * intervals, `24:00` ends, holidays and overrides near the instant under test) in zones with
+ * intervals, `24:00` ends, holidays, holiday rules and overrides near the instant under test) in zones with
  * every kind of DST (Europe/Berlin, America/New_York, Australia/Sydney — southern —,
  * America/Sao_Paulo — changes at midnight until 2019 —, UTC), and minute-aligned instants
  * that often sit right next to an offset change.
@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import type { WeeklyCalendarDef } from "../codec.js";
 import type { WallInterval } from "../intervalCodec.js";
+import { ruleFrom, ruleSeed } from "./randomHolidayRules.js";
 
 export const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "America/Sao_Paulo", "UTC"] as const;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -41,8 +42,9 @@ const dayHours: fc.Arbitrary<WallInterval[]> = fc
     return out;
   });
 
-const localDate = (zone: string, t: number, shiftDays: number): string =>
-  Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone).toPlainDate().add({ days: shiftDays }).toString();
+const plainDate = (zone: string, t: number, shiftDays: number): Temporal.PlainDate =>
+  Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone).toPlainDate().add({ days: shiftDays });
+const localDate = (zone: string, t: number, shiftDays: number): string => plainDate(zone, t, shiftDays).toString();
 
 export interface CalendarCase {
   readonly def: WeeklyCalendarDef;
@@ -66,8 +68,9 @@ export const calendarCase: fc.Arbitrary<CalendarCase> = fc
     overrides: fc.array(fc.record({ day: fc.integer({ min: -15, max: 40 }), yearly: fc.boolean(), hours: dayHours }), {
       maxLength: 2,
     }),
+    rules: fc.array(ruleSeed, { maxLength: 3 }),
   })
-  .map(({ zone, pick, nearChange, shift, week, holidays, overrides }) => {
+  .map(({ zone, pick, nearChange, shift, week, holidays, overrides, rules }) => {
     const changes = TRANSITIONS.get(zone)!;
     const base = nearChange ? changes[pick % changes.length]! : Date.UTC(2016, 0, 1) + (pick % (10 * 365)) * DAY;
     const t = Math.floor(base / MIN) * MIN + shift * MIN;
@@ -78,6 +81,10 @@ export const calendarCase: fc.Arbitrary<CalendarCase> = fc
     const overrideMap: Record<string, WallInterval[]> = {};
     for (const o of overrides) overrideMap[date(o.day, o.yearly)] = o.hours;
     const holidayList = holidays.map((h) => date(h.day, h.yearly)).filter((d) => overrideMap[d] === undefined);
+    // A dated rule may not name an override's date either (the codec refuses both).
+    const ruleList = rules
+      .map((seed) => ruleFrom(seed, plainDate(zone, t, seed.day)))
+      .filter((r) => !("date" in r) || overrideMap[r.date] === undefined);
     const template: Record<string, WallInterval[]> = {};
     DAYS.forEach((d, i) => {
       if ((week[i] ?? []).length > 0) template[d] = week[i]!;
@@ -91,7 +98,7 @@ export const calendarCase: fc.Arbitrary<CalendarCase> = fc
       version: 1,
       timeZone: zone,
       week: template,
-      holidays: holidayList,
+      holidays: [...holidayList, ...ruleList],
       overrides: overrideMap,
     };
     return { def, t, weeklyMinutes };
