@@ -8,23 +8,25 @@ import { handleCommand, isCorruptEvent, isInvalidCheckpoint, loadTicket, singleP
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { impactPolicy, OTHER_TICKET, openTicket, sampleEvents, TENANT, TICKET } from "../../testing/src/index.js";
-import { createPostgresEventStore, migrate, migrationSql, storeSchema } from "../src/index.js";
+import { createPostgresEventStore, migrate, migrationSql, migrations, storeSchema } from "../src/index.js";
 import type { TestBackend } from "./target.js";
 
 export const adapterSuite = (getBackend: () => TestBackend): void => {
+  const allVersions = migrations.map((m) => m.version);
   describe("migrations", () => {
     it("apply once: running again is a no-op", async () => {
       const schema = getBackend().schemaName();
-      expect(await migrate(getBackend().driver, { schema })).toEqual({ applied: [1] });
+      expect(allVersions.slice(0, 1)).toEqual([1]);
+      expect(await migrate(getBackend().driver, { schema })).toEqual({ applied: allVersions });
       expect(await migrate(getBackend().driver, { schema })).toEqual({ applied: [] });
       const { rows } = await getBackend().driver.query(`SELECT version FROM "${schema}".migrations`);
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows.map((r) => (r as { version: number }).version).sort((a, b) => a - b)).toEqual(allVersions);
     });
 
     it("concurrent runners apply each migration exactly once (advisory lock)", async () => {
       const schema = getBackend().schemaName();
       const results = await Promise.all(Array.from({ length: 4 }, () => migrate(getBackend().driver, { schema })));
-      expect(results.flatMap((r) => r.applied)).toEqual([1]);
+      expect(results.flatMap((r) => r.applied).sort((a, b) => a - b)).toEqual(allVersions);
     });
 
     it("the printed SQL creates the same schema, records its version, and can run twice", async () => {
