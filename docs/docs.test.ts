@@ -12,7 +12,8 @@ import { betweenMarkers, normaliseTable, transitionTableMarkdown } from "./trans
 const docsDir = import.meta.dirname;
 const root = join(docsDir, "..");
 const read = (doc: string): string => readFileSync(join(docsDir, doc), "utf8");
-const docs = readdirSync(docsDir).filter((f) => f.endsWith(".md"));
+// The README is checked with the docs: its tour must compile too.
+const docs = [...readdirSync(docsDir).filter((f) => f.endsWith(".md")), "../README.md"];
 
 const errorCodes = (): string[] =>
   [...read("../packages/core/src/ticket/errors.ts").matchAll(/code: "([A-Z_]+)"/g)].map((m) => m[1] as string);
