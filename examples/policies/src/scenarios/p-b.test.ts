@@ -38,6 +38,8 @@ describe("P-B email triage within 1 business hour", () => {
     ["Thu 15:30 EDT before Independence Day", "2025-07-03T19:30Z", "2025-07-07T13:30Z"],
     ["Thu 16:30 EDT before July 4th observed on Fri 2026-07-03", "2026-07-02T20:30Z", "2026-07-06T14:00Z"],
     ["Wed 2025-11-26 16:30 EST, over Thanksgiving", "2025-11-26T21:30Z", "2025-11-28T15:00Z"],
+    ["Thu 2027-06-17 16:30 EDT before Juneteenth observed on Fri 2027-06-18", "2027-06-17T20:30Z", "2027-06-21T14:00Z"],
+    ["Thu 2027-12-23 15:30 EST before Christmas observed on Fri 2027-12-24", "2027-12-23T20:30Z", "2027-12-27T14:30Z"],
   ])("mail %s (%s) is triaged by %s", (_, received, deadline) => {
     const r = mailed(received).sla(received).response;
     expect([r?.state, iso(r?.deadline)]).toEqual(["running", deadline]);

@@ -33,6 +33,13 @@ describe("P-D example reaction and restoration times on contract hours", () => {
   it.each([
     ["Fri 2025-03-28 16:00 CET, over the switch to summer time", "2025-03-28T15:00Z", "normal", "2025-03-31T10:00Z"],
     ["Thu 2025-04-17 16:00 CEST, over Good Friday and Easter Monday", "2025-04-17T14:00Z", "high", "2025-04-22T08:00Z"],
+    [
+      "Thu 2027-03-25 16:00 CET, over Good Friday, Easter Monday and summer time",
+      "2027-03-25T15:00Z",
+      "high",
+      "2027-03-30T08:00Z",
+    ],
+    ["Wed 2026-05-13 16:00 CEST, over Ascension", "2026-05-13T14:00Z", "high", "2026-05-15T08:00Z"],
     ["Wed 2025-12-24 16:00 CET, over Christmas", "2025-12-24T15:00Z", "high", "2025-12-29T09:00Z"],
   ])("opened %s: reaction by %s", (_, when, priority, reaction) => {
     expect(iso(opened(when, priority).sla(when).response?.deadline)).toBe(reaction);
