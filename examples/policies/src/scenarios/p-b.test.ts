@@ -7,7 +7,7 @@
  * the next business day; VIP tickets chosen by tier. Instants in UTC (EST = UTC−5 until
  * 2025-03-09, EDT = UTC−4 after).
  */
-import { decodePolicySelection, HOUR, nextBusinessDayAt, selectPolicyId } from "@ticketfold/core";
+import { decodePolicySelection, HOUR, holidaysIn, nextBusinessDayAt, selectPolicyId } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
 import { pB } from "../index.js";
 import { accept, approveChange, askCustomer, customerComment, logTime, open, reply } from "./acts.js";
@@ -43,6 +43,17 @@ describe("P-B email triage within 1 business hour", () => {
   ])("mail %s (%s) is triaged by %s", (_, received, deadline) => {
     const r = mailed(received).sla(received).response;
     expect([r?.state, iso(r?.deadline)]).toEqual(["running", deadline]);
+  });
+
+  it.each([
+    [2024, "01-01 01-15 02-19 05-27 06-19 07-04 09-02 10-14 11-11 11-28 12-25"],
+    [2025, "01-01 01-20 02-17 05-26 06-19 07-04 09-01 10-13 11-11 11-27 12-25"],
+    [2026, "01-01 01-19 02-16 05-25 06-19 07-03 09-07 10-12 11-11 11-26 12-25"],
+    [2027, "01-01 01-18 02-15 05-31 06-18 07-05 09-06 10-11 11-11 11-25 12-24 12-31"],
+  ])("the help-desk calendar closes on the federal holidays of %i: %s", (year, dates) => {
+    const def = pB.calendars?.["help-desk"];
+    if (def === undefined || def.kind === "24x7") throw new Error("P-B has no weekly help-desk calendar");
+    expect(holidaysIn(def, year).map((h) => h.date.slice(5))).toEqual(dates.split(" "));
   });
 
   it("the triage reply stops the clock; elapsed counts business time only", () => {

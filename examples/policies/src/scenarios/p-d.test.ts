@@ -8,7 +8,7 @@
  * comment reopens a resolved ticket, and a closed one within 30 days. Instants in UTC
  * (CET = UTC+1 until 2025-03-30, CEST = UTC+2 after).
  */
-import { HOUR } from "@ticketfold/core";
+import { HOUR, holidaysIn } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
 import { pD } from "../index.js";
 import { askCustomer, customerComment, open, reply, resolve } from "./acts.js";
@@ -43,6 +43,17 @@ describe("P-D example reaction and restoration times on contract hours", () => {
     ["Wed 2025-12-24 16:00 CET, over Christmas", "2025-12-24T15:00Z", "high", "2025-12-29T09:00Z"],
   ])("opened %s: reaction by %s", (_, when, priority, reaction) => {
     expect(iso(opened(when, priority).sla(when).response?.deadline)).toBe(reaction);
+  });
+
+  it.each([
+    [2024, "01-01 03-29 04-01 05-01 05-09 05-20 10-03 12-25 12-26"],
+    [2025, "01-01 04-18 04-21 05-01 05-29 06-09 10-03 12-25 12-26"],
+    [2026, "01-01 04-03 04-06 05-01 05-14 05-25 10-03 12-25 12-26"],
+    [2027, "01-01 03-26 03-29 05-01 05-06 05-17 10-03 12-25 12-26"],
+  ])("the contract hours close on the nationwide holidays of %i: %s", (year, dates) => {
+    const def = pD.calendars?.office;
+    if (def === undefined || def.kind === "24x7") throw new Error("P-D has no weekly office calendar");
+    expect(holidaysIn(def, year).map((h) => h.date.slice(5))).toEqual(dates.split(" "));
   });
 });
 
