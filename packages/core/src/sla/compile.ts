@@ -1,7 +1,8 @@
 /**
- * Compiles a policy's SLA part against a calendar lookup: resolves each calendar name once,
- * fills in the defaults of the metric table (semantics: Clocks) and checks what the codec
- * cannot (targets for priorities on the scale, sensible percentages).
+ * Compiles a policy's SLA part against a calendar lookup: resolves each calendar name once
+ * (per metric and per target), fills in the defaults of the metric table (semantics: Clocks)
+ * and checks what the codec cannot (targets for priorities on the scale, sensible
+ * percentages, stop events a metric can have).
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { BusinessCalendar } from "../calendar/types.js";
@@ -9,10 +10,18 @@ import type { Threshold } from "../escalation/policy.js";
 import type { Policy } from "../policy/full.js";
 import { formatDuration } from "../shared/duration.js";
 import type { MetricName } from "../ticket/events.js";
-import type { CompiledMetric, CompiledPolicy, CompiledStep, CompiledWarning } from "./compiled.js";
+import type {
+  CalendarRef,
+  CompiledMetric,
+  CompiledPolicy,
+  CompiledStep,
+  CompiledTarget,
+  CompiledWarning,
+} from "./compiled.js";
 import { NEVER_COUNTS, statusBit } from "./compiled.js";
 import { invalidSla, type SlaPolicyError, unknownCalendar } from "./errors.js";
 import type { MetricPolicy, Warning } from "./policy.js";
+import { compileStops } from "./stop-events.js";
 
 /** Finds a calendar by the name a policy uses; `undefined` when there is none. */
 export type CalendarByName = (name: string) => BusinessCalendar | undefined;
@@ -45,16 +54,41 @@ export const compileSla = (policy: Policy, calendarNamed: CalendarByName): E.Eit
     return found ? E.right(found) : E.left(unknownCalendar(name ?? "24x7", path, known));
   };
 
+  const refs = new Map<BusinessCalendar, CalendarRef>();
+  const refOf = (cal: BusinessCalendar): CalendarRef => {
+    let ref = refs.get(cal);
+    if (ref === undefined) {
+      ref = Object.freeze({ id: cal.id, version: cal.version });
+      refs.set(cal, ref);
+    }
+    return ref;
+  };
+
   const metrics: CompiledMetric[] = [];
   for (const name of METRICS) {
     const m: MetricPolicy | undefined = sla.metrics?.[name];
     if (!m) continue;
     const path = `sla.metrics.${name}`;
-    for (const p of Object.keys(m.targets)) {
-      if (!onScale.has(p)) return E.left(invalidSla(`${path}.targets.${p}`, `priority "${p}" is not on the scale`));
-    }
     const cal = calendar(m.calendar, `${path}.calendar`);
     if (E.isLeft(cal)) return cal;
+    // Equal targets share one value, so a re-target to an equal target is no change (frame.ts).
+    const targets = new Map<string, CompiledTarget>();
+    const interned: CompiledTarget[] = [];
+    for (const [p, target] of Object.entries(m.targets)) {
+      if (!onScale.has(p)) return E.left(invalidSla(`${path}.targets.${p}`, `priority "${p}" is not on the scale`));
+      const own = typeof target === "number" ? undefined : target.calendar;
+      const targetCal = own === undefined ? cal : calendar(own, `${path}.targets.${p}.calendar`);
+      if (E.isLeft(targetCal)) return targetCal;
+      const within = typeof target === "number" ? target : target.within;
+      let found = interned.find((x) => x.within === within && x.calendar === targetCal.right);
+      if (found === undefined) {
+        found = Object.freeze({ within, calendar: targetCal.right, calendarRef: refOf(targetCal.right) });
+        interned.push(found);
+      }
+      targets.set(p, found);
+    }
+    const stopMask = compileStops(name, m.stopOn, `${path}.stopOn`);
+    if (typeof stopMask !== "number") return E.left(stopMask);
     const warnings: CompiledWarning[] = [];
     for (const [i, w] of (m.warnings ?? sla.warnings ?? []).entries()) {
       const bad = checkThreshold(w, `${path}.warnings[${i}]`);
@@ -63,7 +97,7 @@ export const compileSla = (policy: Policy, calendarNamed: CalendarByName): E.Eit
     }
     let pauseMask = NEVER_COUNTS;
     for (const s of m.pauseWhile ?? DEFAULT_PAUSE[name]) pauseMask |= statusBit[s] ?? 0;
-    metrics.push({ name, targets: m.targets, calendar: cal.right, pauseMask, warnings });
+    metrics.push({ name, targets, calendar: cal.right, pauseMask, stopMask, warnings });
   }
 
   const ladder: CompiledStep[] = [];

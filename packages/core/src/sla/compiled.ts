@@ -8,6 +8,7 @@ import type { Policy } from "../policy/full.js";
 import type { Duration } from "../shared/duration.js";
 import type { MetricName } from "../ticket/events.js";
 import type { DowngradeOnSilence } from "../timers/policy.js";
+import type { StopEvent } from "./policy.js";
 
 export interface CompiledWarning {
   /** The name recorded with the warning: `75%` or `30m-before`. */
@@ -15,12 +16,32 @@ export interface CompiledWarning {
   readonly threshold: Threshold;
 }
 
+/** The calendar a status reports: id and version (one shared value per calendar, never copied). */
+export interface CalendarRef {
+  readonly id: string;
+  readonly version: number;
+}
+
+/**
+ * A target in force: counted time on its own calendar. Equal targets (same time, same
+ * calendar) of a metric are one value, so "the target changed" is an identity test.
+ */
+export interface CompiledTarget {
+  readonly within: Duration;
+  readonly calendar: BusinessCalendar;
+  readonly calendarRef: CalendarRef;
+}
+
 export interface CompiledMetric {
   readonly name: MetricName;
-  readonly targets: Readonly<Record<string, Duration>>;
+  /** The target per priority id; a priority not in the map has no clock for this metric. */
+  readonly targets: ReadonlyMap<string, CompiledTarget>;
+  /** The metric's calendar: that of every target without its own. */
   readonly calendar: BusinessCalendar;
   /** Bit set of statuses during which the clock does not count (see statusBit). */
   readonly pauseMask: number;
+  /** Bit set of the events that stop the clock (see stopBit); the earliest wins. */
+  readonly stopMask: number;
   readonly warnings: readonly CompiledWarning[];
 }
 
@@ -58,6 +79,36 @@ export const statusBit: Readonly<Record<string, number>> = {
   "awaiting-customer": 8,
   resolved: 16,
   closed: 32,
+};
+
+/** Stop-event bits for stop masks (semantics: Clocks, "stops"; the policy's `stopOn`). */
+export const stopBit = {
+  "public-reply": 1,
+  accepted: 2,
+  "awaiting-customer": 4,
+  "plan-shared": 8,
+  resolved: 16,
+} as const satisfies Record<StopEvent, number>;
+
+/**
+ * The bit of a status, as a switch: the hot path reads one per status span, and comparing
+ * interned strings is cheaper than a keyed lookup. Equal to `statusBit[status] ?? 1`.
+ */
+export const statusBitOf = (status: string): number => {
+  switch (status) {
+    case "open":
+      return 4;
+    case "awaiting-customer":
+      return 8;
+    case "new":
+      return 2;
+    case "resolved":
+      return 16;
+    case "closed":
+      return 32;
+    default:
+      return 1;
+  }
 };
 
 /** Time while resolved or closed never counts, whatever the metric (semantics: Clocks). */

@@ -1,48 +1,130 @@
 /**
- * One walk over a ticket's status spans, counting a metric's time (semantics: Clocks, Time).
+ * One walk over a ticket's status spans, counting clocks' time (semantics: Clocks, Time).
  * Consecutive counting spans are merged into one run, so the calendar is asked once per run,
- * not once per span; and the walk also finds the instant the counted time reaches a threshold.
- * Opened outside business hours: counting starts at the next opening by the calendar's own
- * arithmetic (`between` counts only open time). Resolved and closed are always in the mask.
+ * not once per span; and the walk also finds the instant each clock's counted time reaches
+ * its threshold. Opened outside business hours: counting starts at the next opening by the
+ * calendar's own arithmetic (`between` counts only open time). Resolved and closed are always
+ * in the mask.
  *
- * Hot path (100,000 tickets in well under 200 ms): no allocation, results in a reused record.
+ * Clocks with the same start, pause mask and calendar (plan and resolution, as a rule) share
+ * one walk and its calendar calls: each takes the counted time of the runs before its end,
+ * plus the part of the run its end falls in. The sums are of whole milliseconds, so a shared
+ * walk gives exactly what a walk per clock gives (`between` is additive: semantics, Calendars).
+ *
+ * Hot path (100,000 tickets in well under 200 ms): no allocation; records are reused.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { StatusSpan } from "../ticket/state.js";
-import { statusBit } from "./compiled.js";
+import { statusBitOf } from "./compiled.js";
 
-export interface CountedTime {
+/** One clock of a walk: `end` and `threshold` are read, `elapsed` and `reachedAt` written. */
+export interface ClockCount {
+  /** The clock counts in [start, end); +∞ lets the last span run for ever (to find a future instant). */
+  end: Instant;
+  /** The counted time whose instant is wanted. */
+  threshold: Duration;
   /** Counted time in [start, end). */
   elapsed: Duration;
   /** First instant the counted time reaches the threshold; NaN when it does not in [start, end). */
   reachedAt: Instant;
+  /** Internal: the clock's end has been passed. */
+  done: boolean;
 }
 
-const result: CountedTime = { elapsed: 0, reachedAt: Number.NaN };
+export const clockCount = (): ClockCount => ({
+  end: 0,
+  threshold: 0,
+  elapsed: 0,
+  reachedAt: Number.NaN,
+  done: false,
+});
 
 let cal: BusinessCalendar;
-let threshold = 0;
+let cum = 0;
+let clocks: readonly ClockCount[] = [];
+let size = 0;
 
-/** Adds the run [a, b) to the result; an open-ended run (b = ∞) only locates the threshold. */
+/** Adds the counting run [a, b) to every clock still running; an open-ended run (b = ∞) only locates thresholds. */
 const addRun = (a: Instant, b: Instant): void => {
-  if (b === Number.POSITIVE_INFINITY) {
-    if (Number.isNaN(result.reachedAt)) result.reachedAt = cal.add(a, threshold - result.elapsed);
-    return;
-  }
   if (b <= a) return;
-  const d = cal.between(a, b);
-  if (Number.isNaN(result.reachedAt) && result.elapsed + d >= threshold) {
-    result.reachedAt = cal.add(a, threshold - result.elapsed);
+  let d = Number.NaN;
+  for (let j = 0; j < size; j++) {
+    const c = clocks[j] as ClockCount;
+    if (c.done) continue;
+    if (c.end <= a) {
+      c.elapsed = cum;
+      c.done = true;
+    } else if (c.end < b) {
+      // The clock ends inside this run: its own partial run, then it is done.
+      const part = cal.between(a, c.end);
+      if (Number.isNaN(c.reachedAt) && cum + part >= c.threshold) c.reachedAt = cal.add(a, c.threshold - cum);
+      c.elapsed = cum + part;
+      c.done = true;
+    } else if (b === Number.POSITIVE_INFINITY) {
+      if (Number.isNaN(c.reachedAt)) c.reachedAt = cal.add(a, c.threshold - cum);
+    } else {
+      if (Number.isNaN(d)) d = cal.between(a, b);
+      if (Number.isNaN(c.reachedAt) && cum + d >= c.threshold) c.reachedAt = cal.add(a, c.threshold - cum);
+    }
   }
-  result.elapsed += d;
+  if (!Number.isNaN(d)) cum += d;
 };
 
 /**
- * Counts the time of the spans in [start, end) whose status is not in `pauseMask`, on
- * `calendar`, and locates `reach` (a counted duration from `start`). `end` may be +∞: the last
- * span then runs for ever, which is how the future instant of a running clock is found.
+ * Counts, for each of the first `count` clocks of `group`, the time of the spans in
+ * [start, clock.end) whose status is not in `pauseMask`, on `calendar`, and locates each
+ * clock's threshold. The clocks' records are written in place.
+ */
+export const countClocks = (
+  spans: readonly StatusSpan[],
+  start: Instant,
+  pauseMask: number,
+  calendar: BusinessCalendar,
+  group: readonly ClockCount[],
+  count: number,
+): void => {
+  cal = calendar;
+  cum = 0;
+  clocks = group;
+  size = count;
+  let horizon = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < count; j++) {
+    const c = group[j] as ClockCount;
+    c.elapsed = 0;
+    c.reachedAt = Number.NaN;
+    c.done = false;
+    if (c.end > horizon) horizon = c.end;
+  }
+  let runStart = Number.NaN;
+  const n = spans.length;
+  for (let i = 0; i < n; i++) {
+    const span = spans[i] as StatusSpan;
+    if (span.from >= horizon) break;
+    const next = i + 1 < n ? (spans[i + 1] as StatusSpan).from : Number.POSITIVE_INFINITY;
+    if (next <= start) continue;
+    if ((statusBitOf(span.status) & pauseMask) === 0) {
+      if (Number.isNaN(runStart)) runStart = span.from > start ? span.from : start;
+    } else if (!Number.isNaN(runStart)) {
+      addRun(runStart, span.from);
+      runStart = Number.NaN;
+    }
+  }
+  if (!Number.isNaN(runStart)) addRun(runStart, horizon);
+  for (let j = 0; j < count; j++) {
+    const c = group[j] as ClockCount;
+    if (!c.done) c.elapsed = cum;
+  }
+  clocks = NO_CLOCKS;
+};
+
+const NO_CLOCKS: readonly ClockCount[] = [];
+const single = clockCount();
+const one: readonly ClockCount[] = [single];
+
+/**
+ * One clock: counts [start, end) and locates `reach` (a counted duration from `start`).
  * The returned record is reused by the next call: read it before calling again.
  */
 export const countTime = (
@@ -52,26 +134,9 @@ export const countTime = (
   pauseMask: number,
   calendar: BusinessCalendar,
   reach: Duration,
-): CountedTime => {
-  result.elapsed = 0;
-  result.reachedAt = Number.NaN;
-  cal = calendar;
-  threshold = reach;
-  let runStart = Number.NaN;
-  const n = spans.length;
-  for (let i = 0; i < n; i++) {
-    const span = spans[i] as StatusSpan;
-    if (span.from >= end) break;
-    const next = i + 1 < n ? (spans[i + 1] as StatusSpan).from : Number.POSITIVE_INFINITY;
-    if (next <= start) continue;
-    const counts = ((statusBit[span.status] ?? 1) & pauseMask) === 0;
-    if (counts) {
-      if (Number.isNaN(runStart)) runStart = span.from > start ? span.from : start;
-    } else if (!Number.isNaN(runStart)) {
-      addRun(runStart, span.from);
-      runStart = Number.NaN;
-    }
-  }
-  if (!Number.isNaN(runStart)) addRun(runStart, end);
-  return result;
+): ClockCount => {
+  single.end = end;
+  single.threshold = reach;
+  countClocks(spans, start, pauseMask, calendar, one, 1);
+  return single;
 };

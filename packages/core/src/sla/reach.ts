@@ -2,7 +2,8 @@
  * When does a metric's clock reach a given counted time? Used by warnings, breaches and the
  * escalation ladder (semantics: Escalation ladder — measured on the metric's own clock, paused
  * time does not count, nothing is reached after the clock stops). The instant is observed no
- * earlier than the moment the target in force took effect (semantics: Re-targeting).
+ * earlier than the moment the target in force took effect (semantics: Re-targeting), on the
+ * calendar of the target in force.
  */
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
@@ -22,7 +23,7 @@ export const reachInstant = (
   counted: Duration,
 ): Instant | null => {
   const end = frame.stop ?? Number.POSITIVE_INFINITY;
-  const at = countTime(ticket.statusHistory, frame.start, end, metric.pauseMask, metric.calendar, counted).reachedAt;
+  const at = countTime(ticket.statusHistory, frame.start, end, metric.pauseMask, frame.calendar, counted).reachedAt;
   if (Number.isNaN(at)) return counted <= 0 ? frame.effectiveFrom : null;
   return Math.max(at, frame.effectiveFrom);
 };

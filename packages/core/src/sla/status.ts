@@ -10,9 +10,9 @@ import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
-import { type CompiledMetric, type CompiledPolicy, statusBit } from "./compiled.js";
-import { countTime } from "./counted-time.js";
-import { metricFrame } from "./frame.js";
+import { type CompiledMetric, type CompiledPolicy, statusBitOf } from "./compiled.js";
+import { type ClockCount, clockCount, countClocks, countTime } from "./counted-time.js";
+import { emptyFrame, type FrameRecord, frameInto, type MetricFrame } from "./frame.js";
 
 export type MetricState = "running" | "paused" | "met" | "breached";
 
@@ -41,27 +41,28 @@ export interface MetricStatus {
 
 export type SlaStatus = { readonly [K in MetricName]?: MetricStatus };
 
-/** One metric's status, or null when it has no clock (not started, or no target for the priority). */
-export const metricStatus = (
+/** The end of a frame's counting at `now`: its stop, once reached, else `now`. */
+const endOf = (frame: MetricFrame, now: Instant): Instant =>
+  frame.stop !== null && frame.stop <= now ? frame.stop : now;
+
+/** A status from a frame and its clock's count (elapsed in [start, end), reach of the target). */
+const statusOf = (
   ticket: TicketState,
-  policy: CompiledPolicy,
   metric: CompiledMetric,
+  frame: MetricFrame,
+  counted: ClockCount,
   now: Instant,
-): MetricStatus | null => {
-  const frame = metricFrame(ticket, policy, metric, now);
-  if (frame === null) return null;
+): MetricStatus => {
   const { start, stop, target } = frame;
   const stopped = stop !== null && stop <= now;
   const end = stopped ? stop : now;
-  const cal = metric.calendar;
-  const counted = countTime(ticket.statusHistory, start, end, metric.pauseMask, cal, target);
   const elapsed = counted.elapsed;
   const breached = elapsed >= target;
   // A zero target is used up at the start, before any counting run.
   const reachedAt = Number.isNaN(counted.reachedAt) ? start : counted.reachedAt;
-  const deadline = breached ? reachedAt : cal.add(end, target - elapsed);
+  const deadline = breached ? reachedAt : frame.calendar.add(end, target - elapsed);
   const last = ticket.statusHistory[ticket.statusHistory.length - 1];
-  const counting = last !== undefined && ((statusBit[last.status] ?? 1) & metric.pauseMask) === 0;
+  const counting = last !== undefined && (statusBitOf(last.status) & metric.pauseMask) === 0;
   return {
     metric: metric.name,
     cycle: frame.cycle,
@@ -76,16 +77,89 @@ export const metricStatus = (
     percent: target > 0 ? (elapsed / target) * 100 : 100,
     breachedAt: breached ? Math.max(deadline, frame.effectiveFrom) : null,
     stoppedAt: stopped ? stop : null,
-    calendar: { id: cal.id, version: cal.version },
+    calendar: frame.calendarRef,
   };
 };
 
-/** The status of every metric the policy defines and the ticket has a clock for. */
+const one = emptyFrame();
+
+/** One metric's status, or null when it has no clock (not started, or no target for the priority). */
+export const metricStatus = (
+  ticket: TicketState,
+  policy: CompiledPolicy,
+  metric: CompiledMetric,
+  now: Instant,
+): MetricStatus | null => {
+  if (!frameInto(one, ticket, policy, metric, now)) return null;
+  const counted = countTime(
+    ticket.statusHistory,
+    one.start,
+    endOf(one, now),
+    metric.pauseMask,
+    one.calendar,
+    one.target,
+  );
+  return statusOf(ticket, metric, one, counted, now);
+};
+
+// Scratch for slaStatus, one slot per metric (a policy has at most four), reused by every call.
+const frames: FrameRecord[] = [emptyFrame(), emptyFrame(), emptyFrame(), emptyFrame()];
+const counts: ClockCount[] = [clockCount(), clockCount(), clockCount(), clockCount()];
+const framed = [false, false, false, false];
+const counted = [false, false, false, false];
+const group: ClockCount[] = [clockCount(), clockCount(), clockCount(), clockCount()];
+
+const put = (out: { [K in MetricName]?: MetricStatus }, s: MetricStatus): void => {
+  // Named stores keep the result's shape monomorphic (a keyed store by name is not).
+  switch (s.metric) {
+    case "response":
+      out.response = s;
+      return;
+    case "plan":
+      out.plan = s;
+      return;
+    case "resolution":
+      out.resolution = s;
+      return;
+    case "next-reply":
+      out["next-reply"] = s;
+      return;
+  }
+};
+
+/**
+ * The status of every metric the policy defines and the ticket has a clock for. Metrics with
+ * the same start, pauses and calendar are counted in one walk (counted-time.ts).
+ */
 export const slaStatus = (ticket: TicketState, policy: CompiledPolicy, now: Instant): SlaStatus => {
   const out: { [K in MetricName]?: MetricStatus } = {};
-  for (const metric of policy.metrics) {
-    const s = metricStatus(ticket, policy, metric, now);
-    if (s !== null) out[metric.name] = s;
+  const metrics = policy.metrics;
+  const n = metrics.length;
+  for (let j = 0; j < n; j++) {
+    const f = frames[j] as FrameRecord;
+    framed[j] = frameInto(f, ticket, policy, metrics[j] as CompiledMetric, now);
+    counted[j] = false;
+    const c = counts[j] as ClockCount;
+    c.end = endOf(f, now);
+    c.threshold = f.target;
+  }
+  for (let j = 0; j < n; j++) {
+    if (!framed[j] || counted[j]) continue;
+    const f = frames[j] as FrameRecord;
+    const mask = (metrics[j] as CompiledMetric).pauseMask;
+    let size = 0;
+    for (let k = j; k < n; k++) {
+      const g = frames[k] as FrameRecord;
+      if (!framed[k] || counted[k] || g.start !== f.start || g.calendar !== f.calendar) continue;
+      if ((metrics[k] as CompiledMetric).pauseMask !== mask) continue;
+      group[size++] = counts[k] as ClockCount;
+      counted[k] = true;
+    }
+    countClocks(ticket.statusHistory, f.start, mask, f.calendar, group, size);
+  }
+  for (let j = 0; j < n; j++) {
+    if (framed[j])
+      put(out, statusOf(ticket, metrics[j] as CompiledMetric, frames[j] as FrameRecord, counts[j] as ClockCount, now));
   }
   return out;
 };

@@ -15,7 +15,7 @@ import { initialState, type TicketState } from "../../ticket/state.js";
 import { due } from "../../timers/due.js";
 import { nextWakeUp } from "../../timers/next-wake-up.js";
 import type { CompiledPolicy } from "../compiled.js";
-import { slaStatus } from "../status.js";
+import { metricStatus, slaStatus } from "../status.js";
 import { at, calendarDef, command, compiled, weekdays } from "./support.js";
 
 const CALENDARS = {
@@ -50,9 +50,14 @@ const shapeArb: fc.Arbitrary<Shape> = fc.record({
   reopen: fc.constantFrom("resume", "restart"),
 });
 
-const policyOf = (s: Shape, scale = 1, pauseResolution = true): CompiledPolicy => {
+/** `urgentCalendar`: the urgent target counts on its own calendar (calendar per target). */
+const policyOf = (s: Shape, scale = 1, pauseResolution = true, urgentCalendar?: string): CompiledPolicy => {
   const [u, h, n] = s.targets.map((x) => `${Math.round(Number.parseInt(x, 10) * scale)}m`);
-  const targets = { urgent: u, high: h, normal: n };
+  const targets = {
+    urgent: urgentCalendar === undefined ? u : { within: u, calendar: urgentCalendar },
+    high: h,
+    normal: n,
+  };
   return compiled(
     {
       retarget: s.retarget,
@@ -119,6 +124,19 @@ const states = (t: TicketState, p: CompiledPolicy, now: number) =>
   Object.values(slaStatus(t, p, now)).map((m) => `${m.metric}:${m.state}`);
 
 describe("SLA laws (properties)", () => {
+  it("metrics counted in one shared walk get exactly what a walk per metric gives (slaStatus = metricStatus)", () => {
+    fc.assert(
+      fc.property(caseArb, fc.option(calendarName), ({ shape, start, priority, moves, later }, urgentCalendar) => {
+        const p = policyOf(shape, 1, true, urgentCalendar ?? undefined);
+        const t = build(p, start, priority, moves);
+        const now = (t.lastEventAt ?? start) + later * MINUTE;
+        const all = slaStatus(t, p, now);
+        for (const m of p.metrics) expect(all[m.name] ?? null).toEqual(metricStatus(t, p, m, now));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("a longer target never gives an earlier deadline", () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 1, max: 4 }), ({ shape, start, priority, moves, later }, k) => {
