@@ -1,6 +1,8 @@
 /**
  * Choosing the policy of a new ticket: rules matched in order on the ticket's customer tier
- * (P-B VIP), category, contract id (P-C) and organisation; the first matching rule wins, else
+ * (P-B VIP), category, contract id (P-C) and organisation, and on which fields the ticket has
+ * (P-C: without product and serial number the registration time is not guaranteed, so such a
+ * ticket gets a policy variant without a response target); the first matching rule wins, else
  * the default. Selection is data (loadable from JSON) and yields a `PolicyResolver` for the
  * command handler; existing tickets keep the policy they were opened under.
  */
@@ -13,10 +15,36 @@ import type { PolicyCore } from "./policy.js";
 
 const OneOrManyC = t.union([t.string, t.array(t.string)]);
 
-/** Every criterion given must match (one value, or any of a list); `policy` is the id chosen. */
+/** The optional ticket fields a rule can ask about (the required ones are always there). */
+export const SelectableFieldC = t.keyof({
+  organisation: null,
+  contractId: null,
+  customerTier: null,
+  product: null,
+  serialNumber: null,
+  affectedUsers: null,
+  totalUsers: null,
+  intake: null,
+  attachments: null,
+  priority: null,
+});
+export type SelectableField = t.TypeOf<typeof SelectableFieldC>;
+
+/**
+ * Every criterion given must match (one value, or any of a list); `policy` is the id chosen.
+ * `present`: every field listed is there; `missing`: at least one field listed is not — so
+ * `{ present: F }` and `{ missing: F }` match exactly the complementary tickets.
+ */
 export const SelectionRuleC = t.intersection([
   t.type({ policy: t.string }),
-  t.partial({ customerTier: OneOrManyC, category: OneOrManyC, contractId: OneOrManyC, organisation: OneOrManyC }),
+  t.partial({
+    customerTier: OneOrManyC,
+    category: OneOrManyC,
+    contractId: OneOrManyC,
+    organisation: OneOrManyC,
+    present: t.array(SelectableFieldC),
+    missing: t.array(SelectableFieldC),
+  }),
 ]);
 export type SelectionRule = t.TypeOf<typeof SelectionRuleC>;
 
@@ -26,12 +54,17 @@ export type PolicySelection = t.TypeOf<typeof PolicySelectionC>;
 export const decodePolicySelection = decodeWith(PolicySelectionC, "policy selection");
 
 /** What selection looks at: the fields of an `open` command. */
-export type SelectionFields = Pick<
-  CommandOf<"open">["data"],
-  "customerTier" | "category" | "contractId" | "organisation"
->;
+export type SelectionFields = Pick<CommandOf<"open">["data"], "category"> &
+  Partial<Pick<CommandOf<"open">["data"], SelectableField>>;
 
 const CRITERIA = ["customerTier", "category", "contractId", "organisation"] as const;
+
+/** A field is there when it has a value: blank text and empty lists count as missing. */
+export const isPresent = (value: unknown): boolean =>
+  value !== undefined &&
+  value !== null &&
+  !(typeof value === "string" && value.trim() === "") &&
+  !(Array.isArray(value) && value.length === 0);
 
 const matches = (rule: SelectionRule, fields: SelectionFields): boolean =>
   CRITERIA.every((key) => {
@@ -39,7 +72,9 @@ const matches = (rule: SelectionRule, fields: SelectionFields): boolean =>
     if (wanted === undefined) return true;
     const value = fields[key];
     return value !== undefined && (typeof wanted === "string" ? wanted === value : wanted.includes(value));
-  });
+  }) &&
+  (rule.present ?? []).every((key) => isPresent(fields[key])) &&
+  (rule.missing === undefined || rule.missing.some((key) => !isPresent(fields[key])));
 
 /** The id of the policy for a new ticket with these fields: the first matching rule, else the default. */
 export const selectPolicyId = (selection: PolicySelection, fields: SelectionFields): string =>
