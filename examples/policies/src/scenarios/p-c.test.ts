@@ -8,9 +8,11 @@
  * while asked drops to P2. P1/P2 raised by mail or web must also be phoned in.
  * Week of Monday 2025-03-03, 24x7, instants in UTC.
  */
-import { HOUR } from "@ticketfold/core";
+import { decodePolicySelection, HOUR, selectPolicyId } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
-import { pC } from "../index.js";
+import { loadPolicy, pC } from "../index.js";
+import pCSelectionJson from "../p-c-selection.json" with { type: "json" };
+import pCUnregisteredJson from "../p-c-unregistered.json" with { type: "json" };
 import { askCustomer, changePriority, customerComment, open, reply, requestEscalation } from "./acts.js";
 import { iso, refusal, Walk } from "./walk.js";
 
@@ -218,5 +220,36 @@ describe("P-C priority changes", () => {
     const r = w.sla("2025-03-03T11:00Z").resolution;
     expect([r?.priority, iso(r?.deadline)]).toEqual(["3", "2025-03-06T09:00Z"]);
     expect(w.events.at(-1)).toMatchObject({ type: "prioritised", data: { from: "1", to: "3", cause: "workaround" } });
+  });
+});
+
+describe("P-C without P/N or S/N the registration time is not guaranteed", () => {
+  const unregistered = loadPolicy(pCUnregisteredJson, "p-c-unregistered.json");
+  const decoded = decodePolicySelection(pCSelectionJson);
+  if (decoded._tag === "Left") throw new Error(decoded.left.message);
+  const selection = decoded.right;
+  const ticket = { category: "incident" as const, contractId: "SC-2025-0042" };
+
+  it.each([
+    ["product and serial number given", { product: "DL380-G10", serialNumber: "CZJ12345" }, "p-c"],
+    ["no serial number", { product: "DL380-G10" }, "p-c-unregistered"],
+    ["no product number", { serialNumber: "CZJ12345" }, "p-c-unregistered"],
+    ["neither", {}, "p-c-unregistered"],
+  ])("%s: the selection chooses %s", (_, fields, policy) => {
+    expect(selectPolicyId(selection, { ...ticket, ...fields })).toBe(policy);
+  });
+
+  it("under the variant there is no reaction clock, and resolution runs as in P-C", () => {
+    const w = new Walk(unregistered);
+    w.do(MON, open({ contractId: "SC-2025-0042", priority: "1" }));
+    const s = w.sla("2025-03-03T10:00Z");
+    expect([s.response, iso(s.resolution?.deadline)]).toEqual([undefined, "2025-03-03T17:00Z"]);
+  });
+
+  it("the ladder's first step is 0.5× resolution, not 1× reaction", () => {
+    const w = new Walk(unregistered);
+    w.do(MON, open({ contractId: "SC-2025-0042", priority: "1" }));
+    const l = w.ladder("2025-03-03T09:30Z");
+    expect([l.level, l.next?.level, iso(l.next?.at)]).toEqual([0, 1, "2025-03-03T13:00Z"]);
   });
 });

@@ -30,13 +30,33 @@ describe("P-E every new request is looked at within 1 business hour", () => {
     expect(iso(opened(sent).sla(sent).response?.deadline)).toBe(deadline);
   });
 
-  it("the look is the specialist's first public answer; accepting alone does not stop the clock", () => {
+  it.each([
+    ["accepted for work", accept(), "2025-03-03T10:20Z"],
+    ["returned for more information", askCustomer("more-information", "Which report fails?"), "2025-03-03T10:20Z"],
+    ["resolved at once", resolve(), "2025-03-03T10:20Z"],
+  ])("the look ends when the request is %s: the clock stops then", (_, act, stoppedAt) => {
     const w = opened("2025-03-03T10:00Z");
-    w.do("2025-03-03T10:20Z", accept());
+    w.do("2025-03-03T10:20Z", act);
+    const r = w.sla("2025-03-03T12:00Z").response;
+    expect([r?.state, r?.elapsed, iso(r?.stoppedAt)]).toEqual(["met", 20 * 60_000, stoppedAt]);
+  });
+
+  it("a public reply alone is not the look: the clock runs until the request is accepted or returned", () => {
+    const w = opened("2025-03-03T10:00Z");
+    w.do("2025-03-03T10:10Z", reply("We have your request."));
     expect(w.sla("2025-03-03T10:30Z").response?.state).toBe("running");
-    w.do("2025-03-03T10:40Z", reply("We have your request and are on it."));
+    w.do("2025-03-03T10:40Z", accept());
     const r = w.sla("2025-03-03T12:00Z").response;
     expect([r?.state, r?.elapsed]).toEqual(["met", 40 * 60_000]);
+  });
+
+  it("a request nobody accepts or returns is breached after 1 business hour, recorded by the timers", () => {
+    const w = opened("2025-03-03T17:30Z");
+    expect(w.runTimers("2025-03-04T12:00Z").map((a) => [a.at, a.command.type, a.command.data])).toContainEqual([
+      "2025-03-04T09:30Z",
+      "record-sla-breach",
+      expect.objectContaining({ metric: "response" }),
+    ]);
   });
 });
 
@@ -63,7 +83,7 @@ describe("P-E resolution time by priority, in business hours", () => {
 
   it("a critical request not resolved in 4 business hours is breached, recorded by the timers", () => {
     const w = opened("2025-03-03T10:00Z", "critical");
-    w.do("2025-03-03T10:15Z", reply());
+    w.do("2025-03-03T10:15Z", accept());
     expect(w.runTimers("2025-03-03T18:00Z").map((a) => [a.at, a.command.type])).toEqual([
       ["2025-03-03T14:00Z", "record-sla-breach"],
     ]);
