@@ -6,7 +6,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 const report = ".tmp/test-results.json";
 mkdirSync(".tmp", { recursive: true });
 rmSync(report, { force: true });
-const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const run = spawnSync("pnpm", ["exec", ...args], { stdio: "inherit" });
 let passed = 0;
 let failed = 0;
@@ -16,7 +23,9 @@ if (existsSync(report)) {
   passed = json.numPassedTests ?? 0;
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   // A file that fails to load has no failed tests but a failed suite: count it as a failure.
-  const brokenFiles = (json.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  const brokenFiles = (json.testResults ?? []).filter(
+    (f) => f.status === "failed" && (f.assertionResults ?? []).length === 0,
+  ).length;
   failed = (json.numFailedTests ?? 0) + brokenFiles;
 }
 const code = run.status ?? 1;

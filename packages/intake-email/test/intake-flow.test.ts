@@ -91,7 +91,12 @@ describe("a mail with a subject tag", () => {
     const asked: unknown[] = [];
     await parseInboundMail(
       tagged("Carol <carol@customer.example>"),
-      options({ isAllowedSender: (s, t) => (asked.push([s, t]), false) }),
+      options({
+        isAllowedSender: (s, t) => {
+          asked.push([s, t]);
+          return false;
+        },
+      }),
     );
     expect(asked).toEqual([[{ address: "carol@customer.example", name: "Carol" }, tickets["10034"]]]);
   });
@@ -148,7 +153,10 @@ describe("a mail with a subject tag", () => {
 
   it("asks resolveTag within the mailbox's tenant", async () => {
     const asked: string[] = [];
-    const resolveTag = async (tenant: string, tag: string) => (asked.push(`${tenant}/${tag}`), tickets[tag]);
+    const resolveTag = async (tenant: string, tag: string) => {
+      asked.push(`${tenant}/${tag}`);
+      return tickets[tag];
+    };
     await parseInboundMail(tagged("alice@customer.example"), options({ resolveTag }));
     expect(asked).toEqual(["acme/10034"]);
   });

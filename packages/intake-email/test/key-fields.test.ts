@@ -69,7 +69,10 @@ describe("P-C key fields", () => {
 
   it("passes the login and the sender to the lookup", async () => {
     const asked: unknown[] = [];
-    const lookup = async (login: string, sender: unknown) => (asked.push([login, sender]), customers[login]);
+    const lookup = async (login: string, sender: unknown) => {
+      asked.push([login, sender]);
+      return customers[login];
+    };
     await parseInboundMail(keyFieldMail("Login:   C-1001  \n"), options({ keyFields: { login: { lookup } } }));
     expect(asked).toEqual([["C-1001", { address: "alice@customer.example" }]]);
   });

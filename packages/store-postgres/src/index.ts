@@ -5,12 +5,12 @@
  */
 export { isSqlState, type SqlDriver, type SqlExecutor, type SqlResult, type Unlisten } from "./driver.js";
 export { type MigrateResult, type Migration, migrate, migrationSql, migrations } from "./migrations.js";
+export { PostgresOutbox } from "./outbox/queue.js";
+export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
 export { pgDriver } from "./pg-driver.js";
 export { pgliteDriver } from "./pglite-driver.js";
 export * from "./read-side/index.js";
 export { DEFAULT_SCHEMA, type StoreSchema, storeSchema } from "./schema.js";
 export { createPostgresEventStore, PostgresEventStore, type PostgresEventStoreOptions } from "./store.js";
 export type { SubscribeOptions, SubscriptionContext } from "./subscribe.js";
-export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
-export { PostgresOutbox } from "./outbox/queue.js";
 export { PostgresTimers, type TimerRow } from "./timers/queue.js";

@@ -49,7 +49,7 @@ export const de: TemplateSet = {
   },
   "ticket-closed": {
     subject: "Geschlossen: {subject}",
-    text: "Ticket {number} („{subject}“) ist jetzt geschlossen." + sign,
+    text: `Ticket {number} („{subject}“) ist jetzt geschlossen.${sign}`,
   },
   "ticket-reopened": {
     subject: "Wieder geöffnet: {subject}",

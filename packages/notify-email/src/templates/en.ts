@@ -49,7 +49,7 @@ export const en: TemplateSet = {
   },
   "ticket-closed": {
     subject: "Closed: {subject}",
-    text: 'Ticket {number} ("{subject}") is now closed.' + sign,
+    text: `Ticket {number} ("{subject}") is now closed.${sign}`,
   },
   "ticket-reopened": {
     subject: "Reopened: {subject}",

@@ -19,7 +19,7 @@ export const ru: TemplateSet = {
   },
   "ticket-accepted": {
     subject: "Заявка взята в работу: {subject}",
-    text: "Ваше обращение «{subject}» (заявка {number}) принято и взято в работу.{?link}\n\n{link}{/link}" + sign,
+    text: `Ваше обращение «{subject}» (заявка {number}) принято и взято в работу.{?link}\n\n{link}{/link}${sign}`,
   },
   "ticket-awaiting-customer": {
     subject: "Нужна дополнительная информация: {subject}",
@@ -47,7 +47,7 @@ export const ru: TemplateSet = {
   },
   "ticket-closed": {
     subject: "Заявка закрыта: {subject}",
-    text: "Заявка {number} («{subject}») закрыта." + sign,
+    text: `Заявка {number} («{subject}») закрыта.${sign}`,
   },
   "ticket-reopened": {
     subject: "Заявка открыта снова: {subject}",
