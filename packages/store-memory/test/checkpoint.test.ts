@@ -4,8 +4,8 @@
  * appended later.
  */
 import { isInvalidCheckpoint } from "@ticketfold/core";
+import { sampleEvents } from "@ticketfold/testing/store-contract";
 import { describe, expect, it } from "vitest";
-import { sampleEvents } from "../../testing/src/index.js";
 import { InMemoryEventStore } from "../src/index.js";
 
 describe("in-memory readAll checkpoints", () => {

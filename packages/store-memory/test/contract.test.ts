@@ -2,7 +2,7 @@
  * The in-memory store runs the shared EventStore contract suite, like every adapter.
  * (Imported by path: the test kit is not a dependency of this package.)
  */
-import { describeEventStoreContract } from "../../testing/src/index.js";
+import { describeEventStoreContract } from "@ticketfold/testing/store-contract";
 import { InMemoryEventStore } from "../src/index.js";
 
 describeEventStoreContract("in-memory", async () => ({ store: new InMemoryEventStore() }));

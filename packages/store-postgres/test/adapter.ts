@@ -5,9 +5,10 @@
  * while other streams keep working.
  */
 import { handleCommand, isCorruptEvent, isInvalidCheckpoint, loadTicket, singlePolicy } from "@ticketfold/core";
+import { impactPolicy, OTHER_TICKET, openTicket, TENANT, TICKET } from "@ticketfold/testing";
+import { sampleEvents } from "@ticketfold/testing/store-contract";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { impactPolicy, OTHER_TICKET, openTicket, sampleEvents, TENANT, TICKET } from "../../testing/src/index.js";
 import { createPostgresEventStore, migrate, migrationSql, migrations, storeSchema } from "../src/index.js";
 import type { TestBackend } from "./target.js";
 

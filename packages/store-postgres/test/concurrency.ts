@@ -4,8 +4,8 @@
  * streams.
  */
 import { isConcurrencyConflict, type RecordedEvent } from "@ticketfold/core";
+import { drainReadAll, sampleEvent, sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { drainReadAll, sampleEvent, sampleEvents } from "../../testing/src/index.js";
 import { appendWith } from "../src/append.js";
 import type { PostgresEventStore } from "../src/index.js";
 import type { ServerBackend } from "./target.js";

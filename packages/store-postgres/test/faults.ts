@@ -4,8 +4,9 @@
  * index by another transaction) leaves no partial write, and the store keeps working on its other connections. Likewise a consumer
  * killed mid-batch leaves its checkpoint and the handler's writes where they were.
  */
+
+import { sampleEvent, sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sampleEvent, sampleEvents } from "../../testing/src/index.js";
 import type { PostgresEventStore } from "../src/index.js";
 import type { ServerBackend } from "./target.js";
 

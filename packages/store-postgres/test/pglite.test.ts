@@ -8,8 +8,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { describeEventStoreContract, sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeEventStoreContract, sampleEvents } from "../../testing/src/index.js";
 import { createPostgresEventStore, migrate, pgliteDriver } from "../src/index.js";
 import { pgliteBackend, type TestBackend } from "./target.js";
 

@@ -6,8 +6,9 @@
  * shared contract, adapter specifics, consumers, concurrency and faults; without it the
  * adapter and consumer suites run on PGlite and the server-only ones are skipped with a reason.
  */
+
+import { describeEventStoreContract } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { describeEventStoreContract } from "../../testing/src/index.js";
 import { adapterSuite } from "./adapter.js";
 import { concurrencySuite, WRITERS } from "./concurrency.js";
 import { faultSuite } from "./faults.js";

@@ -4,8 +4,8 @@
  * with it); tenant-scoped consumers; NOTIFY wakes a sleeping consumer long before its poll.
  */
 import type { RecordedEvent } from "@ticketfold/core";
+import { sampleEvents } from "@ticketfold/testing/store-contract";
 import { expect, it } from "vitest";
-import { sampleEvents } from "../../testing/src/index.js";
 import type { PostgresEventStore, SubscribeOptions } from "../src/index.js";
 import type { TestBackend } from "./target.js";
 
