@@ -9,8 +9,8 @@
  *   in), same-day (call) and low (email, the default). The VIP tier is a ticket field
  *   (`customerTier: "vip"`), since it orders the queue across tickets.
  * - P-C: closed is final (the contract says nothing of reopening; a new request is opened).
- * - P-D: a customer comment reopens a closed ticket within 30 days; after that a new ticket
- *   is opened. The document sets no limit; 30 days keeps a stale thread from being revived.
+ * - P-D: a customer comment reopens a closed ticket at any time (`reopenWindow: "unlimited"`):
+ *   the document sets no limit.
  *   Its scale is the ticket system's own (high, normal, low; default normal).
  * - P-E: a request opened without a priority is Medium until the specialist reviews it.
  */

@@ -47,8 +47,8 @@ describe("the five policies", () => {
     expect(pB.workflow?.billableCategories).toEqual(["change-request"]);
   });
 
-  it("P-D: a closed ticket can be reopened for 30 days", () => {
-    expect(pD.workflow?.reopenWindow).toBe(30 * 24 * 60 * 60 * 1000);
+  it("P-D: a closed ticket can always be reopened by a comment", () => {
+    expect(pD.workflow?.reopenWindow).toBe("unlimited");
   });
 
   it("P-E: four priorities, critical to low", () => {

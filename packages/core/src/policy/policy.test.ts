@@ -19,6 +19,11 @@ describe("decodePolicy", () => {
     expect(E.isRight(decoded) && PolicyCoreC.encode(decoded.right)).toEqual(good);
   });
 
+  it('accepts reopenWindow "unlimited" and keeps it as written', () => {
+    const decoded = decodePolicy({ ...good, workflow: { reopenWindow: "unlimited" } });
+    expect(E.isRight(decoded) && decoded.right.workflow?.reopenWindow).toBe("unlimited");
+  });
+
   it.each([
     ["workflow.reopenWindow", { workflow: { reopenWindow: "two weeks" } }],
     ["workflow.requiredFields[0]", { workflow: { requiredFields: ["shoeSize"] } }],

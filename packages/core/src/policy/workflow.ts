@@ -29,8 +29,11 @@ export const WorkflowC = t.partial({
   approvalRequired: t.array(CategoryC),
   /** Categories whose logged time is billable; other time is covered by the plan (P-B). */
   billableCategories: t.array(CategoryC),
-  /** How long after closing a ticket may still be reopened; absent = closed is final. */
-  reopenWindow: DurationC,
+  /**
+   * How long after closing a customer comment (or a reopen) may still reopen a ticket:
+   * a duration, or `"unlimited"` (P-D: a comment always reopens); absent = closed is final.
+   */
+  reopenWindow: t.union([DurationC, t.literal("unlimited")]),
   /** Priorities that must also be phoned in (a reminder, never a block: P-B, P-C). */
   phoneInPriorities: t.array(t.string),
 });

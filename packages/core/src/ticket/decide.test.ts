@@ -67,6 +67,17 @@ describe("customer comments (P-D)", () => {
     );
   });
 
+  it('closed under reopenWindow "unlimited": a comment ten years later still reopens', () => {
+    const forever = {
+      ...reopenWindowPolicy,
+      workflow: { ...reopenWindowPolicy.workflow, reopenWindow: "unlimited" as const },
+    };
+    const { events } = ticketIn("closed", forever);
+    expect(typesOf(when(forever, events, comment(closedAt + 3650 * DAY)))).toEqual(["commented", "reopened"]);
+    const reopen = commandOf("reopen", {}, { at: closedAt + 3650 * DAY, actor: requester });
+    expect(typesOf(when(forever, events, reopen))).toEqual(["reopened"]);
+  });
+
   it("a requester may not write an internal note", () => {
     const { events } = ticketIn("open", reopenWindowPolicy);
     expect(when(reopenWindowPolicy, events, comment(T0 + 5 * HOUR, "internal"))).toEqual(

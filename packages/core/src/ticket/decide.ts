@@ -51,6 +51,7 @@ const reopenAllowed = (state: TicketState, at: number, policy: PolicyCore): Doma
   if (state.status !== "closed" || state.closedAt === null) return undefined;
   const window = policy.workflow?.reopenWindow;
   if (window === undefined) return reopenWindowExpired(state.closedAt, null);
+  if (window === "unlimited") return undefined;
   const end = state.closedAt + window;
   return at <= end ? undefined : reopenWindowExpired(state.closedAt, end);
 };
