@@ -11,7 +11,11 @@
  * plus the part of the run its end falls in. The sums are of whole milliseconds, so a shared
  * walk gives exactly what a walk per clock gives (`between` is additive: semantics, Calendars).
  *
- * Hot path (100,000 tickets in well under 200 ms): no allocation; records are reused.
+ * Hot path (100,000 tickets in well under 200 ms): no allocation; records are reused. The
+ * spans are first copied into two typed arrays in a tight loop (`gatherSpans`): with 100,000
+ * tickets in memory every span is a cache miss, and a loop with nothing else to do lets the
+ * processor fetch them in parallel, where the walk (which calls the calendar) would wait for
+ * each in turn. The walks then read the copies.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
 import type { Duration } from "../shared/duration.js";
@@ -40,6 +44,26 @@ export const clockCount = (): ClockCount => ({
   reachedAt: Number.NaN,
   done: false,
 });
+
+/** The gathered spans: `froms[i]` and the status bit `bits[i]` of span i, for i < `spanCount`. */
+let froms = new Float64Array(64);
+let bits = new Int32Array(64);
+let spanCount = 0;
+
+/** Copies a ticket's spans for the walks that follow (until the next gather). */
+export const gatherSpans = (spans: readonly StatusSpan[]): void => {
+  const n = spans.length;
+  if (n > froms.length) {
+    froms = new Float64Array(2 * n);
+    bits = new Int32Array(2 * n);
+  }
+  for (let i = 0; i < n; i++) {
+    const span = spans[i] as StatusSpan;
+    froms[i] = span.from;
+    bits[i] = statusBitOf(span.status);
+  }
+  spanCount = n;
+};
 
 let cal: BusinessCalendar;
 let cum = 0;
@@ -73,12 +97,11 @@ const addRun = (a: Instant, b: Instant): void => {
 };
 
 /**
- * Counts, for each of the first `count` clocks of `group`, the time of the spans in
+ * Counts, for each of the first `count` clocks of `group`, the time of the gathered spans in
  * [start, clock.end) whose status is not in `pauseMask`, on `calendar`, and locates each
  * clock's threshold. The clocks' records are written in place.
  */
 export const countClocks = (
-  spans: readonly StatusSpan[],
   start: Instant,
   pauseMask: number,
   calendar: BusinessCalendar,
@@ -98,16 +121,16 @@ export const countClocks = (
     if (c.end > horizon) horizon = c.end;
   }
   let runStart = Number.NaN;
-  const n = spans.length;
+  const n = spanCount;
   for (let i = 0; i < n; i++) {
-    const span = spans[i] as StatusSpan;
-    if (span.from >= horizon) break;
-    const next = i + 1 < n ? (spans[i + 1] as StatusSpan).from : Number.POSITIVE_INFINITY;
+    const from = froms[i] as number;
+    if (from >= horizon) break;
+    const next = i + 1 < n ? (froms[i + 1] as number) : Number.POSITIVE_INFINITY;
     if (next <= start) continue;
-    if ((statusBitOf(span.status) & pauseMask) === 0) {
-      if (Number.isNaN(runStart)) runStart = span.from > start ? span.from : start;
+    if (((bits[i] as number) & pauseMask) === 0) {
+      if (Number.isNaN(runStart)) runStart = from > start ? from : start;
     } else if (!Number.isNaN(runStart)) {
-      addRun(runStart, span.from);
+      addRun(runStart, from);
       runStart = Number.NaN;
     }
   }
@@ -137,6 +160,7 @@ export const countTime = (
 ): ClockCount => {
   single.end = end;
   single.threshold = reach;
-  countClocks(spans, start, pauseMask, calendar, one, 1);
+  gatherSpans(spans);
+  countClocks(start, pauseMask, calendar, one, 1);
   return single;
 };

@@ -11,7 +11,7 @@ import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import { type CompiledMetric, type CompiledPolicy, statusBitOf } from "./compiled.js";
-import { type ClockCount, clockCount, countClocks, countTime } from "./counted-time.js";
+import { type ClockCount, clockCount, countClocks, countTime, gatherSpans } from "./counted-time.js";
 import { emptyFrame, type FrameRecord, frameInto, type MetricFrame } from "./frame.js";
 
 export type MetricState = "running" | "paused" | "met" | "breached";
@@ -143,6 +143,7 @@ export const slaStatus = (ticket: TicketState, policy: CompiledPolicy, now: Inst
     c.end = endOf(f, now);
     c.threshold = f.target;
   }
+  gatherSpans(ticket.statusHistory);
   for (let j = 0; j < n; j++) {
     if (!framed[j] || counted[j]) continue;
     const f = frames[j] as FrameRecord;
@@ -155,7 +156,7 @@ export const slaStatus = (ticket: TicketState, policy: CompiledPolicy, now: Inst
       group[size++] = counts[k] as ClockCount;
       counted[k] = true;
     }
-    countClocks(ticket.statusHistory, f.start, mask, f.calendar, group, size);
+    countClocks(f.start, mask, f.calendar, group, size);
   }
   for (let j = 0; j < n; j++) {
     if (framed[j])
