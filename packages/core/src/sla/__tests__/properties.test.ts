@@ -137,6 +137,29 @@ describe("SLA laws (properties)", () => {
     );
   });
 
+  it("stopOn with a list stops at the earliest stop of its events", () => {
+    const events = ["public-reply", "accepted", "awaiting-customer", "plan-shared", "resolved"] as const;
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.subarray([...events], { minLength: 2 }),
+        ({ shape, start, priority, moves, later }, list) => {
+          const t = build(policyOf(shape), start, priority, moves);
+          const now = (t.lastEventAt ?? start) + later * MINUTE;
+          const stoppedAt = (stopOn: readonly string[]) => {
+            const p = compiled({
+              metrics: { response: { targets: { urgent: "1h", high: "2h", normal: "3h" }, stopOn } },
+            });
+            return slaStatus(t, p, now).response?.stoppedAt ?? null;
+          };
+          const each = list.map((e) => stoppedAt([e])).filter((x): x is number => x !== null);
+          expect(stoppedAt(list)).toBe(each.length === 0 ? null : Math.min(...each));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it("a longer target never gives an earlier deadline", () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 1, max: 4 }), ({ shape, start, priority, moves, later }, k) => {
