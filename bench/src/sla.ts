@@ -32,6 +32,13 @@ const load = (): string =>
     .map((x) => x.toFixed(2))
     .join(" ");
 
+/**
+ * Collects garbage before a timed pass (when node runs with --expose-gc, as `pnpm bench` does),
+ * so one side's garbage (the fold pass leaves 100,000 dead states) is not collected on the
+ * other side's clock.
+ */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 export async function benchSla(): Promise<string[]> {
   const loadBefore = load();
   const compiled: CompiledPolicy[] = benchPolicies.map((p) => {
@@ -39,23 +46,26 @@ export async function benchSla(): Promise<string[]> {
     if (c._tag === "Left") throw new Error(c.left.message);
     return c.right;
   });
-  const histories: TicketEvent[][] = [];
+  // Phase 1 holds what a service computing SLA status holds: the tickets' states (a projection),
+  // not their event log. Each state is folded from its events, which are then let go.
   const states: TicketState[] = [];
   const policyOf: CompiledPolicy[] = [];
   const start = Date.parse("2025-01-06T06:00:00Z");
+  const openedAt = (n: number): number => start + (n % 5000) * 97 * 60_000;
+  let eventCount = 0;
   for (let n = 0; n < TICKETS; n++) {
     const k = n % compiled.length;
-    const { events, state } = openTicket(n, benchPolicies[k]!, start + (n % 5000) * 97 * 60_000);
-    histories.push(events);
+    const { events, state } = openTicket(n, benchPolicies[k]!, openedAt(n));
+    eventCount += events.length;
     states.push(state);
     policyOf.push(compiled[k]!);
   }
   const now = Math.max(...states.map((s) => s.lastEventAt ?? 0)) + 3_600_000;
-  const eventCount = histories.reduce((n, h) => n + h.length, 0);
 
   let sink = 0;
   const cpu: number[] = [];
   const slaPass = (): number => {
+    collectGarbage();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < TICKETS; i++) {
@@ -67,27 +77,34 @@ export async function benchSla(): Promise<string[]> {
     cpu.push((c.user + c.system) / 1000);
     return wall;
   };
+  slaPass();
+  cpu.length = 0;
+  const sla: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) sla.push(slaPass());
+
+  // Phase 2, the baseline in the same run: folding the same tickets' events (now held in memory).
+  const histories: TicketEvent[][] = [];
+  for (let n = 0; n < TICKETS; n++)
+    histories.push(openTicket(n, benchPolicies[n % compiled.length]!, openedAt(n)).events);
   const foldPass = (): number => {
+    collectGarbage();
     const t0 = performance.now();
     for (let i = 0; i < TICKETS; i++) sink += fold(histories[i]!).version;
     return performance.now() - t0;
   };
-  slaPass();
   foldPass();
-  cpu.length = 0;
-  const sla: number[] = [];
   const folds: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    sla.push(slaPass());
-    folds.push(foldPass());
-  }
+  for (let r = 0; r < ROUNDS; r++) folds.push(foldPass());
+  // With the event log resident as well (a less likely setting), for comparison.
+  const slaWithLog = median([slaPass(), slaPass(), slaPass()]);
   if (Number.isNaN(sink)) throw new Error("unreachable: keeps the work observable");
   const slaMs = median(sla);
   const foldMs = median(folds);
   const verdict = slaMs < GOAL_MS ? "goal met" : "GOAL MISSED";
   return [
     `sla: ${TICKETS.toLocaleString("en")} open tickets, ${eventCount.toLocaleString("en")} events, 4 policies (24x7, UTC, Europe/Berlin, America/New_York); median of ${ROUNDS} rounds`,
-    `sla: slaStatus over all tickets ${slaMs.toFixed(1)} ms, ${opsPerSecond(TICKETS, slaMs)} (process CPU ${median(cpu).toFixed(1)} ms; goal < ${GOAL_MS} ms): ${verdict}`,
+    `sla: slaStatus over all tickets (their states in memory) ${slaMs.toFixed(1)} ms, ${opsPerSecond(TICKETS, slaMs)} (process CPU ${median(cpu).toFixed(1)} ms; goal < ${GOAL_MS} ms): ${verdict}`,
+    `sla: the same with all ${eventCount.toLocaleString("en")} events also in memory ${slaWithLog.toFixed(1)} ms (reference)`,
     `sla: baseline fold of the same events ${foldMs.toFixed(1)} ms, ${opsPerSecond(TICKETS, foldMs)} tickets folded`,
     `sla: ratio slaStatus / fold = ${(slaMs / foldMs).toFixed(2)} (load average before ${loadBefore}, after ${load()})`,
   ];
