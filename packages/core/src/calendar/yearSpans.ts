@@ -25,6 +25,12 @@ export interface YearSpans {
   /** `cum[k]` = open time of intervals `0 … k-1`; `cum[count]` = `total`. */
   readonly cum: Float64Array;
   readonly total: number;
+  /**
+   * Day index (bench/sla): `dayFirst[d]` is the first interval starting at or after
+   * `start + d · 24 h`, so finding the interval at an instant scans one day's intervals
+   * instead of binary-searching the year's.
+   */
+  readonly dayFirst: Int32Array;
 }
 
 export const compileYear = (year: number, zone: string, rules: DayRules): YearSpans => {
@@ -59,22 +65,25 @@ export const compileYear = (year: number, zone: string, rules: DayRules): YearSp
     ends[k] = b;
     cum[k + 1] = cum[k]! + (b - a);
   });
-  return { year, start, end, count, starts, ends, cum, total: cum[count]! };
+  const buckets = Math.ceil((end - start) / DAY);
+  const dayFirst = new Int32Array(buckets + 2);
+  for (let d = 0, k = 0; d < dayFirst.length; d++) {
+    while (k < count && starts[k]! < start + d * DAY) k++;
+    dayFirst[d] = k;
+  }
+  return { year, start, end, count, starts, ends, cum, total: cum[count]!, dayFirst };
 };
 
 /** Index of the last interval starting at or before `at`; -1 when none. */
 export const lastStartAtOrBefore = (y: YearSpans, at: number): number => {
-  let lo = 0;
-  let hi = y.count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (y.starts[mid]! <= at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return hi;
+  if (at < y.start) return -1;
+  // Intervals before the day's bucket all start before `at`; scan down from the next bucket.
+  const d = Math.floor((at - y.start) / DAY);
+  let k = d + 1 < y.dayFirst.length ? y.dayFirst[d + 1]! - 1 : y.count - 1;
+  while (k >= 0 && y.starts[k]! > at) k--;
+  return k;
 };
 
-/** Open time of the year before `at` (`at` inside the year). */
 export const openTimeBefore = (y: YearSpans, at: number): number => {
   const k = lastStartAtOrBefore(y, at);
   if (k < 0) return 0;
