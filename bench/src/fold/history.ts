@@ -16,19 +16,13 @@ import {
   ticketId,
 } from "@ticketfold/core";
 import { pE } from "@ticketfold/example-policies";
+import { benchAgent, benchCustomer, benchTicketId } from "../ticket-ids.js";
 
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const START = Date.parse("2025-03-03T08:00:00Z");
 const MINUTE = 60_000;
 
-const idFor = (n: number): string => {
-  let tail = "";
-  for (let i = 0, rest = n; i < 16; i++, rest = Math.floor(rest / 32)) tail = CROCKFORD.charAt(rest % 32) + tail;
-  return `01JNDG9Q00${tail}`;
-};
-
-const customer = { kind: "requester", id: "customer" } as const;
-const agent = { kind: "agent", id: "agent" } as const;
+const customer = benchCustomer;
+const agent = benchAgent;
 
 /** The 18 commands of one ticket's life; two of them yield two events each (20 in all). */
 const script = (n: number): readonly [typeof customer | typeof agent, string, Record<string, unknown>][] => [
@@ -65,7 +59,7 @@ const script = (n: number): readonly [typeof customer | typeof agent, string, Re
 
 /** Decides one ticket's life; throws if the core refuses a step (the script would be wrong). */
 export const ticketHistory = (n: number, policy: Policy = pE): TicketEvent[] => {
-  const id = ticketId(idFor(n));
+  const id = ticketId(benchTicketId(n));
   const tenant = tenantId(`tenant-${n % 8}`);
   const state = createInitialState() as Parameters<typeof applyEvent>[0];
   const events: TicketEvent[] = [];

@@ -16,6 +16,7 @@ import {
   tenantId,
   ticketId,
 } from "@ticketfold/core";
+import { benchAgent, benchCustomer, benchTicketId } from "../ticket-ids.js";
 
 const priorities = {
   levels: [
@@ -76,14 +77,8 @@ export const benchPolicies: readonly Policy[] = [
   ),
 ];
 
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const idFor = (n: number): string => {
-  let tail = "";
-  for (let i = 0, rest = n; i < 16; i++, rest = Math.floor(rest / 32)) tail = CROCKFORD.charAt(rest % 32) + tail;
-  return `01JNDG9Q00${tail}`;
-};
-const customer = { kind: "requester", id: "customer" } as const;
-const agent = { kind: "agent", id: "agent" } as const;
+const customer = benchCustomer;
+const agent = benchAgent;
 
 /** 17 commands, three of which yield two events: 20 events, ending open. */
 const script = (n: number): readonly [typeof customer | typeof agent, string, Record<string, unknown>][] => [
@@ -119,7 +114,7 @@ const script = (n: number): readonly [typeof customer | typeof agent, string, Re
 
 /** Decides one open ticket's life; gaps of 5 minutes to about 9 hours. */
 export const openTicket = (n: number, policy: Policy, start: number): { events: TicketEvent[]; state: TicketState } => {
-  const id = ticketId(idFor(n));
+  const id = ticketId(benchTicketId(n));
   const tenant = tenantId(`tenant-${n % 8}`);
   const state = createInitialState() as Parameters<typeof applyEvent>[0];
   const events: TicketEvent[] = [];
