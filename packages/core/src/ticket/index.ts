@@ -7,6 +7,7 @@ export * from "./errors.js";
 export * from "./events.js";
 export * from "./evolve.js";
 export * from "./fields.js";
+export * from "./legality.js";
 export * from "./state.js";
 export * from "./transitions.js";
 export * from "./upcasters.js";
