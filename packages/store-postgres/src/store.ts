@@ -18,7 +18,7 @@ import {
 } from "@ticketfold/core";
 import { monotonicFactory } from "ulid";
 import { appendWith } from "./append.js";
-import type { SqlDriver } from "./driver.js";
+import type { SqlDriver, SqlExecutor } from "./driver.js";
 import { type MigrateResult, migrate } from "./migrations.js";
 import { type AppendNotifier, appendNotifier } from "./notifier.js";
 import { readAllWith } from "./read-all.js";
@@ -98,7 +98,22 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     options: { readonly expectedVersion: ExpectedVersion },
   ): Promise<AppendResult> {
-    const invalid = validateAppend(options.expectedVersion, events);
+    return this.appendWithin(tenantId, streamId, events, options.expectedVersion);
+  }
+
+  /**
+   * The one append path: checks the batch, assigns event ids, appends, and, when `alongside`
+   * is given, runs it in the same transaction (the outbox store writes notification intents and
+   * the ticket's next wake-up there), so a refused or failed append writes neither.
+   */
+  async appendWithin(
+    tenantId: string,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+    alongside?: (tx: SqlExecutor) => Promise<void>,
+  ): Promise<AppendResult> {
+    const invalid = validateAppend(expectedVersion, events);
     if (invalid) throw invalid;
     const eventIds = events.map((e) => e.eventId ?? this.#newEventId());
     const repeated = eventIds.find((id, i) => eventIds.indexOf(id) !== i);
@@ -106,16 +121,24 @@ export class PostgresEventStore implements EventStore {
     await this.#whenReady();
     const recordedAt = this.#options.now?.();
     const notifyNow = this.#notifier?.claim(tenantId) === true;
-    const result = await appendWith(this.driver, this.schema, {
+    const input = {
       tenantId,
       streamId,
       events,
-      expectedVersion: options.expectedVersion,
+      expectedVersion,
       eventIds,
       ...(recordedAt === undefined ? {} : { recordedAt }),
       // Delivered on commit only; a consumer that misses it still finds the events by polling.
       ...(notifyNow ? { notifyChannel: this.schema.channel } : {}),
-    });
+    };
+    const result =
+      alongside === undefined
+        ? await appendWith(this.driver, this.schema, input)
+        : await this.driver.transaction(async (tx) => {
+            const appended = await appendWith(tx, this.schema, input);
+            await alongside(tx);
+            return appended;
+          });
     if (!notifyNow) this.#notifier?.skipped(tenantId);
     return result;
   }
