@@ -4,6 +4,7 @@
  * single statements with `$n` parameters, runs a callback in one transaction, and may offer
  * LISTEN/NOTIFY as a wake-up hint (polling stays the source of truth).
  */
+import { hasCode } from "@ticketfold/core";
 
 /** Rows a statement returned and how many rows it changed. */
 export interface SqlResult<R> {
@@ -41,5 +42,4 @@ export interface PgError {
 }
 
 /** True when `u` is a database error with SQLSTATE `sqlState` (e.g. 23505, unique violation). */
-export const isSqlState = (u: unknown, sqlState: string): u is PgError =>
-  typeof u === "object" && u !== null && (u as { code?: unknown }).code === sqlState;
+export const isSqlState = (u: unknown, sqlState: string): u is PgError => hasCode(u, sqlState);

@@ -4,6 +4,7 @@
  * database batch rolls back with its checkpoint) and returned as values by the in-memory
  * projections. Each has a stable `code`; guards check the code, never `instanceof`.
  */
+import { hasCode } from "../shared/codes.js";
 
 export type ProjectionErrorCode = "UNKNOWN_POLICY" | "EVENT_OUT_OF_ORDER";
 
@@ -46,9 +47,6 @@ export class EventOutOfOrder extends ProjectionError {
     );
   }
 }
-
-const hasCode = (u: unknown, code: string): boolean =>
-  typeof u === "object" && u !== null && (u as { code?: unknown }).code === code;
 
 export const isUnknownPolicy = (u: unknown): u is UnknownPolicy => hasCode(u, "UNKNOWN_POLICY");
 export const isEventOutOfOrder = (u: unknown): u is EventOutOfOrder => hasCode(u, "EVENT_OUT_OF_ORDER");

@@ -5,6 +5,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
+import { hasCode } from "./codes.js";
 
 export interface DecodeIssue {
   /** Dotted path to the offending value; `""` for the value itself. */
@@ -79,5 +80,4 @@ export const decodeWith =
   };
 
 /** Type guard for decode errors (checks the code, not the class). */
-export const isDecodeError = (u: unknown): u is DecodeError =>
-  typeof u === "object" && u !== null && (u as { code?: unknown }).code === "DECODE_ERROR";
+export const isDecodeError = (u: unknown): u is DecodeError => hasCode(u, "DECODE_ERROR");

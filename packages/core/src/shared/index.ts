@@ -1,3 +1,4 @@
+export * from "./codes.js";
 export * from "./decode.js";
 export * from "./duration.js";
 export * from "./ids.js";

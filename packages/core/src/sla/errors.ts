@@ -3,6 +3,8 @@
  * define, or a value that decodes but makes no sense (a target for a priority that is not on
  * the scale, a warning at 150 %). Values with a stable `code`, never thrown.
  */
+import { hasCode } from "../shared/codes.js";
+
 export type SlaPolicyError =
   | {
       readonly code: "UNKNOWN_CALENDAR";
@@ -30,6 +32,4 @@ export const invalidSla = (path: string, message: string): SlaPolicyError => ({
 
 /** Guard by code. */
 export const isSlaPolicyError = (u: unknown): u is SlaPolicyError =>
-  typeof u === "object" &&
-  u !== null &&
-  ((u as { code?: unknown }).code === "UNKNOWN_CALENDAR" || (u as { code?: unknown }).code === "INVALID_SLA_POLICY");
+  hasCode(u, "UNKNOWN_CALENDAR") || hasCode(u, "INVALID_SLA_POLICY");

@@ -2,6 +2,7 @@
  * Store errors carry a stable `code` and the fields a caller needs. Guards check the code,
  * never `instanceof`: an app may load both the ESM and the CJS build of a package.
  */
+import { hasCode } from "../shared/codes.js";
 import type { DecodeIssue } from "../shared/decode.js";
 import type { ExpectedVersion } from "./types.js";
 
@@ -64,9 +65,6 @@ export class InvalidCheckpoint extends StoreError {
     );
   }
 }
-
-const hasCode = (u: unknown, code: string): boolean =>
-  typeof u === "object" && u !== null && (u as { code?: unknown }).code === code;
 
 export const isConcurrencyConflict = (u: unknown): u is ConcurrencyConflict => hasCode(u, "CONCURRENCY_CONFLICT");
 export const isCorruptEvent = (u: unknown): u is CorruptEvent => hasCode(u, "CORRUPT_EVENT");

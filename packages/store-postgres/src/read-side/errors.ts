@@ -1,6 +1,7 @@
 /**
  * Read-side errors, with stable codes (guards check the code, never `instanceof`).
  */
+import { hasCode } from "@ticketfold/core";
 
 export type ReadSideErrorCode = "READ_SIDE_NOT_CAUGHT_UP" | "READ_SIDE_SWITCHED" | "READ_SIDE_VERSION_ACTIVE";
 
@@ -42,9 +43,6 @@ export class ReadSideVersionActive extends ReadSideError {
     super("READ_SIDE_VERSION_ACTIVE", `read-side table set v${version} is the active one and cannot be dropped`);
   }
 }
-
-const hasCode = (u: unknown, code: string): boolean =>
-  typeof u === "object" && u !== null && (u as { code?: unknown }).code === code;
 
 export const isReadSideNotCaughtUp = (u: unknown): u is ReadSideNotCaughtUp => hasCode(u, "READ_SIDE_NOT_CAUGHT_UP");
 export const isReadSideSwitched = (u: unknown): u is ReadSideSwitched => hasCode(u, "READ_SIDE_SWITCHED");
