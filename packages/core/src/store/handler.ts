@@ -14,7 +14,7 @@ import { fold } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
 import { type ConcurrencyConflict, isConcurrencyConflict } from "./errors.js";
 import { loadTicket, toNewEvent } from "./tickets.js";
-import type { EventStore, RecordedEvent } from "./types.js";
+import type { EventStore, ExpectedVersion, RecordedEvent } from "./types.js";
 
 /** Finds the policy of a ticket: by id once it exists, by selection when it is opened. */
 export interface PolicyResolver<P extends PolicyCore = PolicyCore> {
@@ -51,46 +51,43 @@ export interface HandlerOptions {
   ) => E.Either<DomainError, TicketEvent[]>;
 }
 
-export const handleCommand = async <P extends PolicyCore>(
-  store: EventStore,
+/** The ticket's policy: by id once it exists, by selection for the command that opens it. */
+export const resolvePolicy = <P extends PolicyCore>(
   policies: PolicyResolver<P>,
+  state: TicketState,
   command: TicketCommand,
-  options: HandlerOptions = {},
-): Promise<E.Either<HandlerError, Handled>> => {
-  const maxRetries = options.maxRetries ?? 3;
-  const decideWith = options.decide ?? decide;
-  let lastConflict: ConcurrencyConflict | undefined;
-  for (let attempt = 0; attempt <= maxRetries; attempt++) {
-    const { state, version } = await loadTicket(store, command.tenantId, command.ticketId);
-    let policy: P | undefined;
-    if (state.policyId !== null) {
-      policy = policies.byId(state.policyId);
-      if (!policy) {
-        return E.left({
+): E.Either<HandlerError, P> => {
+  if (state.policyId !== null) {
+    const found = policies.byId(state.policyId);
+    return found
+      ? E.right(found)
+      : E.left({
           code: "UNKNOWN_POLICY",
           policyId: state.policyId,
           message: `no policy with id ${state.policyId} is registered`,
         });
-      }
-    } else {
-      policy = command.type === "open" ? policies.forNewTicket(command) : undefined;
-    }
-    if (!policy) {
-      return E.left({
-        code: "TICKET_NOT_FOUND",
-        ticketId: command.ticketId,
-        message: `ticket ${command.ticketId} does not exist`,
-      });
-    }
-    const decision = decideWith(command, state, policy);
-    if (E.isLeft(decision)) return decision;
-    const events = decision.right;
-    if (events.length === 0) return E.right({ events, recorded: [], version, state });
+  }
+  if (command.type === "open") return E.right(policies.forNewTicket(command));
+  return E.left({
+    code: "TICKET_NOT_FOUND",
+    ticketId: command.ticketId,
+    message: `ticket ${command.ticketId} does not exist`,
+  });
+};
+
+/**
+ * Runs one read → decide → append attempt, and again after a concurrency conflict (it re-reads
+ * the stream), at most `maxRetries` more times; then the last conflict is the result. Any other
+ * failure is thrown.
+ */
+export const retryOnConflict = async <R>(
+  maxRetries: number,
+  attempt: () => Promise<E.Either<HandlerError, R>>,
+): Promise<E.Either<HandlerError, R>> => {
+  let lastConflict: ConcurrencyConflict | undefined;
+  for (let n = 0; n <= maxRetries; n++) {
     try {
-      const appended = await store.appendToStream(command.tenantId, command.ticketId, events.map(toNewEvent), {
-        expectedVersion: version === 0 ? "no_stream" : version,
-      });
-      return E.right({ events, recorded: appended.events, version: appended.nextVersion, state: fold(events, state) });
+      return await attempt();
     } catch (error) {
       if (!isConcurrencyConflict(error)) throw error;
       lastConflict = error;
@@ -98,3 +95,26 @@ export const handleCommand = async <P extends PolicyCore>(
   }
   return E.left(lastConflict as ConcurrencyConflict);
 };
+
+/** The expected version for appending after reading a stream at `version`. */
+export const expectedAfterRead = (version: number): ExpectedVersion => (version === 0 ? "no_stream" : version);
+
+export const handleCommand = async <P extends PolicyCore>(
+  store: EventStore,
+  policies: PolicyResolver<P>,
+  command: TicketCommand,
+  options: HandlerOptions = {},
+): Promise<E.Either<HandlerError, Handled>> =>
+  retryOnConflict<Handled>(options.maxRetries ?? 3, async () => {
+    const { state, version } = await loadTicket(store, command.tenantId, command.ticketId);
+    const policy = resolvePolicy(policies, state, command);
+    if (E.isLeft(policy)) return policy;
+    const decision = (options.decide ?? decide)(command, state, policy.right);
+    if (E.isLeft(decision)) return decision;
+    const events = decision.right;
+    if (events.length === 0) return E.right({ events, recorded: [], version, state });
+    const appended = await store.appendToStream(command.tenantId, command.ticketId, events.map(toNewEvent), {
+      expectedVersion: expectedAfterRead(version),
+    });
+    return E.right({ events, recorded: appended.events, version: appended.nextVersion, state: fold(events, state) });
+  });

@@ -17,8 +17,15 @@ import { decide } from "../ticket/decide.js";
 import { evolve } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { type ConcurrencyConflict, isConcurrencyConflict } from "./errors.js";
-import type { Handled, HandlerError, HandlerOptions, PolicyResolver } from "./handler.js";
+import {
+  expectedAfterRead,
+  type Handled,
+  type HandlerError,
+  type HandlerOptions,
+  type PolicyResolver,
+  resolvePolicy,
+  retryOnConflict,
+} from "./handler.js";
 import type { OutboxStore } from "./outbox.js";
 import { loadTicket, toNewEvent } from "./tickets.js";
 
@@ -38,29 +45,6 @@ export interface NotifyingHandled extends Handled {
   readonly wakeUp?: Instant | null;
 }
 
-const resolvePolicy = (
-  policies: PolicyResolver<Policy>,
-  state: TicketState,
-  command: TicketCommand,
-): E.Either<HandlerError, Policy> => {
-  if (state.policyId !== null) {
-    const found = policies.byId(state.policyId);
-    return found
-      ? E.right(found)
-      : E.left({
-          code: "UNKNOWN_POLICY",
-          policyId: state.policyId,
-          message: `no policy with id ${state.policyId} is registered`,
-        });
-  }
-  if (command.type === "open") return E.right(policies.forNewTicket(command));
-  return E.left({
-    code: "TICKET_NOT_FOUND",
-    ticketId: command.ticketId,
-    message: `ticket ${command.ticketId} does not exist`,
-  });
-};
-
 /** A policy whose SLA cannot compile has no timers; the decision itself reports the policy error. */
 const wakeUpOf = (state: TicketState, policy: Policy): Instant | null => {
   const compiled = compiledPolicyOf(policy);
@@ -72,18 +56,16 @@ export const handleNotifying = async (
   policies: PolicyResolver<Policy>,
   command: TicketCommand,
   options: NotifyingHandlerOptions,
-): Promise<E.Either<HandlerError, NotifyingHandled>> => {
-  const maxRetries = options.maxRetries ?? 3;
-  const decideWith = options.decide ?? decide;
-  let lastConflict: ConcurrencyConflict | undefined;
-  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+): Promise<E.Either<HandlerError, NotifyingHandled>> =>
+  retryOnConflict<NotifyingHandled>(options.maxRetries ?? 3, async () => {
     const { state, version } = await loadTicket(store, command.tenantId, command.ticketId);
     const policy = resolvePolicy(policies, state, command);
     if (E.isLeft(policy)) return policy;
-    const decision = decideWith(command, state, policy.right);
+    const decision = (options.decide ?? decide)(command, state, policy.right);
     if (E.isLeft(decision)) return decision;
     const events = decision.right;
     if (events.length === 0) return E.right({ events, recorded: [], version, state, intents: [] });
+    // Fresh ids on every attempt, so no intent ever points at an event that was not stored.
     const intents: NotificationIntent[] = [];
     const ids: string[] = [];
     let after = state;
@@ -96,25 +78,11 @@ export const handleNotifying = async (
       intents.push(...notificationsFor(event, before, after, policy.right, context));
     }
     const wakeUp = wakeUpOf(after, policy.right);
-    try {
-      const appended = await store.appendWithOutbox(
-        command.tenantId,
-        command.ticketId,
-        events.map((e, i) => ({ ...toNewEvent(e), eventId: ids[i] as string })),
-        { expectedVersion: version === 0 ? "no_stream" : version, outbox: intents, wakeUp },
-      );
-      return E.right({
-        events,
-        recorded: appended.events,
-        version: appended.nextVersion,
-        state: after,
-        intents,
-        wakeUp,
-      });
-    } catch (error) {
-      if (!isConcurrencyConflict(error)) throw error;
-      lastConflict = error;
-    }
-  }
-  return E.left(lastConflict as ConcurrencyConflict);
-};
+    const appended = await store.appendWithOutbox(
+      command.tenantId,
+      command.ticketId,
+      events.map((e, i) => ({ ...toNewEvent(e), eventId: ids[i] as string })),
+      { expectedVersion: expectedAfterRead(version), outbox: intents, wakeUp },
+    );
+    return E.right({ events, recorded: appended.events, version: appended.nextVersion, state: after, intents, wakeUp });
+  });
