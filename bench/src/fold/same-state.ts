@@ -1,12 +1,21 @@
 /**
  * The fair baseline: a hand-written mutable loop that builds the SAME state the core's `fold`
- * builds (the timelines SLA needs included), into plain unfrozen objects, with no immer and
+ * builds (the timelines SLA needs and the clock log included), into plain unfrozen objects, with no immer and
  * no shared recipe. The benchmark checks that both give deep-equal states before timing, so
  * the ratio measures only what the library adds: its generic recipe and the deep freeze.
  */
 import type { TicketEvent, TicketState } from "@ticketfold/core";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+// The clock log's codes (core ticket/clock.ts), written out as a hand loop would.
+const [NEW, OPEN, AWAITING, RESOLVED, CLOSED] = [2, 4, 8, 16, 32];
+const REOPENED = 64;
+const PRIORITY_CHANGED = 128;
+const POLICY_CHANGED = 256;
+const FIRST_REPLY = 512;
+const PLAN_SHARED = 1024;
+const REPLY_CYCLE_STARTED = 2048;
+const REPLY_CYCLE_ENDED = 4096;
 const OPENING_ONLY = new Set(["priority", "priorityDefaulted", "policyId", "approvalRequired"]);
 
 export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState => {
@@ -44,6 +53,8 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
     publicComments: 0,
     internalComments: 0,
     sessions: [],
+    clock: [],
+    clockPriorities: [],
   };
   for (const e of events) {
     s.version++;
@@ -62,17 +73,23 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         s.approval = e.data.approvalRequired ? "pending" : "not-required";
         s.priorityHistory.push({ priority: e.data.priority, at: e.at });
         s.policyHistory.push({ policyId: e.data.policyId, at: e.at });
+        s.clock.push(e.at, PRIORITY_CHANGED, e.at, POLICY_CHANGED);
+        s.clockPriorities.push(e.data.priority);
         s.status = "new";
         s.statusHistory.push({ status: "new", from: e.at });
+        s.clock.push(e.at, NEW);
         break;
       }
       case "prioritised":
         s.priority = e.data.to;
         s.priorityHistory.push({ priority: e.data.to, at: e.at });
+        s.clock.push(e.at, PRIORITY_CHANGED);
+        s.clockPriorities.push(e.data.to);
         break;
       case "accepted":
         s.status = "open";
         s.statusHistory.push({ status: "open", from: e.at });
+        s.clock.push(e.at, OPEN);
         break;
       case "assigned":
         s.assignee = e.data.assignee;
@@ -88,32 +105,47 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         const open = last !== undefined && last.end === null;
         if (e.data.author === "customer") {
           s.lastCustomerMessageAt = e.at;
-          if (!open) s.replyCycles.push({ start: e.at, end: null });
+          if (!open) {
+            s.replyCycles.push({ start: e.at, end: null });
+            s.clock.push(e.at, REPLY_CYCLE_STARTED);
+          }
         } else if (e.data.author === "agent") {
-          s.firstPublicAgentReplyAt ??= e.at;
+          if (s.firstPublicAgentReplyAt === null) {
+            s.firstPublicAgentReplyAt = e.at;
+            s.clock.push(e.at, FIRST_REPLY);
+          }
           s.lastPublicAgentReplyAt = e.at;
-          if (open) s.replyCycles[s.replyCycles.length - 1] = { start: last.start, end: e.at };
+          if (open) {
+            s.replyCycles[s.replyCycles.length - 1] = { start: last.start, end: e.at };
+            s.clock.push(e.at, REPLY_CYCLE_ENDED);
+          }
         }
         break;
       }
       case "plan-shared":
-        s.planSharedAt ??= e.at;
+        if (s.planSharedAt === null) {
+          s.planSharedAt = e.at;
+          s.clock.push(e.at, PLAN_SHARED);
+        }
         break;
       case "awaiting-customer":
         s.awaitingReason = e.data.reason;
         s.status = "awaiting-customer";
         s.statusHistory.push({ status: "awaiting-customer", from: e.at });
+        s.clock.push(e.at, AWAITING);
         break;
       case "customer-replied":
         s.awaitingReason = null;
         s.status = "open";
         s.statusHistory.push({ status: "open", from: e.at });
+        s.clock.push(e.at, OPEN);
         break;
       case "resolved":
         s.resolvedAt = e.at;
         s.awaitingReason = null;
         s.status = "resolved";
         s.statusHistory.push({ status: "resolved", from: e.at });
+        s.clock.push(e.at, RESOLVED);
         break;
       case "reopened":
         s.resolvedAt = null;
@@ -122,12 +154,14 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         s.reopenedAt.push(e.at);
         s.status = "open";
         s.statusHistory.push({ status: "open", from: e.at });
+        s.clock.push(e.at, OPEN + REOPENED);
         break;
       case "closed":
         s.closedAt = e.at;
         s.awaitingReason = null;
         s.status = "closed";
         s.statusHistory.push({ status: "closed", from: e.at });
+        s.clock.push(e.at, CLOSED);
         break;
       case "feedback-given":
         s.feedback = { rating: e.data.rating, at: e.at };

@@ -20,6 +20,7 @@ import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { CompiledMetric, CompiledPolicy } from "../sla/compiled.js";
 import { type MetricStatus, metricStatus } from "../sla/status.js";
+import { clockOfHistories, PRIORITY_CHANGED, REOPENED, REPLY_CYCLE_ENDED } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketFields } from "../ticket/fields.js";
 import type { TicketState } from "../ticket/state.js";
@@ -70,23 +71,40 @@ const outcomeOf = (s: MetricStatus | null): MetricOutcome | null =>
         outcome: s.state === "met" ? "met" : "breached",
       };
 
+/**
+ * The ticket as its clocks saw it at the `k`-th (from 0) clock-log entry `isCut` finds: the
+ * log cut before that entry, or after it when `inclusive` (the SLA engine reads only the log).
+ */
+const clockCut = (t: TicketState, isCut: (code: number) => boolean, k: number, inclusive: boolean): TicketState => {
+  const clock = t.clock.length > 0 ? t.clock : clockOfHistories(t).clock;
+  let seen = 0;
+  let end = clock.length;
+  for (let i = 1; i < clock.length; i += 2) {
+    if (isCut(clock[i] as number) && seen++ === k) {
+      end = inclusive ? i + 1 : i - 1;
+      break;
+    }
+  }
+  const cut = clock.slice(0, end);
+  let changes = 0;
+  for (let i = 1; i < cut.length; i += 2) if (cut[i] === PRIORITY_CHANGED) changes++;
+  const named = t.clockPriorities.length > 0 ? t.clockPriorities : clockOfHistories(t).clockPriorities;
+  return { ...t, clock: cut, clockPriorities: named.slice(0, changes) };
+};
+
+const isReopen = (code: number): boolean => code < PRIORITY_CHANGED && code >= REOPENED;
+const isCycleEnd = (code: number): boolean => code === REPLY_CYCLE_ENDED;
+
 /** Outcomes of the cycles before the current one: restarted resolution cycles, answered reply batches. */
 const pastCycles = (t: TicketState, p: CompiledPolicy, m: CompiledMetric): (MetricStatus | null)[] => {
   if (m.name === "resolution" && p.reopen === "restart") {
     // Cycle j ended when reopen j began it anew: read the ticket as it stood then.
-    return t.reopenedAt.map((reopen, j) =>
-      metricStatus(
-        { ...t, statusHistory: t.statusHistory.filter((s) => s.from < reopen), reopenedAt: t.reopenedAt.slice(0, j) },
-        p,
-        m,
-        reopen,
-      ),
-    );
+    return t.reopenedAt.map((reopen, j) => metricStatus(clockCut(t, isReopen, j, false), p, m, reopen));
   }
   if (m.name === "next-reply") {
     return t.replyCycles
       .slice(0, -1)
-      .map((c, k) => metricStatus({ ...t, replyCycles: t.replyCycles.slice(0, k + 1) }, p, m, c.end ?? c.start));
+      .map((c, k) => metricStatus(clockCut(t, isCycleEnd, k, true), p, m, c.end ?? c.start));
   }
   return [];
 };

@@ -6,6 +6,7 @@ import type { BusinessCalendar } from "../calendar/types.js";
 import type { Threshold } from "../escalation/policy.js";
 import type { Policy } from "../policy/full.js";
 import type { Duration } from "../shared/duration.js";
+import { statusCode, statusCodes } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
 import type { DowngradeOnSilence } from "../timers/policy.js";
 import type { StopEvent } from "./policy.js";
@@ -71,15 +72,8 @@ export interface CompiledPolicy {
   readonly timers: CompiledTimeRules;
 }
 
-/** Status bits for pause masks: a bit test is cheaper than a set lookup on the hot path. */
-export const statusBit: Readonly<Record<string, number>> = {
-  none: 1,
-  new: 2,
-  open: 4,
-  "awaiting-customer": 8,
-  resolved: 16,
-  closed: 32,
-};
+/** Status bits for pause masks: a bit test is cheaper than a set lookup on the hot path (the clock log's status codes). */
+export const statusBit: Readonly<Record<string, number>> = statusCodes;
 
 /** Stop-event bits for stop masks (semantics: Clocks, "stops"; the policy's `stopOn`). */
 export const stopBit = {
@@ -90,26 +84,8 @@ export const stopBit = {
   resolved: 16,
 } as const satisfies Record<StopEvent, number>;
 
-/**
- * The bit of a status, as a switch: the hot path reads one per status span, and comparing
- * interned strings is cheaper than a keyed lookup. Equal to `statusBit[status] ?? 1`.
- */
-export const statusBitOf = (status: string): number => {
-  switch (status) {
-    case "open":
-      return 4;
-    case "awaiting-customer":
-      return 8;
-    case "new":
-      return 2;
-    case "resolved":
-      return 16;
-    case "closed":
-      return 32;
-    default:
-      return 1;
-  }
-};
+/** The bit of a status; equal to `statusBit[status] ?? 1`. */
+export const statusBitOf: (status: string) => number = statusCode;
 
 /** Time while resolved or closed never counts, whatever the metric (semantics: Clocks). */
 export const NEVER_COUNTS = statusBit.none! | statusBit.resolved! | statusBit.closed!;

@@ -11,17 +11,13 @@
  * plus the part of the run its end falls in. The sums are of whole milliseconds, so a shared
  * walk gives exactly what a walk per clock gives (`between` is additive: semantics, Calendars).
  *
- * Hot path (100,000 tickets in well under 200 ms): no allocation; records are reused. The
- * spans are first copied into two typed arrays in a tight loop (`gatherSpans`): with 100,000
- * tickets in memory every span is a cache miss, and a loop with nothing else to do lets the
- * processor fetch them in parallel, where the walk (which calls the calendar) would wait for
- * each in turn. The walks then read the copies.
+ * Hot path (bench/sla): no allocation; records are reused. The walks read the spans of the
+ * gathered ticket (clock-facts.ts), not the state.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import type { StatusSpan } from "../ticket/state.js";
-import { statusBitOf } from "./compiled.js";
+import { facts } from "./clock-facts.js";
 
 /** One clock of a walk: `end` and `threshold` are read, `elapsed` and `reachedAt` written. */
 export interface ClockCount {
@@ -44,26 +40,6 @@ export const clockCount = (): ClockCount => ({
   reachedAt: Number.NaN,
   done: false,
 });
-
-/** The gathered spans: `froms[i]` and the status bit `bits[i]` of span i, for i < `spanCount`. */
-let froms = new Float64Array(64);
-let bits = new Int32Array(64);
-let spanCount = 0;
-
-/** Copies a ticket's spans for the walks that follow (until the next gather). */
-export const gatherSpans = (spans: readonly StatusSpan[]): void => {
-  const n = spans.length;
-  if (n > froms.length) {
-    froms = new Float64Array(2 * n);
-    bits = new Int32Array(2 * n);
-  }
-  for (let i = 0; i < n; i++) {
-    const span = spans[i] as StatusSpan;
-    froms[i] = span.from;
-    bits[i] = statusBitOf(span.status);
-  }
-  spanCount = n;
-};
 
 let cal: BusinessCalendar;
 let cum = 0;
@@ -97,7 +73,7 @@ const addRun = (a: Instant, b: Instant): void => {
 };
 
 /**
- * Counts, for each of the first `count` clocks of `group`, the time of the gathered spans in
+ * Counts, for each of the first `count` clocks of `group`, the time of the gathered ticket's spans in
  * [start, clock.end) whose status is not in `pauseMask`, on `calendar`, and locates each
  * clock's threshold. The clocks' records are written in place.
  */
@@ -121,7 +97,8 @@ export const countClocks = (
     if (c.end > horizon) horizon = c.end;
   }
   let runStart = Number.NaN;
-  const n = spanCount;
+  const { froms, bits } = facts;
+  const n = facts.spanCount;
   for (let i = 0; i < n; i++) {
     const from = froms[i] as number;
     if (from >= horizon) break;
@@ -147,11 +124,11 @@ const single = clockCount();
 const one: readonly ClockCount[] = [single];
 
 /**
- * One clock: counts [start, end) and locates `reach` (a counted duration from `start`).
- * The returned record is reused by the next call: read it before calling again.
+ * One clock of the gathered ticket: counts [start, end) and locates `reach` (a counted
+ * duration from `start`). The returned record is reused by the next call: read it before
+ * calling again.
  */
 export const countTime = (
-  spans: readonly StatusSpan[],
   start: Instant,
   end: Instant,
   pauseMask: number,
@@ -160,7 +137,6 @@ export const countTime = (
 ): ClockCount => {
   single.end = end;
   single.threshold = reach;
-  gatherSpans(spans);
   countClocks(start, pauseMask, calendar, one, 1);
   return single;
 };

@@ -22,7 +22,8 @@ import type { BusinessCalendar } from "../calendar/types.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { TicketState } from "../ticket/state.js";
-import type { CalendarRef, CompiledMetric, CompiledPolicy } from "./compiled.js";
+import { facts, gatherTicket } from "./clock-facts.js";
+import { type CalendarRef, type CompiledMetric, type CompiledPolicy, statusBit } from "./compiled.js";
 import { firstStop } from "./stop-events.js";
 
 export interface MetricFrame {
@@ -54,67 +55,59 @@ export const emptyFrame = (): FrameRecord => ({
   effectiveFrom: 0,
 });
 
-/** The instant the trailing run of resolved/closed spans began, or null when the ticket is live. */
-const resolutionStop = (t: TicketState): Instant | null => {
-  const spans = t.statusHistory;
-  let stop: Instant | null = null;
-  for (let i = spans.length - 1; i >= 0; i--) {
-    const s = spans[i]!;
-    if (s.status !== "resolved" && s.status !== "closed") break;
-    stop = s.from;
+const ENDED = (statusBit.resolved as number) | (statusBit.closed as number);
+
+/** The instant the trailing run of resolved/closed spans began, or NaN when the ticket is live. */
+const resolutionStop = (): Instant => {
+  const { froms, bits } = facts;
+  let stop = Number.NaN;
+  for (let i = facts.spanCount - 1; i >= 0; i--) {
+    if (((bits[i] as number) & ENDED) === 0) break;
+    stop = froms[i] as number;
   }
   return stop;
 };
 
-const priorityAt = (t: TicketState, at: Instant): string => {
-  // Read at or after the last event (the usual case): the priority in force now, without
-  // touching the history (the hot path reads 100,000 tickets; each touch is a cache miss).
-  if (t.priority !== null && t.lastEventAt !== null && t.lastEventAt <= at) return t.priority;
-  const h = t.priorityHistory;
-  for (let i = h.length - 1; i >= 0; i--) if (h[i]!.at <= at) return h[i]!.priority;
-  return t.priority ?? "";
+/** The priority in force at `at` (the opening one before the ticket opened). */
+const priorityAt = (at: Instant): string => {
+  const ats = facts.priorityAts;
+  for (let i = facts.priorityCount - 1; i > 0; i--) if ((ats[i] as number) <= at) return facts.priorities[i] as string;
+  return facts.priorities[0] as string;
 };
 
 /**
- * Fills `out` with the frame of `metric` for a ticket read at `now` (+∞ reads the ticket as it
- * stands, for timers); false (and `out` unspecified) when the clock has not started or the
- * priority has no target.
+ * Fills `out` with the frame of `metric` for the gathered ticket (clock-facts.ts) read at
+ * `now` (+∞ reads the ticket as it stands, for timers); false (and `out` unspecified) when the
+ * priority has no target or, for next-reply, no customer is waiting or has waited.
  */
-export const frameInto = (
-  out: FrameRecord,
-  t: TicketState,
-  cp: CompiledPolicy,
-  metric: CompiledMetric,
-  now: Instant,
-): boolean => {
-  if (t.openedAt === null) return false;
-  let start = t.openedAt;
-  let stop: Instant | null;
+export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: CompiledMetric, now: Instant): boolean => {
+  let start = facts.openedAt;
+  let stop: Instant;
   let cycle = 0;
   switch (metric.name) {
     case "response":
     case "plan":
-      stop = firstStop(t, metric.stopMask);
+      stop = firstStop(metric.stopMask);
       break;
     case "resolution":
-      stop = resolutionStop(t);
-      if (cp.reopen === "restart" && t.reopenedAt.length > 0) {
-        cycle = t.reopenedAt.length;
-        start = t.reopenedAt[cycle - 1]!;
+      stop = resolutionStop();
+      if (cp.reopen === "restart" && facts.reopenCount > 0) {
+        cycle = facts.reopenCount;
+        start = facts.lastReopenAt;
       }
       break;
     case "next-reply": {
-      const n = t.replyCycles.length;
+      const n = facts.replyCycleCount;
       if (n === 0) return false;
-      const last = t.replyCycles[n - 1]!;
       cycle = n - 1;
-      start = last.start;
-      stop = last.end;
+      start = facts.replyStart;
+      stop = facts.replyEnd;
       break;
     }
   }
-  const end = stop !== null && stop < now ? stop : now;
-  const priority = priorityAt(t, end);
+  const stopped = !Number.isNaN(stop);
+  const end = stopped && stop < now ? stop : now;
+  const priority = priorityAt(end);
   const target = metric.targets.get(priority);
   if (target === undefined) return false;
   let effectiveFrom = start;
@@ -123,33 +116,34 @@ export const frameInto = (
   // each target in force gets its own warnings and breach record (a loosened target that
   // breaches again is a new breach). Restart: the clock starts over at the change. Keep start:
   // only a change of target counts, and it moves the instant a breach can be observed.
-  const ph = t.priorityHistory;
-  for (let i = 1; i < ph.length; i++) {
-    const c = ph[i]!;
-    if (c.at > end) break;
+  const ats = facts.priorityAts;
+  const ids = facts.priorities;
+  for (let i = 1; i < facts.priorityCount; i++) {
+    const at = ats[i] as number;
+    if (at > end) break;
     if (restarts) {
       cycle++;
-      if (c.at > start) start = c.at;
+      if (at > start) start = at;
     } else if (
-      ph[i - 1]!.priority !== c.priority &&
-      metric.targets.get(ph[i - 1]!.priority) !== metric.targets.get(c.priority)
+      ids[i - 1] !== ids[i] &&
+      metric.targets.get(ids[i - 1] as string) !== metric.targets.get(ids[i] as string)
     ) {
       cycle++;
-      if (c.at > start) effectiveFrom = c.at;
+      if (at > start) effectiveFrom = at;
     }
   }
-  const pol = t.policyHistory;
-  for (let i = 1; i < pol.length; i++) {
-    const c = pol[i]!;
-    if (c.at > end) break;
+  const pol = facts.policyAts;
+  for (let i = 1; i < facts.policyCount; i++) {
+    const at = pol[i] as number;
+    if (at > end) break;
     cycle++;
-    if (restarts && c.at > start) start = c.at;
-    else if (c.at > start && c.at > effectiveFrom) effectiveFrom = c.at;
+    if (restarts && at > start) start = at;
+    else if (at > start && at > effectiveFrom) effectiveFrom = at;
   }
   if (restarts) effectiveFrom = start;
   out.cycle = cycle;
   out.start = start;
-  out.stop = stop;
+  out.stop = stopped ? stop : null;
   out.priority = priority;
   out.target = target.within;
   out.calendar = target.calendar;
@@ -157,6 +151,18 @@ export const frameInto = (
   out.effectiveFrom = effectiveFrom;
   return true;
 };
+
+/**
+ * Fills `out` with the frame of `metric` for a ticket read at `now`; false when the clock has
+ * not started or the priority has no target. Gathers the ticket's facts (clock-facts.ts).
+ */
+export const frameInto = (
+  out: FrameRecord,
+  t: TicketState,
+  cp: CompiledPolicy,
+  metric: CompiledMetric,
+  now: Instant,
+): boolean => gatherTicket(t) && frameOfFacts(out, cp, metric, now);
 
 /** The frame of `metric` at `now` as a new value; null when the clock has no frame. */
 export const metricFrame = (

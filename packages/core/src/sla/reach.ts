@@ -8,6 +8,7 @@
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { TicketState } from "../ticket/state.js";
+import { gatherTicket } from "./clock-facts.js";
 import type { CompiledMetric } from "./compiled.js";
 import { countTime } from "./counted-time.js";
 import type { MetricFrame } from "./frame.js";
@@ -23,7 +24,8 @@ export const reachInstant = (
   counted: Duration,
 ): Instant | null => {
   const end = frame.stop ?? Number.POSITIVE_INFINITY;
-  const at = countTime(ticket.statusHistory, frame.start, end, metric.pauseMask, frame.calendar, counted).reachedAt;
+  gatherTicket(ticket);
+  const at = countTime(frame.start, end, metric.pauseMask, frame.calendar, counted).reachedAt;
   if (Number.isNaN(at)) return counted <= 0 ? frame.effectiveFrom : null;
   return Math.max(at, frame.effectiveFrom);
 };

@@ -10,9 +10,10 @@ import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
-import { type CompiledMetric, type CompiledPolicy, statusBitOf } from "./compiled.js";
-import { type ClockCount, clockCount, countClocks, countTime, gatherSpans } from "./counted-time.js";
-import { emptyFrame, type FrameRecord, frameInto, type MetricFrame } from "./frame.js";
+import { facts, gatherTicket, lastStatusBit } from "./clock-facts.js";
+import type { CompiledMetric, CompiledPolicy } from "./compiled.js";
+import { type ClockCount, clockCount, countClocks, countTime } from "./counted-time.js";
+import { emptyFrame, type FrameRecord, frameInto, frameOfFacts, type MetricFrame } from "./frame.js";
 
 export type MetricState = "running" | "paused" | "met" | "breached";
 
@@ -46,13 +47,7 @@ const endOf = (frame: MetricFrame, now: Instant): Instant =>
   frame.stop !== null && frame.stop <= now ? frame.stop : now;
 
 /** A status from a frame and its clock's count (elapsed in [start, end), reach of the target). */
-const statusOf = (
-  ticket: TicketState,
-  metric: CompiledMetric,
-  frame: MetricFrame,
-  counted: ClockCount,
-  now: Instant,
-): MetricStatus => {
+const statusOf = (metric: CompiledMetric, frame: MetricFrame, counted: ClockCount, now: Instant): MetricStatus => {
   const { start, stop, target } = frame;
   const stopped = stop !== null && stop <= now;
   const end = stopped ? stop : now;
@@ -61,8 +56,7 @@ const statusOf = (
   // A zero target is used up at the start, before any counting run.
   const reachedAt = Number.isNaN(counted.reachedAt) ? start : counted.reachedAt;
   const deadline = breached ? reachedAt : frame.calendar.add(end, target - elapsed);
-  const last = ticket.statusHistory[ticket.statusHistory.length - 1];
-  const counting = last !== undefined && (statusBitOf(last.status) & metric.pauseMask) === 0;
+  const counting = facts.spanCount > 0 && (lastStatusBit() & metric.pauseMask) === 0;
   return {
     metric: metric.name,
     cycle: frame.cycle,
@@ -91,15 +85,8 @@ export const metricStatus = (
   now: Instant,
 ): MetricStatus | null => {
   if (!frameInto(one, ticket, policy, metric, now)) return null;
-  const counted = countTime(
-    ticket.statusHistory,
-    one.start,
-    endOf(one, now),
-    metric.pauseMask,
-    one.calendar,
-    one.target,
-  );
-  return statusOf(ticket, metric, one, counted, now);
+  const counted = countTime(one.start, endOf(one, now), metric.pauseMask, one.calendar, one.target);
+  return statusOf(metric, one, counted, now);
 };
 
 // Scratch for slaStatus, one slot per metric (a policy has at most four), reused by every call.
@@ -133,17 +120,17 @@ const put = (out: { [K in MetricName]?: MetricStatus }, s: MetricStatus): void =
  */
 export const slaStatus = (ticket: TicketState, policy: CompiledPolicy, now: Instant): SlaStatus => {
   const out: { [K in MetricName]?: MetricStatus } = {};
+  if (!gatherTicket(ticket)) return out;
   const metrics = policy.metrics;
   const n = metrics.length;
   for (let j = 0; j < n; j++) {
     const f = frames[j] as FrameRecord;
-    framed[j] = frameInto(f, ticket, policy, metrics[j] as CompiledMetric, now);
+    framed[j] = frameOfFacts(f, policy, metrics[j] as CompiledMetric, now);
     counted[j] = false;
     const c = counts[j] as ClockCount;
     c.end = endOf(f, now);
     c.threshold = f.target;
   }
-  gatherSpans(ticket.statusHistory);
   for (let j = 0; j < n; j++) {
     if (!framed[j] || counted[j]) continue;
     const f = frames[j] as FrameRecord;
@@ -160,7 +147,7 @@ export const slaStatus = (ticket: TicketState, policy: CompiledPolicy, now: Inst
   }
   for (let j = 0; j < n; j++) {
     if (framed[j])
-      put(out, statusOf(ticket, metrics[j] as CompiledMetric, frames[j] as FrameRecord, counts[j] as ClockCount, now));
+      put(out, statusOf(metrics[j] as CompiledMetric, frames[j] as FrameRecord, counts[j] as ClockCount, now));
   }
   return out;
 };

@@ -10,8 +10,8 @@
  */
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
-import type { TicketState } from "../ticket/state.js";
-import { stopBit } from "./compiled.js";
+import { facts } from "./clock-facts.js";
+import { statusBit, stopBit } from "./compiled.js";
 import { invalidSla, type SlaPolicyError } from "./errors.js";
 import type { StopEvent } from "./policy.js";
 
@@ -50,30 +50,43 @@ export const compileStops = (
   return mask;
 };
 
-const earlier = (a: Instant | null, b: Instant | null): Instant | null => (a === null || (b !== null && b < a) ? b : a);
+const NEW = statusBit.new as number;
+const OPEN = statusBit.open as number;
+const AWAITING = statusBit["awaiting-customer"] as number;
+const ENDED = (statusBit.resolved as number) | (statusBit.closed as number);
+const NO_STOP = Number.NaN;
+
+/** The earlier of two instants, NaN meaning "none". */
+const earlier = (a: Instant, b: Instant): Instant => (Number.isNaN(a) || b < a ? b : a);
 
 /** Status-span events: the first acceptance (new → open), return to the customer, resolution. */
-const firstSpanStop = (t: TicketState, mask: number): Instant | null => {
-  const spans = t.statusHistory;
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i]!;
+const firstSpanStop = (mask: number): Instant => {
+  const { froms, bits, spanCount } = facts;
+  const accepted = (mask & stopBit.accepted) !== 0;
+  const awaiting = (mask & stopBit["awaiting-customer"]) !== 0;
+  const resolved = (mask & stopBit.resolved) !== 0;
+  for (let i = 0; i < spanCount; i++) {
+    const b = bits[i] as number;
     if (
-      (s.status === "open" && (mask & stopBit.accepted) !== 0 && spans[i - 1]?.status === "new") ||
-      (s.status === "awaiting-customer" && (mask & stopBit["awaiting-customer"]) !== 0) ||
-      ((s.status === "resolved" || s.status === "closed") && (mask & stopBit.resolved) !== 0)
+      (accepted && b === OPEN && i > 0 && bits[i - 1] === NEW) ||
+      (awaiting && b === AWAITING) ||
+      (resolved && (b & ENDED) !== 0)
     )
-      return s.from;
+      return froms[i] as number;
   }
-  return null;
+  return NO_STOP;
 };
 
 const SPAN_EVENTS = stopBit.accepted | stopBit["awaiting-customer"] | stopBit.resolved;
 
-/** The instant the first of the events in `mask` happened (never-re-arming clocks); null when none has. */
-export const firstStop = (t: TicketState, mask: number): Instant | null => {
-  let stop: Instant | null = null;
-  if ((mask & stopBit["public-reply"]) !== 0) stop = t.firstPublicAgentReplyAt;
-  if ((mask & stopBit["plan-shared"]) !== 0) stop = earlier(stop, t.planSharedAt);
-  if ((mask & SPAN_EVENTS) !== 0) stop = earlier(stop, firstSpanStop(t, mask));
+/**
+ * The instant the first of the events in `mask` happened (never-re-arming clocks) on the
+ * gathered ticket (clock-facts.ts); NaN when none has.
+ */
+export const firstStop = (mask: number): Instant => {
+  let stop = NO_STOP;
+  if ((mask & stopBit["public-reply"]) !== 0) stop = facts.firstReplyAt;
+  if ((mask & stopBit["plan-shared"]) !== 0) stop = earlier(stop, facts.planSharedAt);
+  if ((mask & SPAN_EVENTS) !== 0) stop = earlier(stop, firstSpanStop(mask));
   return stop;
 };

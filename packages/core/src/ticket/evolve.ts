@@ -6,14 +6,26 @@
  */
 import { type Draft, produce } from "immer";
 import type { Instant } from "../shared/instant.js";
+import {
+  FIRST_REPLY,
+  PLAN_SHARED,
+  POLICY_CHANGED,
+  PRIORITY_CHANGED,
+  REOPENED,
+  REPLY_CYCLE_ENDED,
+  REPLY_CYCLE_STARTED,
+  statusCode,
+  statusCodes,
+} from "./clock.js";
 import type { EventOf, TicketEvent } from "./events.js";
 import type { TicketFields } from "./fields.js";
 import { createInitialState, initialState, slaRecordKey, type TicketState } from "./state.js";
 import type { Status } from "./transitions.js";
 
-const enter = (s: Draft<TicketState>, status: Status, at: Instant): void => {
+const enter = (s: Draft<TicketState>, status: Status, at: Instant, code = statusCode(status)): void => {
   s.status = status;
   s.statusHistory.push({ status, from: at });
+  s.clock.push(at, code);
 };
 
 /** What `opened` adds to the ticket fields; everything else in its data is a ticket field. */
@@ -48,16 +60,21 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
       s.approval = approvalRequired ? "pending" : "not-required";
       s.priorityHistory.push({ priority, at: e.at });
       s.policyHistory.push({ policyId, at: e.at });
+      s.clock.push(e.at, PRIORITY_CHANGED, e.at, POLICY_CHANGED);
+      s.clockPriorities.push(priority);
       enter(s, "new", e.at);
       return;
     }
     case "policy-changed":
       s.policyId = e.data.to;
       s.policyHistory.push({ policyId: e.data.to, at: e.at });
+      s.clock.push(e.at, POLICY_CHANGED);
       return;
     case "prioritised":
       s.priority = e.data.to;
       s.priorityHistory.push({ priority: e.data.to, at: e.at });
+      s.clock.push(e.at, PRIORITY_CHANGED);
+      s.clockPriorities.push(e.data.to);
       return;
     case "accepted":
       enter(s, "open", e.at);
@@ -76,17 +93,29 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
       const open = s.replyCycles.length > 0 && s.replyCycles[s.replyCycles.length - 1]?.end === null;
       if (author === "customer") {
         s.lastCustomerMessageAt = e.at;
-        if (!open) s.replyCycles.push({ start: e.at, end: null });
+        if (!open) {
+          s.replyCycles.push({ start: e.at, end: null });
+          s.clock.push(e.at, REPLY_CYCLE_STARTED);
+        }
       } else if (author === "agent") {
-        s.firstPublicAgentReplyAt ??= e.at;
+        if (s.firstPublicAgentReplyAt === null) {
+          s.firstPublicAgentReplyAt = e.at;
+          s.clock.push(e.at, FIRST_REPLY);
+        }
         s.lastPublicAgentReplyAt = e.at;
         const last = s.replyCycles[s.replyCycles.length - 1];
-        if (open && last) last.end = e.at;
+        if (open && last) {
+          last.end = e.at;
+          s.clock.push(e.at, REPLY_CYCLE_ENDED);
+        }
       }
       return;
     }
     case "plan-shared":
-      s.planSharedAt ??= e.at;
+      if (s.planSharedAt === null) {
+        s.planSharedAt = e.at;
+        s.clock.push(e.at, PLAN_SHARED);
+      }
       return;
     case "awaiting-customer":
       s.awaitingReason = e.data.reason;
@@ -106,7 +135,7 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
       s.closedAt = null;
       s.feedback = null;
       s.reopenedAt.push(e.at);
-      enter(s, "open", e.at);
+      enter(s, "open", e.at, statusCodes.open + REOPENED);
       return;
     case "closed":
       s.closedAt = e.at;
@@ -192,6 +221,8 @@ const freezeState = (s: TicketState): void => {
   freezeEntries(s.sessions);
   Object.freeze(s.reopenedAt);
   Object.freeze(s.slaRecords);
+  // s.clock stays unfrozen on purpose (state.ts): frozen, its numbers would be boxed.
+  Object.freeze(s.clockPriorities);
   if (s.feedback !== null) Object.freeze(s.feedback);
   Object.freeze(s);
 };

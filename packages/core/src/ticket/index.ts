@@ -1,4 +1,5 @@
 export * from "./build.js";
+export * from "./clock.js";
 export * from "./codec.js";
 export * from "./commands.js";
 export * from "./decide.js";

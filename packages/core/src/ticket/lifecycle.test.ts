@@ -29,6 +29,13 @@ const allowedAfter = (step: HistoryStep): StatusOrNone => {
 const deepFrozen = (u: unknown): boolean =>
   typeof u !== "object" || u === null || (Object.isFrozen(u) && Object.values(u).every(deepFrozen));
 
+/**
+ * A state is deeply frozen except its clock log, a list of numbers left packed on purpose
+ * (state.ts; frozen, V8 would box every number). Nothing writes into it once folded.
+ */
+const frozenState = (s: TicketState): boolean =>
+  Object.isFrozen(s) && Object.entries(s).every(([key, value]) => key === "clock" || deepFrozen(value));
+
 describe("law: accepted commands follow the transition table", () => {
   it("each accepted command starts from an allowed status and lands in the row's `to` or stays", () => {
     fc.assert(
@@ -101,11 +108,11 @@ describe("law: fold", () => {
   it("evolve and fold return deeply frozen states", () => {
     fc.assert(
       fc.property(historyArb(), (h) => {
-        expect(deepFrozen(fold(h.events))).toBe(true);
+        expect(frozenState(fold(h.events))).toBe(true);
         let s = initialState;
         for (const e of h.events) {
           s = evolve(s, e);
-          expect(deepFrozen(s)).toBe(true);
+          expect(frozenState(s)).toBe(true);
         }
       }),
       { numRuns: 30 },

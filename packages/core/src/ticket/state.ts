@@ -65,6 +65,16 @@ export interface TicketState {
   readonly publicComments: number;
   readonly internalComments: number;
   readonly sessions: readonly { readonly start: Instant; readonly length: number }[];
+  /**
+   * The clock log: the facts above that SLA clocks read (status spans, reopens, priority and
+   * policy changes, first reply, shared plan, reply cycles) again, as one flat list of numbers
+   * the SLA engine reads fast (layout and reasons: clock.ts). Written by the fold with the
+   * histories. Not frozen: freezing a list of numbers makes V8 box every number, which is what
+   * the log avoids; like the whole state, it is read-only.
+   */
+  readonly clock: readonly number[];
+  /** The priority of each `PRIORITY_CHANGED` entry of the clock log, in order. */
+  readonly clockPriorities: readonly string[];
 }
 
 /** The key under which an SLA fact is recorded, so recording it twice is a no-op. */
@@ -105,6 +115,8 @@ export const createInitialState = (): TicketState => ({
   publicComments: 0,
   internalComments: 0,
   sessions: [],
+  clock: [],
+  clockPriorities: [],
 });
 
 /** The frozen initial state (the state of a ticket with no events). */

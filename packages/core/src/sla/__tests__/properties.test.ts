@@ -137,6 +137,19 @@ describe("SLA laws (properties)", () => {
     );
   });
 
+  it("reads the clock log as it reads the histories (a state without a log gives the same statuses)", () => {
+    fc.assert(
+      fc.property(caseArb, ({ shape, start, priority, moves, later }) => {
+        const p = policyOf(shape);
+        const t = build(p, start, priority, moves);
+        const now = (t.lastEventAt ?? start) + later * MINUTE;
+        const fromHistories: TicketState = { ...t, clock: [], clockPriorities: [] };
+        expect(slaStatus(fromHistories, p, now)).toEqual(slaStatus(t, p, now));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("stopOn with a list stops at the earliest stop of its events", () => {
     const events = ["public-reply", "accepted", "awaiting-customer", "plan-shared", "resolved"] as const;
     fc.assert(

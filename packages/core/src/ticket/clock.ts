@@ -1,0 +1,94 @@
+/**
+ * The clock log of a ticket: every fact its SLA clocks read, in order, as one flat list of
+ * numbers (`TicketState.clock`), beside the readable histories it repeats.
+ *
+ * Why a second copy: computing the SLA status of many tickets is bound by memory, not by
+ * arithmetic. The readable histories are a graph (a list per history, an object per entry, a
+ * boxed number per instant): some forty separate reads per ticket, and with 100,000 tickets
+ * in memory each is a cache miss. The clock log is one list of unboxed numbers (V8 keeps a
+ * list of numbers packed), so the SLA engine reads a ticket in a few sequential cache lines
+ * (bench/sla; docs/sla.md, "How status is computed fast"). The fold writes both, from the
+ * same events, in the same step; a property test holds them equal (`clockOfHistories`).
+ *
+ * Layout: pairs `[at, code]`, in the order the events happened:
+ * - a status span began: the status code (`statusCode`), with `REOPENED` added when a reopen
+ *   began it;
+ * - the priority changed (the opening priority first): `PRIORITY_CHANGED`; the priorities
+ *   themselves are in `TicketState.clockPriorities`, one per such entry, in order;
+ * - the policy changed (the opening policy first): `POLICY_CHANGED`;
+ * - the first public agent reply: `FIRST_REPLY`; the first shared plan: `PLAN_SHARED`;
+ * - a customer-waiting cycle began / ended: `REPLY_CYCLE_STARTED` / `REPLY_CYCLE_ENDED`.
+ */
+import type { Instant } from "../shared/instant.js";
+import type { TicketState } from "./state.js";
+import type { StatusOrNone } from "./transitions.js";
+
+/** Status codes: one bit each, so a set of statuses is a bit mask (the SLA pause masks). */
+export const statusCodes = {
+  none: 1,
+  new: 2,
+  open: 4,
+  "awaiting-customer": 8,
+  resolved: 16,
+  closed: 32,
+} as const satisfies Record<StatusOrNone, number>;
+
+/** The code of a status, as a switch (comparing interned strings beats a keyed lookup). */
+export const statusCode = (status: string): number => {
+  switch (status) {
+    case "open":
+      return 4;
+    case "awaiting-customer":
+      return 8;
+    case "new":
+      return 2;
+    case "resolved":
+      return 16;
+    case "closed":
+      return 32;
+    default:
+      return 1;
+  }
+};
+
+/** The status bits of a span code (without `REOPENED`). */
+export const STATUS_BITS = 63;
+export const REOPENED = 64;
+export const PRIORITY_CHANGED = 128;
+export const POLICY_CHANGED = 256;
+export const FIRST_REPLY = 512;
+export const PLAN_SHARED = 1024;
+export const REPLY_CYCLE_STARTED = 2048;
+export const REPLY_CYCLE_ENDED = 4096;
+
+/**
+ * The clock log the readable histories of `t` describe: the fold writes the log as it goes;
+ * this rebuilds it from the histories, for states made some other way (and for tests). Entries
+ * of one kind keep their order; entries of different kinds at the same instant may be ordered
+ * differently from the fold's, which nothing reading the log depends on.
+ */
+export const clockOfHistories = (
+  t: Pick<
+    TicketState,
+    "statusHistory" | "priorityHistory" | "policyHistory" | "firstPublicAgentReplyAt" | "planSharedAt" | "replyCycles"
+  >,
+): { clock: number[]; clockPriorities: string[] } => {
+  const entries: [Instant, number][] = [];
+  for (const p of t.priorityHistory) entries.push([p.at, PRIORITY_CHANGED]);
+  for (const p of t.policyHistory) entries.push([p.at, POLICY_CHANGED]);
+  t.statusHistory.forEach((s, i) => {
+    // Only a reopen leaves resolved or closed for open (transitions.ts).
+    const before = t.statusHistory[i - 1]?.status;
+    const reopened = s.status === "open" && (before === "resolved" || before === "closed");
+    entries.push([s.from, statusCode(s.status) + (reopened ? REOPENED : 0)]);
+  });
+  if (t.firstPublicAgentReplyAt !== null) entries.push([t.firstPublicAgentReplyAt, FIRST_REPLY]);
+  if (t.planSharedAt !== null) entries.push([t.planSharedAt, PLAN_SHARED]);
+  for (const c of t.replyCycles) {
+    entries.push([c.start, REPLY_CYCLE_STARTED]);
+    if (c.end !== null) entries.push([c.end, REPLY_CYCLE_ENDED]);
+  }
+  // A stable sort: entries of one kind at one instant stay in order.
+  entries.sort((a, b) => a[0] - b[0]);
+  return { clock: entries.flat(), clockPriorities: t.priorityHistory.map((p) => p.priority) };
+};
