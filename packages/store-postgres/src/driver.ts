@@ -12,10 +12,57 @@ export interface SqlResult<R> {
   readonly affectedRows: number;
 }
 
+/** How to run a statement. */
+export interface QueryOptions {
+  /**
+   * A name for a statement run often with the same text: a driver that can prepares it once per
+   * connection under this name and then only binds parameters (no parsing and planning per
+   * call). One name must always stand for one text (`statementName` gives such a name).
+   */
+  readonly name?: string;
+}
+
 /** Runs one SQL statement with positional parameters (`$1`, `$2`, …). */
 export interface SqlExecutor {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+  query<R = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<SqlResult<R>>;
 }
+
+/**
+ * A statement name for `sql` (`prefix` and a hash of the text): the same text always gets the
+ * same name, and different texts (different schemas, expected-version modes) different ones.
+ */
+export const statementName = (prefix: string, sql: string): string => {
+  // FNV-1a, 32 bits, twice with different offsets: 16 hex digits.
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x811c9dc5);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+  return `${prefix}_${hex(a)}${hex(b)}`;
+};
+
+/**
+ * `QueryOptions` naming each text with `statementName(prefix, text)`, remembered per text: for
+ * statements whose texts are few (one per schema and variant), never for texts with values in them.
+ */
+export const namedStatements = (prefix: string): ((sql: string) => QueryOptions) => {
+  const named = new Map<string, QueryOptions>();
+  return (sql) => {
+    let options = named.get(sql);
+    if (options === undefined) {
+      options = { name: statementName(prefix, sql) };
+      named.set(sql, options);
+    }
+    return options;
+  };
+};
 
 /** Stops a LISTEN registration. */
 export type Unlisten = () => Promise<void>;

@@ -3,11 +3,20 @@
  * embedded PGlite, through one adapter: all four expected-version modes, tenant-scoped
  * queries, gap-free read-all, consumers with durable checkpoints, versioned migrations.
  */
-export { isSqlState, type SqlDriver, type SqlExecutor, type SqlResult, type Unlisten } from "./driver.js";
+export {
+  isSqlState,
+  namedStatements,
+  type QueryOptions,
+  type SqlDriver,
+  type SqlExecutor,
+  type SqlResult,
+  statementName,
+  type Unlisten,
+} from "./driver.js";
 export { type MigrateResult, type Migration, migrate, migrationSql, migrations } from "./migrations.js";
 export { PostgresOutbox } from "./outbox/queue.js";
 export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
-export { pgDriver } from "./pg-driver.js";
+export { type PgDriverOptions, pgDriver } from "./pg-driver.js";
 export { pgliteDriver } from "./pglite-driver.js";
 export * from "./read-side/index.js";
 export { DEFAULT_SCHEMA, type StoreSchema, storeSchema } from "./schema.js";

@@ -4,11 +4,15 @@
  * `pg` is a peer dependency loaded on first use, so PGlite-only apps never need it.
  */
 import type { Notification, Pool, PoolClient } from "pg";
-import type { SqlDriver, SqlExecutor, SqlResult, Unlisten } from "./driver.js";
+import type { QueryOptions, SqlDriver, SqlExecutor, SqlResult, Unlisten } from "./driver.js";
 
-const executor = (client: Pool | PoolClient): SqlExecutor => ({
-  async query<R>(sql: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
-    const result = await client.query(sql, params as unknown[]);
+const executor = (client: Pool | PoolClient, prepare: boolean): SqlExecutor => ({
+  async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<SqlResult<R>> {
+    // A named statement is prepared once per connection (node-postgres remembers which).
+    const result =
+      options.name === undefined || !prepare
+        ? await client.query(sql, params as unknown[])
+        : await client.query({ name: options.name, text: sql, values: params as unknown[] });
     return { rows: result.rows as R[], affectedRows: result.rowCount ?? 0 };
   },
 });
@@ -26,7 +30,18 @@ const openPool = async (connectionString: string): Promise<Pool> => {
  * A driver on a `pg.Pool` (yours: `close` leaves it open) or on a connection string (the
  * driver opens a pool and `close` ends it).
  */
-export const pgDriver = (poolOrConnectionString: Pool | string): SqlDriver => {
+export interface PgDriverOptions {
+  /**
+   * Prepare the store's frequent statements once per connection (default true): the server
+   * then only binds parameters instead of parsing and planning each append and read. Turn it
+   * off behind a pooler that does not keep prepared statements across transactions (PgBouncer
+   * in transaction mode before 1.21).
+   */
+  readonly prepareStatements?: boolean;
+}
+
+export const pgDriver = (poolOrConnectionString: Pool | string, options: PgDriverOptions = {}): SqlDriver => {
+  const prepare = options.prepareStatements ?? true;
   const owned = typeof poolOrConnectionString === "string";
   let poolPromise: Promise<Pool> | undefined = owned ? undefined : Promise.resolve(poolOrConnectionString);
   const pool = (): Promise<Pool> => {
@@ -65,8 +80,8 @@ export const pgDriver = (poolOrConnectionString: Pool | string): SqlDriver => {
 
   return {
     kind: "pg",
-    async query(sql, params) {
-      return executor(await pool()).query(sql, params);
+    async query(sql, params, options) {
+      return executor(await pool(), prepare).query(sql, params, options);
     },
     async transaction(work) {
       const client = await (await pool()).connect();
@@ -79,7 +94,7 @@ export const pgDriver = (poolOrConnectionString: Pool | string): SqlDriver => {
       client.on("error", onError);
       try {
         await client.query("BEGIN");
-        const result = await work(executor(client));
+        const result = await work(executor(client, prepare));
         await client.query("COMMIT");
         return result;
       } catch (error) {

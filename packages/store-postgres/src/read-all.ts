@@ -9,7 +9,7 @@
  */
 import { InvalidCheckpoint, type ReadAllOptions, type ReadAllResult } from "@ticketfold/core";
 import { checkpointOf, LOG_START, parseCheckpoint } from "./checkpoint.js";
-import type { SqlExecutor } from "./driver.js";
+import { namedStatements, type SqlExecutor } from "./driver.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
 import type { StoreSchema } from "./schema.js";
 
@@ -28,6 +28,9 @@ const readAllSql = (s: StoreSchema, anchored: boolean, byTenant: boolean): strin
   LIMIT $3`;
 
 /** Reads the next page of the global log after `options.after` through `db`. */
+// Four texts per schema (anchored or not × one tenant or all), each prepared once per connection.
+const named = namedStatements("ticketfold_read_all");
+
 export const readAllWith = async (
   db: SqlExecutor,
   s: StoreSchema,
@@ -40,7 +43,8 @@ export const readAllWith = async (
   const params: unknown[] = [after.transactionId, after.globalPosition, limit];
   if (options.tenantId !== undefined) params.push(options.tenantId);
   const anchored = after !== LOG_START;
-  const { rows } = await db.query<EventRow>(readAllSql(s, anchored, options.tenantId !== undefined), params);
+  const sql = readAllSql(s, anchored, options.tenantId !== undefined);
+  const { rows } = await db.query<EventRow>(sql, params, named(sql));
   // An empty page may mean the anchor is missing: tell that apart from "nothing new".
   if (anchored && rows.length === 0) {
     const found = await db.query(`SELECT ${ANCHOR(s)} AS found`, [after.transactionId, after.globalPosition]);

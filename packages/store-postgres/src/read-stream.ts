@@ -2,10 +2,11 @@
  * Reading one stream. The stream row and its events come from ONE statement, so the version
  * reported and the events returned belong to the same snapshot even while writers append.
  * Rows are returned raw: decoding (and reporting a corrupt row as CorruptEvent naming tenant,
- * stream and version) is the ticket layer's job (core `loadTicket`).
+ * stream and version) is the ticket layer's job (core `loadTicket`). The statement is named
+ * (prepared once per server connection).
  */
 import type { StreamRead } from "@ticketfold/core";
-import type { SqlExecutor } from "./driver.js";
+import { namedStatements, type SqlExecutor } from "./driver.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
 import type { StoreSchema } from "./schema.js";
 
@@ -15,6 +16,14 @@ interface JoinedRow extends Omit<EventRow, "event_id"> {
   readonly event_id: string | null;
 }
 
+const named = namedStatements("ticketfold_read_stream");
+
+const readStreamSql = (s: StoreSchema): string => `SELECT st.version AS stream_version, ${EVENT_COLUMNS}
+    FROM ${s.streams} st
+    LEFT JOIN ${s.events} e ON e.tenant = st.tenant AND e.stream_id = st.stream_id AND e.version >= $3
+    WHERE st.tenant = $1 AND st.stream_id = $2
+    ORDER BY e.version`;
+
 export const readStreamWith = async (
   db: SqlExecutor,
   s: StoreSchema,
@@ -22,14 +31,8 @@ export const readStreamWith = async (
   streamId: string,
   fromVersion = 1,
 ): Promise<StreamRead> => {
-  const { rows } = await db.query<JoinedRow>(
-    `SELECT st.version AS stream_version, ${EVENT_COLUMNS}
-    FROM ${s.streams} st
-    LEFT JOIN ${s.events} e ON e.tenant = st.tenant AND e.stream_id = st.stream_id AND e.version >= $3
-    WHERE st.tenant = $1 AND st.stream_id = $2
-    ORDER BY e.version`,
-    [tenantId, streamId, fromVersion],
-  );
+  const sql = readStreamSql(s);
+  const { rows } = await db.query<JoinedRow>(sql, [tenantId, streamId, fromVersion], named(sql));
   const first = rows[0];
   if (!first) return { exists: false, version: 0, events: [] };
   const events = rows.flatMap((r) => (r.event_id === null ? [] : [toRecorded({ ...r, event_id: r.event_id })]));

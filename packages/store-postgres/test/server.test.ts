@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { adapterSuite } from "./adapter.js";
 import { concurrencySuite, WRITERS } from "./concurrency.js";
 import { faultSuite } from "./faults.js";
+import { preparedSuite } from "./prepared.js";
 import { consumerSuite } from "./subscribe.js";
 import {
   NO_SERVER_REASON,
@@ -44,8 +45,9 @@ describe(`PostgreSQL store on ${serverBackendName}`, () => {
   if (serverUrl) {
     describe("concurrency", () => concurrencySuite(server));
     describe("faults", () => faultSuite(server));
+    describe("prepared statements", () => preparedSuite(server));
   } else {
-    describe("concurrency and faults", () => {
+    describe("concurrency, faults and prepared statements", () => {
       it.skip(`need concurrent connections: ${NO_SERVER_REASON}`, () => {});
     });
   }
