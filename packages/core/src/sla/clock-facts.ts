@@ -24,8 +24,6 @@ import type { TicketState } from "../ticket/state.js";
 export interface ClockFacts {
   /** The instant the ticket opened; NaN when it has not. */
   openedAt: Instant;
-  /** The priority now ("" when none). */
-  priority: string;
   /** First public agent reply; NaN when none yet. */
   firstReplyAt: Instant;
   /** First shared plan; NaN when none yet. */
@@ -55,7 +53,6 @@ const INITIAL = 16;
 /** The facts of the ticket gathered last. */
 export const facts: ClockFacts = {
   openedAt: Number.NaN,
-  priority: "",
   firstReplyAt: Number.NaN,
   planSharedAt: Number.NaN,
   spanCount: 0,
@@ -132,7 +129,6 @@ export const gatherTicket = (t: TicketState): boolean => {
     } else replyEnd = at;
   }
   facts.openedAt = froms[0] as number;
-  facts.priority = changes > 0 ? (priorities[changes - 1] as string) : "";
   facts.firstReplyAt = firstReply;
   facts.planSharedAt = plan;
   facts.spanCount = spans;
