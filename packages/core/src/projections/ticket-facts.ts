@@ -76,7 +76,9 @@ const outcomeOf = (s: MetricStatus | null): MetricOutcome | null =>
  * log cut before that entry, or after it when `inclusive` (the SLA engine reads only the log).
  */
 const clockCut = (t: TicketState, isCut: (code: number) => boolean, k: number, inclusive: boolean): TicketState => {
-  const clock = t.clock.length > 0 ? t.clock : clockOfHistories(t).clock;
+  // A state without a log (made by hand) is cut on the log its histories give, built once.
+  const log = t.clock.length > 0 ? { clock: t.clock, clockPriorities: t.clockPriorities } : clockOfHistories(t);
+  const clock = log.clock;
   let seen = 0;
   let end = clock.length;
   for (let i = 1; i < clock.length; i += 2) {
@@ -88,8 +90,7 @@ const clockCut = (t: TicketState, isCut: (code: number) => boolean, k: number, i
   const cut = clock.slice(0, end);
   let changes = 0;
   for (let i = 1; i < cut.length; i += 2) if (cut[i] === PRIORITY_CHANGED) changes++;
-  const named = t.clockPriorities.length > 0 ? t.clockPriorities : clockOfHistories(t).clockPriorities;
-  return { ...t, clock: cut, clockPriorities: named.slice(0, changes) };
+  return { ...t, clock: cut, clockPriorities: log.clockPriorities.slice(0, changes) };
 };
 
 const isReopen = (code: number): boolean => code < PRIORITY_CHANGED && code >= REOPENED;
