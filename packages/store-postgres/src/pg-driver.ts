@@ -3,21 +3,25 @@
  * connection for LISTEN (opened on the first `listen`, released when the last one stops).
  * `pg` is a peer dependency loaded on first use, so PGlite-only apps never need it.
  */
-import type { Notification, Pool, PoolClient } from "pg";
 import type { QueryOptions, SqlDriver, SqlExecutor, SqlResult, Unlisten } from "./driver.js";
+import type { PgNotification, PgPool, PgPoolClient, PgQueryable } from "./pg-pool.js";
 
-const executor = (client: Pool | PoolClient, prepare: boolean): SqlExecutor => ({
+const executor = (client: PgQueryable, prepare: boolean): SqlExecutor => ({
   async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<SqlResult<R>> {
     // A named statement is prepared once per connection (node-postgres remembers which).
-    const result =
-      options.name === undefined || !prepare
-        ? await client.query(sql, params as unknown[])
-        : await client.query({ name: options.name, text: sql, values: params as unknown[] });
+    const values = params as unknown[];
+    const result = await client.query(
+      options.name === undefined || !prepare ? { text: sql, values } : { name: options.name, text: sql, values },
+    );
     return { rows: result.rows as R[], affectedRows: result.rowCount ?? 0 };
   },
 });
 
-const openPool = async (connectionString: string): Promise<Pool> => {
+/** A pool the driver opened itself, and so ends on `close`. */
+type OwnedPool = PgPool & { end(): Promise<void> };
+
+const openPool = async (connectionString: string): Promise<OwnedPool> => {
+  // Loaded here, on first use, never at the top: an app on PGlite alone has no `pg` to load.
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString });
   // A connection that dies while idle is dropped by the pool; without a listener the
@@ -40,23 +44,27 @@ export interface PgDriverOptions {
   readonly prepareStatements?: boolean;
 }
 
-export const pgDriver = (poolOrConnectionString: Pool | string, options: PgDriverOptions = {}): SqlDriver => {
+export const pgDriver = (poolOrConnectionString: PgPool | string, options: PgDriverOptions = {}): SqlDriver => {
   const prepare = options.prepareStatements ?? true;
   const owned = typeof poolOrConnectionString === "string";
-  let poolPromise: Promise<Pool> | undefined = owned ? undefined : Promise.resolve(poolOrConnectionString);
-  const pool = (): Promise<Pool> => {
-    poolPromise ??= openPool(poolOrConnectionString as string);
+  let ownedPool: Promise<OwnedPool> | undefined;
+  let poolPromise: Promise<PgPool> | undefined = owned ? undefined : Promise.resolve(poolOrConnectionString);
+  const pool = (): Promise<PgPool> => {
+    if (poolPromise === undefined) {
+      ownedPool = openPool(poolOrConnectionString as string);
+      poolPromise = ownedPool;
+    }
     return poolPromise;
   };
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listening: Promise<PoolClient> | undefined;
+  let listening: Promise<PgPoolClient> | undefined;
   let releaseListening: ((error?: Error) => void) | undefined;
 
-  const connectListener = (): Promise<PoolClient> => {
+  const connectListener = (): Promise<PgPoolClient> => {
     listening ??= pool().then(async (p) => {
       const client = await p.connect();
       let released = false;
-      const onNotification = (m: Notification): void => {
+      const onNotification = (m: PgNotification): void => {
         for (const cb of listeners.get(m.channel) ?? []) cb(m.payload ?? "");
       };
       // A lost LISTEN connection only costs wake-ups: subscribers keep polling.
@@ -93,13 +101,13 @@ export const pgDriver = (poolOrConnectionString: Pool | string, options: PgDrive
       };
       client.on("error", onError);
       try {
-        await client.query("BEGIN");
+        await client.query({ text: "BEGIN" });
         const result = await work(executor(client, prepare));
-        await client.query("COMMIT");
+        await client.query({ text: "COMMIT" });
         return result;
       } catch (error) {
         try {
-          await client.query("ROLLBACK");
+          await client.query({ text: "ROLLBACK" });
         } catch (rollbackError) {
           broken = rollbackError;
         }
@@ -116,7 +124,7 @@ export const pgDriver = (poolOrConnectionString: Pool | string, options: PgDrive
       if (!set) {
         set = new Set();
         listeners.set(channel, set);
-        await client.query(`LISTEN "${channel}"`);
+        await client.query({ text: `LISTEN "${channel}"` });
       }
       set.add(onNotify);
       const mine = set;
@@ -127,7 +135,7 @@ export const pgDriver = (poolOrConnectionString: Pool | string, options: PgDrive
         const current = listening;
         if (!current) return;
         const c = await current;
-        await c.query(`UNLISTEN "${channel}"`).catch(() => {});
+        await c.query({ text: `UNLISTEN "${channel}"` }).catch(() => {});
         if (listeners.size === 0 && listening === current) releaseListening?.();
       };
     },
@@ -135,7 +143,7 @@ export const pgDriver = (poolOrConnectionString: Pool | string, options: PgDrive
       if (listening) await listening.catch(() => undefined);
       releaseListening?.();
       listeners.clear();
-      if (owned && poolPromise) await (await poolPromise).end();
+      if (ownedPool) await (await ownedPool).end();
     },
   };
 };

@@ -4,10 +4,24 @@
  * LISTEN/NOTIFY works within the process. `@electric-sql/pglite` is a peer dependency loaded
  * on first use.
  */
-import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type { SqlDriver, SqlExecutor, SqlResult } from "./driver.js";
 
-type PgliteQueryable = Pick<PGlite, "query"> | Pick<Transaction, "query">;
+/**
+ * What the driver needs of PGlite, declared here rather than imported from
+ * `@electric-sql/pglite` so that the published types never name it: an app on a PostgreSQL
+ * server needs no PGlite to type-check. A `PGlite` instance and its transactions fit as they are.
+ */
+export interface PgliteQueryable {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+}
+
+/** A running PGlite database (a `PGlite` from `@electric-sql/pglite`). */
+export interface PgliteInstance extends PgliteQueryable {
+  readonly closed: boolean;
+  transaction<T>(work: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
 
 const executor = (db: PgliteQueryable): SqlExecutor => ({
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<SqlResult<R>> {
@@ -16,7 +30,8 @@ const executor = (db: PgliteQueryable): SqlExecutor => ({
   },
 });
 
-const openPglite = async (dataDir: string | undefined): Promise<PGlite> => {
+const openPglite = async (dataDir: string | undefined): Promise<PgliteInstance> => {
+  // Loaded on first use, never at the top: an app on a PostgreSQL server has no PGlite to load.
   const { PGlite } = await import("@electric-sql/pglite");
   const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
@@ -29,11 +44,11 @@ const openPglite = async (dataDir: string | undefined): Promise<PGlite> => {
  * on first use and closed by `close`. Starting PGlite takes seconds and hundreds of MiB:
  * share one instance (tests: one per file).
  */
-export const pgliteDriver = (instanceOrDataDir?: PGlite | string): SqlDriver => {
+export const pgliteDriver = (instanceOrDataDir?: PgliteInstance | string): SqlDriver => {
   const owned = instanceOrDataDir === undefined || typeof instanceOrDataDir === "string";
-  let dbPromise: Promise<PGlite> | undefined = owned ? undefined : Promise.resolve(instanceOrDataDir);
+  let dbPromise: Promise<PgliteInstance> | undefined = owned ? undefined : Promise.resolve(instanceOrDataDir);
   let closed = false;
-  const db = (): Promise<PGlite> => {
+  const db = (): Promise<PgliteInstance> => {
     if (closed) return Promise.reject(new Error("this PGlite driver is closed"));
     dbPromise ??= openPglite(instanceOrDataDir as string | undefined);
     return dbPromise;
