@@ -1,8 +1,9 @@
 /**
  * Docs are code: the transition table in concepts.md is the one the core defines, every event
- * type and error code is documented, and every ```ts block in docs/*.md type-checks.
+ * type and error code is documented, and every ```ts block in docs/*.md, the root README and
+ * each package's README type-checks.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventTypes } from "../packages/core/src/ticket/events.js";
@@ -12,8 +13,12 @@ import { betweenMarkers, normaliseTable, transitionTableMarkdown } from "./trans
 const docsDir = import.meta.dirname;
 const root = join(docsDir, "..");
 const read = (doc: string): string => readFileSync(join(docsDir, doc), "utf8");
-// The README is checked with the docs: its tour must compile too.
-const docs = [...readdirSync(docsDir).filter((f) => f.endsWith(".md")), "../README.md"];
+// The READMEs are checked with the docs: the root README's tour and each published package's
+// example (what npm shows) must compile too.
+const packageReadmes = readdirSync(join(root, "packages"))
+  .filter((p) => existsSync(join(root, "packages", p, "README.md")))
+  .map((p) => `../packages/${p}/README.md`);
+const docs = [...readdirSync(docsDir).filter((f) => f.endsWith(".md")), "../README.md", ...packageReadmes];
 
 const errorCodes = (): string[] =>
   [...read("../packages/core/src/ticket/errors.ts").matchAll(/code: "([A-Z_]+)"/g)].map((m) => m[1] as string);
@@ -59,7 +64,7 @@ describe("extractSnippets", () => {
   }, 120_000);
 });
 
-describe("every ```ts snippet in docs/*.md", () => {
+describe("every ```ts snippet in docs/*.md and the READMEs", () => {
   // One compiler run for all docs (a program takes seconds); each doc then reports its own.
   let problems: SnippetProblem[] = [];
   beforeAll(() => {
