@@ -1,0 +1,19 @@
+// The consumer smoke test's import of every published package's root entry, so that each one's
+// published types are checked (skipLibCheck false) with only its declared dependencies installed.
+import { decide } from "@ticketfold/core";
+import { parseInboundMail } from "@ticketfold/intake-email";
+import { createEmailChannel } from "@ticketfold/notify-email";
+import { verifySignature } from "@ticketfold/notify-webhook";
+import { createInMemoryEventStore } from "@ticketfold/store-memory";
+import { createPostgresEventStore } from "@ticketfold/store-postgres";
+import { decisionSpec } from "@ticketfold/testing";
+
+export const entries = [
+  decide,
+  parseInboundMail,
+  createEmailChannel,
+  verifySignature,
+  createInMemoryEventStore,
+  createPostgresEventStore,
+  decisionSpec,
+];
