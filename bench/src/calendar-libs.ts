@@ -17,7 +17,8 @@
  */
 import { pathToFileURL } from "node:url";
 import { cases } from "./calendar-libs/cases.js";
-import { type Answer, correctnessTable, type SpeedRow, speedTable } from "./calendar-libs/report.js";
+import { OURS } from "./calendar-libs/contender.js";
+import { type Answer, correctnessTable, expectedOf, type SpeedRow, speedTable } from "./calendar-libs/report.js";
 import { correctnessRuns, jobsIn, SPEED_ZONE, speedContenders, zonesOf } from "./calendar-libs/runs.js";
 import { type Message, runChild } from "./calendar-libs/spawn.js";
 
@@ -77,6 +78,12 @@ export async function benchCalendarLibs(): Promise<string[]> {
   ];
   for (const [i, run] of correctnessRuns.entries()) {
     const answers = await askCases(i);
+    for (const [c, theCase] of cases.entries()) {
+      const ours = answers.get(`${c}|${OURS}`);
+      if (ours !== undefined && !("answer" in ours && ours.answer === expectedOf(theCase))) {
+        throw new Error(`calendar-libs: ours answered ${JSON.stringify(ours)} to "${theCase.what}" (${run.title})`);
+      }
+    }
     lines.push(
       "",
       `calendar-libs: correctness, ${run.title}`,

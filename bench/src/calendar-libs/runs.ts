@@ -1,9 +1,9 @@
 /**
- * Which process runs what. The libraries read wall times in the process time zone (`TZ`), and
- * a process cannot switch it reliably once dates have been computed, so every zone gets its own
- * child process, started with `TZ` set: the calendar's own zone (a Berlin desk on a Berlin
- * laptop) and UTC (the same desk's server). Ours is asked in every process: its answers must not
- * depend on the process zone.
+ * Which process runs what. The libraries read wall times in the process time zone (`TZ`), so
+ * every zone gets its own child process, started with `TZ` in its environment (set before
+ * anything reads it, and gone with the process): the calendar's own zone (a Berlin desk on a
+ * Berlin laptop) and UTC (the same desk's server). Ours is asked in every process: its answers
+ * must not depend on the process zone, and the bench stops if they do.
  */
 import { cases } from "./cases.js";
 import { DAYJS, DAYJS_TZ, MOMENT, MOMENT_TZ, OPENING_HOURS, OURS } from "./contender.js";
