@@ -10,6 +10,7 @@ type Bench = () => Promise<string[]>;
 const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "fold", name: "benchFold" },
   { file: "calendar", name: "benchCalendar" },
+  { file: "calendar-libs", name: "benchCalendarLibs" },
   { file: "sla", name: "benchSla" },
   { file: "postgres", name: "benchPostgres" },
 ];

@@ -7,7 +7,7 @@
  * Run alone: `npx tsx --conditions=@ticketfold/source src/calendar.ts` (from bench/).
  */
 import { pathToFileURL } from "node:url";
-import { type BusinessCalendar, compileCalendar, HOUR, MINUTE } from "@ticketfold/core";
+import { type BusinessCalendar, compileCalendar, HOUR, MINUTE, type WeeklyCalendarDef } from "@ticketfold/core";
 
 const GOAL_RATE = 1_000_000;
 const GOAL_RATIO = 100;
@@ -16,7 +16,8 @@ const NAIVE_INPUTS = 100;
 const ROUNDS = 5;
 const SPAN = 30 * 8 * HOUR; // 30 business days of 8 open hours
 
-const office = compileCalendar({
+/** The office calendar, as data: `calendar-libs.ts` expresses the same one in other libraries. */
+export const officeDefinition: WeeklyCalendarDef = {
   id: "office",
   version: 1,
   timeZone: "Europe/Berlin",
@@ -35,7 +36,8 @@ const office = compileCalendar({
     ...["2025-01-06", "2025-04-18", "2025-04-21", "2025-05-29", "2025-06-09", "2025-06-19", "2025-08-15", "2025-11-01"],
     ...["2026-01-06", "2026-04-03", "2026-04-06", "2026-05-14", "2026-05-25", "2026-06-04", "2026-08-15", "2026-11-01"],
   ],
-});
+};
+const office = compileCalendar(officeDefinition);
 
 /** A seeded generator (mulberry32), so every run measures the same inputs. */
 const random = (seed: number) => () => {
@@ -45,13 +47,13 @@ const random = (seed: number) => () => {
   return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
 };
 
-const inputs = (n: number, seed: number) => {
+export const inputs = (n: number, seed: number, span = SPAN) => {
   const next = random(seed);
   const from = Date.UTC(2024, 0, 1);
   const minutes = (Date.UTC(2026, 10, 1) - from) / MINUTE;
   return Array.from({ length: n }, () => {
     const t = from + Math.floor(next() * minutes) * MINUTE;
-    const d = (1 + Math.floor((next() * SPAN) / MINUTE)) * MINUTE;
+    const d = (1 + Math.floor((next() * span) / MINUTE)) * MINUTE;
     return { t, d, b: office.add(t, d) + Math.floor(next() * 600) * MINUTE };
   });
 };
