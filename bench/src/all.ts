@@ -12,6 +12,7 @@ const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "calendar", name: "benchCalendar" },
   { file: "sla", name: "benchSla" },
   { file: "postgres", name: "benchPostgres" },
+  { file: "intake", name: "benchIntake" },
 ];
 
 const present = (file: string): boolean =>
