@@ -4,7 +4,7 @@
  * `AUTO_SUBMITTED` refusal: no ticket, no reply. The first signal found is reported, with the
  * header that decided. Every test is a linear pass over one header value.
  *
- * - `auto-submitted`: `Auto-Submitted` other than `no` (RFC 3834 §5).
+ * - `auto-submitted`: `Auto-Submitted` other than `no` (RFC 3834 §2; the field: §5).
  * - `bounce`: `Return-Path: <>` (the null reverse-path of delivery reports, RFC 5321 §4.5.5,
  *   RFC 3834 §2), `Content-Type: multipart/report; report-type=delivery-status` (RFC 3464,
  *   RFC 6522), a sender `MAILER-DAEMON` or `postmaster`.

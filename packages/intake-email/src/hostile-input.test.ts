@@ -9,6 +9,7 @@ import { tenantId } from "@ticketfold/core";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { automaticMail } from "./automatic-mail.js";
 import { finishesWithin, hostileText } from "./hostile-input.test-support.js";
 import {
   defaultIntakeLimits,
@@ -18,8 +19,10 @@ import {
   parseInboundMail,
   readKeyFields,
 } from "./index.js";
+import { isOutOfOfficeSubject } from "./out-of-office.js";
 import { cleanBodyText, cleanHeaderText } from "./sanitize.js";
 import { senderOf } from "./sender.js";
+import { threadTicketId } from "./thread-reference.js";
 
 const LIMIT = defaultIntakeLimits.maxBodyChars;
 const BOUND_MS = 1_000;
@@ -71,6 +74,18 @@ describe("the P-C key-field reader is linear", () => {
   });
 });
 
+/** Raw header lines `key: text`, as mailparser hands them over. */
+const headers = (keys: readonly string[], text: string) => keys.map((key) => ({ key, line: `${key}: ${text}` }));
+const AUTOMATIC_HEADERS = [
+  "auto-submitted",
+  "return-path",
+  "content-type",
+  "x-autoreply",
+  "x-auto-response-suppress",
+  "precedence",
+  "list-id",
+];
+
 /** A parsed From header whose display name is `name` (mailparser's shape). */
 const fromHeader = (name: string) => ({ value: [{ address: "a@customer.example", name }], html: "", text: "" });
 
@@ -86,6 +101,16 @@ describe("every reader of untrusted text is linear (fast-check, inputs up to the
     ["isUsableAddress", isUsableAddress],
     ["isUsableAddress of local@text", (s) => isUsableAddress(`a@${s}`)],
     ["the sender's display name", (s) => senderOf(fromHeader(s), [{ key: "from", line: "From: x" }])],
+    ["threadTicketId", (s) => threadTicketId(headers(["in-reply-to", "references"], s))],
+    ["isOutOfOfficeSubject", isOutOfOfficeSubject],
+    [
+      "automaticMail",
+      (s) =>
+        automaticMail(
+          { headerLines: headers(AUTOMATIC_HEADERS, s), from: fromHeader(s), subject: s },
+          { hasTag: true, listIds: [s] },
+        ),
+    ],
   ];
   it.each(readers)("%s", (_, read) => {
     fc.assert(
@@ -98,6 +123,19 @@ describe("every reader of untrusted text is linear (fast-check, inputs up to the
 });
 
 describe("any body up to the limit is read in bounded time, end to end", () => {
+  it("hostile References and subject headers (key fields on): an answer within a second", async () => {
+    const oneLine = hostileText(LIMIT).map((s) => s.replace(/[\r\n\u2028\u2029]/g, " "));
+    await fc.assert(
+      fc.asyncProperty(oneLine, async (text) => {
+        const raw = Buffer.concat([Buffer.from(`References: ${text}\r\n`), mailWith("Login: C-1001\n\nHelp.", text)]);
+        const started = performance.now();
+        await parseInboundMail(raw, pcOptions());
+        expect(performance.now() - started).toBeLessThan(BOUND_MS);
+      }),
+      { numRuns: 30, endOnFailure: true },
+    );
+  });
+
   it("new mail and replies (key fields on): an answer within a second, never a throw", async () => {
     await fc.assert(
       fc.asyncProperty(hostileText(LIMIT), fc.boolean(), async (body, reply) => {
