@@ -13,6 +13,7 @@ const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "calendar-libs", name: "benchCalendarLibs" },
   { file: "sla", name: "benchSla" },
   { file: "postgres", name: "benchPostgres" },
+  { file: "intake", name: "benchIntake" },
 ];
 
 const present = (file: string): boolean =>

@@ -23,6 +23,7 @@ import { monotonicFactory } from "ulid";
 import { mailChannel, webhookChannel } from "./channels.js";
 import type { DeskClock } from "./clock.js";
 import { type IntakeOutcome, receiveMail, startSmtpIntake } from "./intake.js";
+import { replyMailer } from "./reply-mailer.js";
 import { openTicketNumbers, type TicketNumbers } from "./ticket-numbers.js";
 
 export interface EmailDeskOptions {
@@ -78,7 +79,8 @@ export const startEmailDesk = async (options: EmailDeskOptions): Promise<EmailDe
   const store = createPostgresOutboxStore({ driver, now: clock.now });
   await store.migrate();
   const numbers = await openTicketNumbers(driver);
-  const policies = singlePolicy(deskPolicy(options.lead ?? "lead@desk.example"));
+  const policy = deskPolicy(options.lead ?? "lead@desk.example");
+  const policies = singlePolicy(policy);
   const newId = monotonicFactory();
   const handlerOptions: NotifyingHandlerOptions = {
     newEventId: () => newId(),
@@ -89,6 +91,7 @@ export const startEmailDesk = async (options: EmailDeskOptions): Promise<EmailDe
     },
   };
   const mail = mailChannel({ ...options.outgoingSmtp, from: options.from ?? "support@desk.example" });
+  const replies = replyMailer({ ...options.outgoingSmtp, from: options.from ?? "support@desk.example" });
   const channels = [mail, webhookChannel(options.webhook)];
   const intakeLog: IntakeOutcome[] = [];
   const deps = {
@@ -97,6 +100,8 @@ export const startEmailDesk = async (options: EmailDeskOptions): Promise<EmailDe
     tenantId,
     now: clock.now,
     newTicketId: () => newId(),
+    locale: policy.notifications?.locale,
+    sendReply: replies.send,
     handle: (command: Parameters<typeof handleNotifying>[2]) =>
       handleNotifying(store, policies, command, handlerOptions),
   };
@@ -116,6 +121,7 @@ export const startEmailDesk = async (options: EmailDeskOptions): Promise<EmailDe
     async close() {
       await intake.close();
       mail.close();
+      replies.close();
       await store.close();
     },
   };

@@ -3,7 +3,10 @@
  * customer's confirmation (with the `[#number]` tag) reaches the mail catcher; a reply carrying
  * the tag becomes a comment on that ticket; when the clock passes P-D's 4-hour response target
  * the timer worker records the breach and the team lead is told by mail; every webhook delivery
- * carries a signature the receiver verifies. Embedded PGlite in memory, one desk for the file.
+ * carries a signature the receiver verifies. Then mail threads and loops: an answer to the
+ * confirmation finds the ticket by its thread headers though its subject lost the tag; an
+ * out-of-office answer opens nothing and is not answered; a refused mail is answered in P-D's
+ * language (German). Embedded PGlite in memory, one desk for the file.
  */
 import { HOUR, MINUTE } from "@ticketfold/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,7 +67,7 @@ describe("examples/email-desk", () => {
       subject: "Re: [#10001] Printer on floor 3 is offline",
       text: "It still does not print.",
     });
-    expect(desk.intakeLog[1]).toEqual({ kind: "commented", ticketId, number: "10001" });
+    expect(desk.intakeLog[1]).toEqual({ kind: "commented", ticketId, number: "10001", via: "tag" });
     const comment = (await eventsOf(ticketId)).at(-1);
     expect(comment?.type).toBe("commented");
     expect(comment?.data).toMatchObject({ body: "It still does not print.", author: "customer", visibility: "public" });
@@ -87,5 +90,47 @@ describe("examples/email-desk", () => {
     expect(hooks.received.map((r) => r.rule)).toEqual(["ticket-opened", "sla-breach"]);
     expect(hooks.received.every((r) => r.verified && !r.repeat && r.ticketId === ticketId)).toBe(true);
     expect(await desk.store.outbox.entries({ status: "pending" })).toEqual([]);
+  });
+
+  it("an answer to the confirmation reaches the ticket by its thread, though the subject lost the tag", async () => {
+    const confirmation = catcher.mails.find((m) => m.to.includes(CARLA));
+    expect(confirmation?.references).toBe(`<ticket.${ticketId}@desk.example>`);
+    await sendToDesk(desk.intakePort, {
+      from: CARLA,
+      subject: "Re: Printer on floor 3",
+      text: "It prints again since the update.",
+      inReplyTo: confirmation?.messageId ?? "",
+      references: `${confirmation?.references} ${confirmation?.messageId}`,
+    });
+    expect(desk.intakeLog.at(-1)).toEqual({ kind: "commented", ticketId, number: "10001", via: "thread" });
+    expect((await eventsOf(ticketId)).at(-1)?.data).toMatchObject({ body: "It prints again since the update." });
+  });
+
+  it("an out-of-office answer to a notice opens no ticket and is not answered", async () => {
+    const confirmation = catcher.mails.find((m) => m.to.includes(CARLA));
+    const [tickets, mails] = [desk.numbers, catcher.mails.length];
+    const before = (await eventsOf(ticketId)).length;
+    await sendToDesk(desk.intakePort, {
+      from: CARLA,
+      subject: `Abwesenheitsnotiz: ${confirmation?.subject}`,
+      text: "Ich bin bis Montag nicht im Büro.",
+      inReplyTo: confirmation?.messageId ?? "",
+    });
+    expect(desk.intakeLog.at(-1)).toMatchObject({ kind: "refused", code: "AUTO_SUBMITTED" });
+    expect(desk.intakeLog.at(-1)).not.toHaveProperty("replied");
+    expect((await eventsOf(ticketId)).length).toBe(before);
+    expect(tickets.numberOf(desk.tenantId, ticketId)).toBe("10001");
+    await desk.dispatch();
+    expect(catcher.mails.length).toBe(mails);
+  });
+
+  it("a refused mail is answered in the policy's language (P-D: German), marked as an automatic reply", async () => {
+    const mails = catcher.mails.length;
+    await sendToDesk(desk.intakePort, { from: CARLA, subject: "", text: "Der Scanner geht auch nicht." });
+    expect(desk.intakeLog.at(-1)).toMatchObject({ kind: "refused", code: "MISSING_SUBJECT", replied: true });
+    const reply = catcher.mails.slice(mails).find((m) => m.to.includes(CARLA));
+    expect(reply?.subject).toBe("Ihre Nachricht an den Support");
+    expect(reply?.raw).toMatch(/^Auto-Submitted: auto-replied$/m);
+    expect(reply?.raw).toContain("Ihre Nachricht hat keinen Betreff");
   });
 });

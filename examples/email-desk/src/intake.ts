@@ -2,26 +2,34 @@
  * Mail in: an SMTP listener on loopback whose every message goes through `parseInboundMail`
  * (intake-email) and then, as a ticket command, through the notifying handler — so the
  * confirmation the customer gets is written to the outbox with the ticket's first event. A new
- * mail opens a ticket and is given the desk's next number; a reply carrying `[#number]` becomes
- * a customer comment. A refusal is logged (a production desk would mail its `reply` back).
+ * mail opens a ticket and is given the desk's next number; a reply to a notice (its thread) or
+ * carrying `[#number]` becomes a customer comment. A refusal is logged, and its `reply` (in the
+ * policy's language) is mailed back when intake offers one: never to automatic mail.
  */
 import type { AddressInfo } from "node:net";
 import {
   type CommandOf,
   type HandlerError,
+  type Locale,
   loadTicket,
   type OutboxStore,
   tenantId as toTenantId,
 } from "@ticketfold/core";
-import { parseInboundMail } from "@ticketfold/intake-email";
+import { type IntakeReply, parseInboundMail } from "@ticketfold/intake-email";
 import * as E from "fp-ts/lib/Either.js";
 import { SMTPServer } from "smtp-server";
 import type { TicketNumbers } from "./ticket-numbers.js";
 
 export type IntakeOutcome =
   | { readonly kind: "opened"; readonly ticketId: string; readonly number: string; readonly subject: string }
-  | { readonly kind: "commented"; readonly ticketId: string; readonly number: string }
-  | { readonly kind: "refused"; readonly code: string; readonly message: string };
+  | {
+      readonly kind: "commented";
+      readonly ticketId: string;
+      readonly number: string;
+      /** What named the ticket: the reply's thread headers or the subject tag. */
+      readonly via: "thread" | "tag";
+    }
+  | { readonly kind: "refused"; readonly code: string; readonly message: string; readonly replied?: boolean };
 
 export interface IntakeDeps {
   readonly store: OutboxStore;
@@ -29,6 +37,10 @@ export interface IntakeDeps {
   readonly tenantId: string;
   readonly now: () => number;
   readonly newTicketId: () => string;
+  /** The policy's `notifications.locale`: the language of refusal replies. */
+  readonly locale?: Locale | undefined;
+  /** Mails a refusal's reply back to its sender. */
+  readonly sendReply?: (reply: IntakeReply) => Promise<void>;
   /** Runs a ticket command through the notifying handler. */
   readonly handle: (command: CommandOf<"open"> | CommandOf<"comment">) => Promise<E.Either<HandlerError, unknown>>;
 }
@@ -48,8 +60,20 @@ export const receiveMail = async (deps: IntakeDeps, raw: Buffer): Promise<Intake
       const { state } = await loadTicket(deps.store, tenant, ticketId);
       return { ticketId, tenantId: tenant, requesterEmail: state.fields?.requester.email ?? "" };
     },
+    // Replies to a notice carry the ticket's thread root; an id the store has no stream for is unknown.
+    resolveTicket: async (tenant, ticketId) => {
+      const { state, version } = await loadTicket(deps.store, tenant, ticketId);
+      if (version === 0) return undefined;
+      return { ticketId, tenantId: tenant, requesterEmail: state.fields?.requester.email ?? "" };
+    },
+    locale: deps.locale,
   });
-  if (E.isLeft(parsed)) return { kind: "refused", code: parsed.left.code, message: parsed.left.message };
+  if (E.isLeft(parsed)) {
+    const { code, message, reply } = parsed.left;
+    if (reply === undefined || deps.sendReply === undefined) return { kind: "refused", code, message };
+    await deps.sendReply(reply);
+    return { kind: "refused", code, message, replied: true };
+  }
   const intake = parsed.right;
   if (intake.kind === "open") {
     // The number first: the confirmation written with the opening event carries its tag.
@@ -60,7 +84,9 @@ export const receiveMail = async (deps: IntakeDeps, raw: Buffer): Promise<Intake
   }
   const handled = await deps.handle(intake.command);
   if (E.isLeft(handled)) return failed(handled.left);
-  return { kind: "commented", ticketId: intake.command.ticketId, number: intake.tag };
+  const ticketId = intake.command.ticketId;
+  const number = intake.tag ?? deps.numbers.numberOf(tenantId, ticketId) ?? "";
+  return { kind: "commented", ticketId, number, via: intake.via };
 };
 
 export interface SmtpIntake {

@@ -9,12 +9,16 @@ export interface CustomerMail {
   readonly from: string;
   readonly subject: string;
   readonly text: string;
+  /** Thread headers, as a mail program sets them when answering a mail. */
+  readonly inReplyTo?: string;
+  readonly references?: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const sendToDesk = async (port: number, mail: CustomerMail, to = "support@desk.example"): Promise<void> => {
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   try {
-    await transport.sendMail({ from: mail.from, to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({ ...mail, to });
   } finally {
     transport.close();
   }

@@ -13,6 +13,7 @@ export interface CaughtMail {
   readonly to: readonly string[];
   readonly subject: string;
   readonly messageId: string;
+  readonly references: string;
   readonly raw: string;
 }
 
@@ -55,7 +56,8 @@ export const startMailCatcher = async (): Promise<MailCatcher> => {
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const to = session.envelope.rcptTo.map((r) => r.address);
-        mails.push({ to, subject: headerOf(raw, "Subject"), messageId: headerOf(raw, "Message-ID"), raw });
+        const messageId = headerOf(raw, "Message-ID");
+        mails.push({ to, subject: headerOf(raw, "Subject"), messageId, references: headerOf(raw, "References"), raw });
         callback();
       });
     },

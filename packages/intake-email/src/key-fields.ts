@@ -3,8 +3,10 @@
  * `Login: <contract number>` and `Priority: <level>` (in any order, labels case-insensitive,
  * aliases configurable, e.g. `Логин` / `Приоритет` for Russian mail). The key-field block ends
  * at the first line that is not a key field; those lines are removed from the description.
- * When a label repeats, the first value counts.
+ * When a label repeats, the first value counts. Reading is linear in the text (see
+ * `keyFieldLine`): a hostile body cannot make it backtrack.
  */
+import { keyFieldLine } from "./key-field-line.js";
 import { cleanHeaderText, truncate } from "./sanitize.js";
 
 export interface KeyFieldLabels {
@@ -21,8 +23,6 @@ export interface KeyFields {
   readonly rest: string;
 }
 
-const KEY_LINE = /^\s*([^:\n]{1,40}?)\s*:[ \t]*(.*)$/;
-
 const kindOf = (label: string, labels: KeyFieldLabels): keyof Omit<KeyFields, "rest"> | undefined => {
   const key = label.trim().toLowerCase();
   if (labels.login.some((l) => l.toLowerCase() === key)) return "login";
@@ -37,10 +37,10 @@ export const readKeyFields = (body: string, labels: KeyFieldLabels = defaultKeyF
   let i = 0;
   while (i < lines.length && (lines[i] ?? "").trim() === "") i++;
   for (; i < lines.length; i++) {
-    const match = KEY_LINE.exec(lines[i] ?? "");
-    const kind = match ? kindOf(match[1] ?? "", labels) : undefined;
-    if (match === null || kind === undefined) break;
-    const value = truncate(cleanHeaderText(match[2] ?? ""), 100);
+    const line = keyFieldLine(lines[i] ?? "");
+    const kind = line === undefined ? undefined : kindOf(line.label, labels);
+    if (line === undefined || kind === undefined) break;
+    const value = truncate(cleanHeaderText(line.value), 100);
     if (found[kind] === undefined && value !== "") found[kind] = value;
   }
   while (i < lines.length && (lines[i] ?? "").trim() === "") i++;

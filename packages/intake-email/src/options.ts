@@ -3,13 +3,13 @@
  * clock reading (`now`) and new ticket ids come in as arguments, and every lookup (tag → ticket,
  * login → customer, may this sender write here) is a function the caller supplies.
  */
-import type { Category, Instant, PriorityScale, TenantId } from "@ticketfold/core";
+import type { Category, Instant, Locale, PriorityScale, TenantId } from "@ticketfold/core";
 import type { AttachmentLimits } from "./attachments.js";
 import type { KeyFieldLabels } from "./key-fields.js";
 import type { MailSender } from "./sender.js";
 import type { SubjectTagFormat } from "./subject-tag.js";
 
-/** What `resolveTag` says about the ticket a subject tag names. */
+/** What `resolveTag` (or `resolveTicket`) says about the ticket a subject tag (or thread) names. */
 export interface TaggedTicket {
   readonly ticketId: string;
   readonly requesterEmail: string;
@@ -73,6 +73,12 @@ export interface IntakeOptions {
    * customer comment (e.g. a colleague of the same organisation, P-D). Absent = refuse.
    */
   readonly isAllowedSender?: (sender: MailSender, ticket: TaggedTicket) => boolean | Promise<boolean>;
+  /**
+   * Ticket id → ticket, within the mailbox's tenant; `undefined` when unknown. Asked when a
+   * reply's `In-Reply-To` / `References` name a ticket (the thread root notify-email sends,
+   * `<ticket.{ticketId}@{domain}>`). Absent: thread headers are not read, only subject tags.
+   */
+  readonly resolveTicket?: (tenantId: TenantId, ticketId: string) => Promise<TaggedTicket | undefined>;
   /** A tag naming no ticket: refuse (default, reveals nothing) or open a new ticket. */
   readonly unknownTag?: "refuse" | "open";
   readonly tagFormat?: Partial<SubjectTagFormat>;
@@ -83,4 +89,12 @@ export interface IntakeOptions {
   /** Category of tickets opened by mail. Default `incident`. */
   readonly category?: Category;
   readonly limits?: Partial<IntakeLimits>;
+  /** Language of refusal replies (pass the policy's `notifications.locale`). Default `en`. */
+  readonly locale?: Locale | undefined;
+  /**
+   * List-Ids (`support.customer.example`, or `Name <support.customer.example>`) of mailing lists
+   * that front this mailbox, e.g. a group address forwarding to the desk: their list headers
+   * (`List-*`, `Precedence: list`) do not make a mail automatic.
+   */
+  readonly listIds?: readonly string[];
 }

@@ -4,11 +4,12 @@
  * with, where useful, a reply for the sender. Never throws: every failure is a value.
  *
  * The flow: size → parse → automatic mail? → one sender → subject and tag → attachments →
- * text → tag route (tenant, requester) → P-C key fields (new tickets) → the core's decoder.
+ * text → thread or tag route (tenant, requester) → P-C key fields (new tickets) → the core's
+ * decoder.
  */
 import type { Attachment, CommandOf, TenantId } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
-import type { HeaderLines, ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import { attachmentMetadata } from "./attachments.js";
 import { commentCommand, openCommand } from "./build-command.js";
 import { readKeyFields } from "./key-fields.js";
@@ -16,11 +17,13 @@ import { keyFieldLabels, openFields, type PriorityOutcome } from "./open-fields.
 import { defaultIntakeLimits, type IntakeCustomer, type IntakeOptions, type TaggedTicket } from "./options.js";
 import { readHead, readMail, toBytes } from "./read-mail.js";
 import type { IntakeRefusal, RefusalDetails } from "./refusal.js";
-import { type RefusalContext, refuse } from "./refusal-texts.js";
+import { automaticOf, contextOf } from "./refusal-context.js";
+import { refuse } from "./refusal-texts.js";
 import { callSafely, type Route, routeByTag } from "./route-by-tag.js";
+import { routeByThread } from "./route-by-thread.js";
 import { cleanBodyText, cleanHeaderText, truncate } from "./sanitize.js";
 import { type MailSender, senderOf } from "./sender.js";
-import { defaultTagFormat, findSubjectTags, formatSubjectTag } from "./subject-tag.js";
+import { defaultTagFormat, findSubjectTags } from "./subject-tag.js";
 
 export type IntakeResult =
   | {
@@ -34,18 +37,14 @@ export type IntakeResult =
       readonly kind: "comment";
       readonly command: CommandOf<"comment">;
       readonly sender: MailSender;
-      readonly tag: string;
+      /** What named the ticket: the thread headers (`In-Reply-To` / `References`) or the subject tag. */
+      readonly via: "thread" | "tag";
+      /** The subject tag that named the ticket; absent when the thread did. */
+      readonly tag?: string;
       readonly ticket: TaggedTicket;
     };
 
 const MAX_SUBJECT = 250;
-
-/** RFC 3834: anything but `Auto-Submitted: no` is a machine writing; answering it risks a loop. */
-const autoSubmitted = (lines: HeaderLines): string | undefined => {
-  const line = lines.find((h) => h.key === "auto-submitted")?.line;
-  const value = cleanHeaderText(line?.slice(line.indexOf(":") + 1) ?? "").toLowerCase();
-  return line === undefined || value === "no" || value.startsWith("no ") ? undefined : truncate(value, 60);
-};
 
 const prepared = (mail: ParsedMail, options: IntakeOptions) => {
   const limits = { ...defaultIntakeLimits, ...options.limits };
@@ -78,10 +77,16 @@ const decideMail = async (mail: ParsedMail, options: IntakeOptions): Promise<Ste
   if (body.length > limits.maxBodyChars) {
     return E.left({ code: "BODY_TOO_LONG", length: body.length, limit: limits.maxBodyChars });
   }
-  const route: Step<Route> = await routeByTag(tags, sender.right, { ...options, tenantId });
+  const threaded = await routeByThread(mail.headerLines, sender.right, { ...options, tenantId });
+  if (E.isLeft(threaded)) return threaded;
+  const route: Step<Route> =
+    threaded.right === undefined
+      ? await routeByTag(tags, sender.right, { ...options, tenantId })
+      : E.right(threaded.right);
   if (E.isLeft(route)) return route;
   if (route.right.kind === "comment") {
-    const { tag, ticket } = route.right;
+    const { ticket, via } = route.right;
+    const tag = route.right.via === "tag" ? { tag: route.right.tag } : {};
     const text = commentText(body, attachments.right, options);
     if (text === "") return E.left({ code: "MISSING_BODY" });
     const input = { ticketId: ticket.ticketId, body: text, sender: sender.right, attachments: attachments.right };
@@ -90,7 +95,8 @@ const decideMail = async (mail: ParsedMail, options: IntakeOptions): Promise<Ste
       kind: "comment" as const,
       command: c,
       sender: sender.right,
-      tag,
+      via,
+      ...tag,
       ticket,
     }))(command);
   }
@@ -128,18 +134,6 @@ const openTicket = async (
   }))(openCommand(input, options));
 };
 
-const contextOf = (mail: ParsedMail | undefined, options: IntakeOptions): RefusalContext => {
-  const tagFormat = { ...defaultTagFormat, ...options.tagFormat };
-  const showTag = (tag: string) => formatSubjectTag(tag, tagFormat);
-  if (mail === undefined) return { showTag };
-  const sender = senderOf(mail.from, mail.headerLines);
-  return {
-    showTag,
-    replyTo: E.isRight(sender) ? sender.right.address : undefined,
-    subject: cleanHeaderText(mail.subject ?? ""),
-  };
-};
-
 /**
  * Turns a raw inbound mail into a ticket command, or a refusal. `options.now` and
  * `options.newTicketId` stand in for the clock and id generation; the lookups are the caller's.
@@ -159,9 +153,9 @@ export const parseInboundMail = async (
       return E.left(refuse(read.left, contextOf(head, options)));
     }
     const mail = read.right;
-    const automatic = autoSubmitted(mail.headerLines);
-    if (automatic !== undefined) {
-      return E.left(refuse({ code: "AUTO_SUBMITTED", header: automatic }, contextOf(undefined, options)));
+    const machine = automaticOf(mail, options);
+    if (machine !== undefined) {
+      return E.left(refuse({ code: "AUTO_SUBMITTED", ...machine }, contextOf(undefined, options)));
     }
     const decided = await decideMail(mail, options);
     return E.isRight(decided) ? decided : E.left(refuse(decided.left, contextOf(mail, options)));

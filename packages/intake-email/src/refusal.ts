@@ -2,12 +2,13 @@
  * Refusals: a mail that cannot become a ticket command is answered with a value, never an
  * exception. Each refusal has a stable `code`, the fields a caller needs (what limit, which
  * file, which tag), a `message` for the operator's log and, when a reply is safe and useful,
- * a `reply` to send back to the sender.
+ * a `reply` to send back to the sender, in the language of the mailbox's policy.
  *
  * No reply is offered when the sender is unknown or untrustworthy (missing, several or
  * malformed From), for automatic mail (reply loops), or when the fault is ours (a caller's
  * lookup failed): replying there would only create backscatter.
  */
+import type { AutomaticSignal } from "./automatic-mail.js";
 
 /** The mail to send back: plain text, addressed to the mail's single From address. */
 export interface IntakeReply {
@@ -17,13 +18,19 @@ export interface IntakeReply {
 }
 
 /** The callbacks the caller supplies; a failure in one of them is reported by name. */
-export type IntakeCallback = "resolveTag" | "login.lookup" | "isAllowedSender" | "newTicketId";
+export type IntakeCallback = "resolveTag" | "resolveTicket" | "login.lookup" | "isAllowedSender" | "newTicketId";
 
 /** What went wrong, with the fields a caller needs; `message` and `reply` are added by `refuse`. */
 export type RefusalDetails =
   | { readonly code: "MAIL_TOO_LARGE"; readonly size: number; readonly limit: number }
   | { readonly code: "MALFORMED_MAIL"; readonly reason: string }
-  | { readonly code: "AUTO_SUBMITTED"; readonly header: string }
+  | {
+      readonly code: "AUTO_SUBMITTED";
+      /** What kind of machine wrote it (see `automaticMail`). */
+      readonly signal: AutomaticSignal;
+      /** The header that decided, as `name: value`. */
+      readonly header: string;
+    }
   | { readonly code: "MISSING_SENDER" }
   | { readonly code: "AMBIGUOUS_SENDER"; readonly count: number }
   | { readonly code: "INVALID_SENDER"; readonly address: string }

@@ -16,7 +16,8 @@ import type { MailSender } from "./sender.js";
 
 export type Route =
   | { readonly kind: "open" }
-  | { readonly kind: "comment"; readonly tag: string; readonly ticket: TaggedTicket };
+  | { readonly kind: "comment"; readonly via: "tag"; readonly tag: string; readonly ticket: TaggedTicket }
+  | { readonly kind: "comment"; readonly via: "thread"; readonly ticket: TaggedTicket };
 
 const failed = (callback: IntakeCallback, error: unknown): RefusalDetails => ({
   code: "CALLBACK_FAILED",
@@ -38,6 +39,19 @@ export const callSafely = async <A>(
 
 const sameAddress = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** Whether `sender` may comment on `ticket`: its requester, or whom `isAllowedSender` lets in. */
+export const senderMayWrite = async (
+  ticket: TaggedTicket,
+  sender: MailSender,
+  options: Pick<IntakeOptions, "isAllowedSender">,
+): Promise<E.Either<RefusalDetails, boolean>> => {
+  if (typeof ticket.requesterEmail === "string" && sameAddress(ticket.requesterEmail, sender.address)) {
+    return E.right(true);
+  }
+  const allowed = await callSafely("isAllowedSender", () => options.isAllowedSender?.(sender, ticket) ?? false);
+  return E.map((a: boolean) => a === true)(allowed);
+};
+
 export const routeByTag = async (
   tags: readonly string[],
   sender: MailSender,
@@ -55,12 +69,9 @@ export const routeByTag = async (
   if (ticket.tenantId !== options.tenantId) {
     return E.left({ code: "FOREIGN_TICKET", tag, ticketTenantId: String(ticket.tenantId) });
   }
-  if (typeof ticket.requesterEmail === "string" && sameAddress(ticket.requesterEmail, sender.address)) {
-    return E.right({ kind: "comment", tag, ticket });
-  }
-  const allowed = await callSafely("isAllowedSender", () => options.isAllowedSender?.(sender, ticket) ?? false);
-  if (E.isLeft(allowed)) return allowed;
-  return allowed.right === true
-    ? E.right({ kind: "comment", tag, ticket })
+  const may = await senderMayWrite(ticket, sender, options);
+  if (E.isLeft(may)) return may;
+  return may.right
+    ? E.right({ kind: "comment", via: "tag", tag, ticket })
     : E.left({ code: "SENDER_NOT_ALLOWED", tag, sender: sender.address });
 };

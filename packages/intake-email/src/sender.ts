@@ -21,8 +21,17 @@ const ADDRESS = /^[^\s@<>()[\]\\,;:"\p{Cc}]{1,64}@[^\s@<>()[\]\\,;:"\p{Cc}]{1,19
 /** Whether `address` is a mail address we are willing to reply to and key a requester on. */
 export const isUsableAddress = (address: string): boolean => ADDRESS.test(address) && !address.includes("..");
 
+/** `s` without leading and trailing `"`. An index scan: `/"+$/g` is quadratic on a long run of quotes. */
+const trimQuotes = (s: string): string => {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === '"') start++;
+  while (end > start && s[end - 1] === '"') end--;
+  return s.slice(start, end);
+};
+
 const cleanName = (raw: string | undefined): string | undefined => {
-  const name = cleanHeaderText(raw ?? "").replace(/^"+|"+$/g, "");
+  const name = trimQuotes(cleanHeaderText(raw ?? ""));
   return name === "" || /[@<>]/.test(name) ? undefined : truncate(name, 100);
 };
 

@@ -36,6 +36,8 @@ describe("docs/email-intake.md", () => {
       clock: () => Date.parse("2025-03-03T13:00:00Z"),
       newTicketId: ulids(),
       ticketByTag: async (_tenant: string, tag: string) => tickets[tag],
+      ticketById: async (_tenant: string, id: string) => Object.values(tickets).find((t) => t.ticketId === id),
+      policy: { notifications: { locale: "ru" as const } }, // P-C's policy says ru
       sameOrganisation: (a: string, b: string) => a.split("@")[1] === b.split("@")[1]?.toLowerCase(),
       customerByLogin: async (login: string) => (login === "C-1001" ? { id: "C-1001" } : undefined),
       priorities: pcPriorities,
@@ -56,8 +58,16 @@ describe("docs/email-intake.md", () => {
     expect(await handleInboundMail(Buffer.from(keyFieldMail("Login: nope\n")), deps)).toEqual({
       refused: "UNKNOWN_LOGIN",
     });
-    expect(handled.map((c) => c.type)).toEqual(["open", "comment"]);
+    const answer = keyFieldMail("Fixed, thanks.\n")
+      .replace("Backup job fails", "Re: Backup job fails")
+      .replace(
+        "To: support@desk.example",
+        `To: support@desk.example\r\nReferences: <ticket.${TICKET_10034}@desk.example>`,
+      );
+    expect(await handleInboundMail(Buffer.from(answer), deps)).toEqual({ accepted: "comment", ticketId: TICKET_10034 });
+    expect(handled.map((c) => c.type)).toEqual(["open", "comment", "comment"]);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.to).toBe("alice@customer.example");
+    expect(sent[0]?.text).toContain("логин «nope» нам неизвестен");
   });
 });
