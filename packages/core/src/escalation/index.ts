@@ -1,3 +1,2 @@
 export * from "./level.js";
-export * from "./policy.js";
 export * from "./request.js";

@@ -6,8 +6,8 @@
  * time; a policy without a ladder accepts every request.
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { Policy } from "../policy/full.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
+import type { Policy } from "../policy/policy.js";
 import { formatInstant, type Instant } from "../shared/instant.js";
 import { compiledPolicyOf } from "../sla/compile-policy.js";
 import { eventFrom } from "../ticket/build.js";

@@ -11,7 +11,7 @@ import * as t from "io-ts";
 import { decodeWith } from "../shared/decode.js";
 import type { PolicyResolver } from "../store/handler.js";
 import type { CommandOf } from "../ticket/commands.js";
-import type { PolicyCore } from "./policy.js";
+import type { PolicyCore } from "./lifecycle.js";
 
 const OneOrManyC = t.union([t.string, t.array(t.string)]);
 

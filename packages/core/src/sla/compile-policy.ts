@@ -7,7 +7,7 @@
 import type * as E from "fp-ts/lib/Either.js";
 import { compileCalendar, twentyFourSeven } from "../calendar/index.js";
 import type { BusinessCalendar } from "../calendar/types.js";
-import type { Policy } from "../policy/full.js";
+import type { Policy } from "../policy/policy.js";
 import { compileSla } from "./compile.js";
 import type { CompiledPolicy } from "./compiled.js";
 import type { SlaPolicyError } from "./errors.js";

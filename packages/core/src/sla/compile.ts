@@ -6,8 +6,9 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { BusinessCalendar } from "../calendar/types.js";
-import type { Threshold } from "../escalation/policy.js";
-import type { Policy } from "../policy/full.js";
+import type { Threshold } from "../policy/ladder.js";
+import type { Policy } from "../policy/policy.js";
+import type { MetricPolicy, Warning } from "../policy/sla.js";
 import { formatDuration } from "../shared/duration.js";
 import type { MetricName } from "../ticket/events.js";
 import type {
@@ -20,7 +21,6 @@ import type {
 } from "./compiled.js";
 import { NEVER_COUNTS, statusBit } from "./compiled.js";
 import { invalidSla, type SlaPolicyError, unknownCalendar } from "./errors.js";
-import type { MetricPolicy, Warning } from "./policy.js";
 import { compileStops } from "./stop-events.js";
 
 /** Finds a calendar by the name a policy uses; `undefined` when there is none. */

@@ -2,5 +2,4 @@ export * from "./compile.js";
 export * from "./compile-policy.js";
 export * from "./compiled.js";
 export * from "./errors.js";
-export * from "./policy.js";
 export * from "./status.js";

@@ -8,12 +8,13 @@
  * Resolution re-arms on reopen and stops only while the ticket is resolved or closed (frame.ts);
  * next-reply cycles end at the next public agent reply.
  */
+
+import type { StopEvent } from "../policy/sla.js";
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import { facts } from "./clock-facts.js";
 import { statusBit, stopBit } from "./compiled.js";
 import { invalidSla, type SlaPolicyError } from "./errors.js";
-import type { StopEvent } from "./policy.js";
 
 const DEFAULT_STOP: Readonly<Record<MetricName, readonly StopEvent[]>> = {
   response: ["public-reply"],

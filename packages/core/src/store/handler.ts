@@ -5,7 +5,7 @@
  * (a lost connection, a corrupt stored event) are thrown.
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import type { CommandOf, TicketCommand } from "../ticket/commands.js";
 import { decide } from "../ticket/decide.js";
 import type { DomainError } from "../ticket/errors.js";

@@ -9,7 +9,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { NotificationIntent } from "../notifications/intent.js";
 import { type NotificationContext, notificationsFor } from "../notifications/notifications-for.js";
-import type { Policy } from "../policy/full.js";
+import type { Policy } from "../policy/policy.js";
 import type { Instant } from "../shared/instant.js";
 import { compiledPolicyOf } from "../sla/compile-policy.js";
 import type { TicketCommand } from "../ticket/commands.js";

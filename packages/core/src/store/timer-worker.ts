@@ -7,7 +7,7 @@
  * twice at one `now` gains no second event.
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { Policy } from "../policy/full.js";
+import type { Policy } from "../policy/policy.js";
 import type { Instant } from "../shared/instant.js";
 import { compiledPolicyOf } from "../sla/compile-policy.js";
 import type { TicketState } from "../ticket/state.js";

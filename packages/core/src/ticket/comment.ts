@@ -4,7 +4,7 @@
  * reopen window (P-D); customers never write internal notes.
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 import type { CommandOf } from "./commands.js";
 import { type DomainError, reopenWindowExpired } from "./errors.js";

@@ -19,7 +19,7 @@ import {
   text,
   ticketIn,
 } from "../../../testing/src/fixtures/index.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { DAY, HOUR } from "../shared/duration.js";
 import type { TicketCommand } from "./commands.js";
 import { decide } from "./decide.js";

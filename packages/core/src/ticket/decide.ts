@@ -5,7 +5,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { decideEscalationRequest } from "../escalation/request.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 import type { TicketCommand } from "./commands.js";
 import { decideComment, reopenAllowed } from "./comment.js";

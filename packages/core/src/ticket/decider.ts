@@ -5,7 +5,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { type DecodeError, decodeWith } from "../shared/decode.js";
 import { commandCodecs, type TicketCommand, type TicketCommandType } from "./commands.js";
 import { decide } from "./decide.js";

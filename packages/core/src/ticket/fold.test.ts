@@ -2,7 +2,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { eventArb } from "../../../testing/src/arbitraries/events.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { tenantId, ticketId } from "../shared/ids.js";
 import type { TicketCommand } from "./commands.js";
 import { decide } from "./decide.js";

@@ -15,7 +15,7 @@ import {
   openTicket,
   requester,
 } from "../../../testing/src/fixtures/index.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import type { CommandOf } from "./commands.js";
 import { decide } from "./decide.js";
 import type { EventOf } from "./events.js";

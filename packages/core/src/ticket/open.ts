@@ -4,7 +4,7 @@
  * and whether the work waits for approval (P-B change requests).
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { priorityForImpact, resolvePriority } from "../policy/priority.js";
 import type { RequirableField } from "../policy/workflow.js";
 import { eventFrom } from "./build.js";

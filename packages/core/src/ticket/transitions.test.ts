@@ -8,7 +8,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { actorOfKind, commandOf, reopenWindowPolicy, T0, text, ticketIn } from "../../../testing/src/fixtures/index.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { HOUR } from "../shared/duration.js";
 import type { TicketCommand, TicketCommandType } from "./commands.js";
 import { decide } from "./decide.js";

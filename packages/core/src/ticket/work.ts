@@ -4,7 +4,7 @@
  * approval of change requests (P-B).
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { PolicyCore } from "../policy/policy.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { findPriority } from "../policy/priority.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 import type { CommandOf } from "./commands.js";

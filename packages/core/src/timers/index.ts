@@ -1,4 +1,3 @@
 export * from "./due.js";
 export * from "./next-wake-up.js";
 export * from "./pending.js";
-export * from "./policy.js";

@@ -1,6 +1,6 @@
 /** Test fixtures for the notification rules: a policy, events and a history runner. */
 import type { BusinessCalendar } from "../../calendar/types.js";
-import type { Policy } from "../../policy/full.js";
+import type { Policy } from "../../policy/policy.js";
 import { HOUR } from "../../shared/duration.js";
 import { tenantId, ticketId } from "../../shared/ids.js";
 import { currentSchemaVersion, type EventOf, type TicketEvent, type TicketEventType } from "../../ticket/events.js";

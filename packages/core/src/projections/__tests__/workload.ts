@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
-import { decodePolicy, type Policy } from "../../policy/full.js";
+import { decodePolicy, type Policy } from "../../policy/policy.js";
 import { MINUTE } from "../../shared/duration.js";
 import { type TenantId, type TicketId, tenantId, ticketId } from "../../shared/ids.js";
 import type { Instant } from "../../shared/instant.js";

@@ -1,7 +1,7 @@
 /** The SLA part of a policy: decoded from JSON, compiled once, errors that name what is wrong. */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { decodePolicy, PolicyC } from "../../policy/full.js";
+import { decodePolicy, PolicyC } from "../../policy/policy.js";
 import { HOUR, MINUTE } from "../../shared/duration.js";
 import { compiledPolicyOf, compilePolicy } from "../compile-policy.js";
 import { isSlaPolicyError } from "../errors.js";

@@ -7,7 +7,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { decodePolicy } from "../../policy/full.js";
+import { decodePolicy } from "../../policy/policy.js";
 import { nextWakeUp } from "../../timers/next-wake-up.js";
 import { compilePolicy } from "../compile-policy.js";
 import { slaStatus } from "../status.js";

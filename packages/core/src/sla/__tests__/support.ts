@@ -5,7 +5,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { compileCalendar } from "../../calendar/index.js";
 import type { BusinessCalendar } from "../../calendar/types.js";
-import { decodePolicy, type Policy } from "../../policy/full.js";
+import { decodePolicy, type Policy } from "../../policy/policy.js";
 import { tenantId, ticketId } from "../../shared/ids.js";
 import { type Instant, parseInstant } from "../../shared/instant.js";
 import type { TicketCommand } from "../../ticket/commands.js";

@@ -8,7 +8,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { decodePolicy, PolicyC } from "../../policy/full.js";
+import { decodePolicy, PolicyC } from "../../policy/policy.js";
 import { HOUR } from "../../shared/duration.js";
 import { compilePolicy } from "../compile-policy.js";
 import { slaStatus } from "../status.js";

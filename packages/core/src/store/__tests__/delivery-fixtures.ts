@@ -6,7 +6,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { NotificationIntent } from "../../notifications/intent.js";
-import { decodePolicy, type Policy } from "../../policy/full.js";
+import { decodePolicy, type Policy } from "../../policy/policy.js";
 import { HOUR } from "../../shared/duration.js";
 import { tenantId, ticketId } from "../../shared/ids.js";
 import type { CommandOf, TicketCommand } from "../../ticket/commands.js";

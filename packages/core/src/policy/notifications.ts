@@ -2,10 +2,10 @@
  * The notification part of a policy: which language the desk writes in, how a ticket is
  * referred to (subject tag, link), who the contacts behind each role are, when non-urgent
  * staff notices may be delivered (quiet hours), and which priorities get the phone-in
- * reminder. Every field is optional; `notificationSettings` fills in the defaults.
+ * reminder. Every field is optional; `notificationSettings` (notifications/settings.ts) fills in
+ * the defaults.
  */
 import * as t from "io-ts";
-import type { Policy } from "../policy/full.js";
 
 export const LocaleC = t.keyof({ en: null, de: null, ru: null });
 export type Locale = t.TypeOf<typeof LocaleC>;
@@ -70,34 +70,3 @@ export const NotificationPolicyC = t.partial({
   disabledRules: t.array(NotificationRuleC),
 });
 export type NotificationPolicy = t.TypeOf<typeof NotificationPolicyC>;
-
-/** The settings with defaults applied, as the rules read them. */
-export interface NotificationSettings {
-  readonly locale: Locale;
-  readonly ticketLink: string | undefined;
-  readonly ticketTag: string;
-  readonly contacts: Contacts;
-  readonly quietHoursCalendar: string | undefined;
-  readonly phoneInPriorities: readonly string[];
-  readonly phone: string | undefined;
-  readonly urgentPriorities: readonly string[];
-  readonly disabledRules: readonly NotificationRule[];
-}
-
-export const defaultTicketTag = "[#{number}]";
-
-export const notificationSettings = (policy: Policy): NotificationSettings => {
-  const n: NotificationPolicy = policy.notifications ?? {};
-  const phoneIn = n.phoneIn?.priorities ?? policy.workflow?.phoneInPriorities ?? [];
-  return {
-    locale: n.locale ?? "en",
-    ticketLink: n.ticketLink,
-    ticketTag: n.ticketTag ?? defaultTicketTag,
-    contacts: n.contacts ?? {},
-    quietHoursCalendar: n.quietHours?.calendar,
-    phoneInPriorities: phoneIn,
-    phone: n.phoneIn?.phone,
-    urgentPriorities: n.urgentPriorities ?? phoneIn,
-    disabledRules: n.disabledRules ?? [],
-  };
-};

@@ -2,13 +2,13 @@
  * The SLA part of a policy: the metric clocks (targets per priority, the calendar each target
  * counts on, the statuses that pause it, the events that stop it), how re-targeting and
  * reopening treat a running clock,
- * warnings, the escalation ladder and the time-driven rules. Loadable from JSON; the whole
- * policy decodes through `PolicyC` / `decodePolicy` (policy/full.ts).
+ * warnings, the escalation ladder (ladder.ts) and the time-driven rules (time-rules.ts).
+ * Loadable from JSON; the whole policy decodes through `PolicyC` / `decodePolicy` (policy.ts).
  */
 import * as t from "io-ts";
-import { LadderStepC } from "../escalation/policy.js";
 import { DurationC } from "../shared/duration.js";
-import { TimeRulesC } from "../timers/policy.js";
+import { LadderStepC } from "./ladder.js";
+import { TimeRulesC } from "./time-rules.js";
 
 export const TicketStatusC = t.keyof({
   new: null,

@@ -1,7 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { decodePolicy, type Policy } from "../policy/full.js";
-import { NotificationPolicyC, notificationSettings } from "./policy.js";
+import { NotificationPolicyC } from "../policy/notifications.js";
+import { decodePolicy, type Policy } from "../policy/policy.js";
+import { notificationSettings } from "./settings.js";
 
 const core: Policy = {
   id: "p",
