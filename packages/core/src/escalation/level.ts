@@ -6,9 +6,9 @@
  * support, account manager, CEO).
  */
 
+import type { CompiledPolicy, CompiledStep } from "../policy/compiled.js";
 import { thresholdTime } from "../policy/ladder.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledPolicy, CompiledStep } from "../sla/compiled.js";
 import { metricFrame } from "../sla/frame.js";
 import { reachInstant } from "../sla/reach.js";
 import type { MetricName } from "../ticket/events.js";

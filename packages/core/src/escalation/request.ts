@@ -6,10 +6,10 @@
  * time; a policy without a ladder accepts every request.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { compiledPolicyOf } from "../policy/compile.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import type { Policy } from "../policy/policy.js";
 import { formatInstant, type Instant } from "../shared/instant.js";
-import { compiledPolicyOf } from "../sla/compile-policy.js";
 import { eventFrom } from "../ticket/build.js";
 import type { CommandOf } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";

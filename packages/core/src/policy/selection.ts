@@ -9,9 +9,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { decodeWith } from "../shared/decode.js";
-import type { PolicyResolver } from "../store/handler.js";
 import type { CommandOf } from "../ticket/commands.js";
 import type { PolicyCore } from "./lifecycle.js";
+import type { PolicyResolver } from "./resolver.js";
 
 const OneOrManyC = t.union([t.string, t.array(t.string)]);
 

@@ -5,7 +5,7 @@
  * folded is a duplicate and is skipped; a gap in versions is an error (the state would be wrong).
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
+import type { CompiledPolicy } from "../policy/compiled.js";
 import type { CorruptEvent } from "../store/errors.js";
 import { fromRecorded } from "../store/tickets.js";
 import type { RecordedEvent } from "../store/types.js";

@@ -19,9 +19,10 @@ import {
   TICKET,
   text,
 } from "../../../testing/src/fixtures/index.js";
+import { singlePolicy } from "../policy/resolver.js";
 import { eventFrom } from "../ticket/build.js";
 import { isCorruptEvent } from "./errors.js";
-import { handleCommand, singlePolicy } from "./handler.js";
+import { handleCommand } from "./handler.js";
 import { toNewEvent } from "./tickets.js";
 import type { EventStore } from "./types.js";
 

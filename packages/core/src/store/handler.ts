@@ -6,7 +6,8 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
-import type { CommandOf, TicketCommand } from "../ticket/commands.js";
+import type { PolicyResolver } from "../policy/resolver.js";
+import type { TicketCommand } from "../ticket/commands.js";
 import { decide } from "../ticket/decide.js";
 import type { DomainError } from "../ticket/errors.js";
 import type { TicketEvent } from "../ticket/events.js";
@@ -15,18 +16,6 @@ import type { TicketState } from "../ticket/state.js";
 import { type ConcurrencyConflict, isConcurrencyConflict } from "./errors.js";
 import { loadTicket, toNewEvent } from "./tickets.js";
 import type { EventStore, ExpectedVersion, RecordedEvent } from "./types.js";
-
-/** Finds the policy of a ticket: by id once it exists, by selection when it is opened. */
-export interface PolicyResolver<P extends PolicyCore = PolicyCore> {
-  byId(id: string): P | undefined;
-  forNewTicket(command: CommandOf<"open">): P;
-}
-
-/** A resolver for a desk with a single policy. */
-export const singlePolicy = <P extends PolicyCore>(policy: P): PolicyResolver<P> => ({
-  byId: (id) => (id === policy.id ? policy : undefined),
-  forNewTicket: () => policy,
-});
 
 export type HandlerError =
   | DomainError

@@ -9,9 +9,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { NotificationIntent } from "../notifications/intent.js";
 import { type NotificationContext, notificationsFor } from "../notifications/notifications-for.js";
+import { compiledPolicyOf } from "../policy/compile.js";
 import type { Policy } from "../policy/policy.js";
+import type { PolicyResolver } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
-import { compiledPolicyOf } from "../sla/compile-policy.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import { decide } from "../ticket/decide.js";
 import { evolve } from "../ticket/evolve.js";
@@ -22,7 +23,6 @@ import {
   type Handled,
   type HandlerError,
   type HandlerOptions,
-  type PolicyResolver,
   resolvePolicy,
   retryOnConflict,
 } from "./handler.js";

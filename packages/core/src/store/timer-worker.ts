@@ -7,13 +7,13 @@
  * twice at one `now` gains no second event.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { compiledPolicyOf } from "../policy/compile.js";
 import type { Policy } from "../policy/policy.js";
+import type { PolicyResolver } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
-import { compiledPolicyOf } from "../sla/compile-policy.js";
 import type { TicketState } from "../ticket/state.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import type { PolicyResolver } from "./handler.js";
 import { handleNotifying, type NotifyingHandlerOptions } from "./notifying-handler.js";
 import type { ClaimedTimer, OutboxStore, TimerQueue } from "./outbox.js";
 import { loadTicket } from "./tickets.js";

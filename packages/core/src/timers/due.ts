@@ -8,8 +8,8 @@
  * idempotent record commands make a second delivery harmless.
  */
 import * as E from "fp-ts/lib/Either.js";
+import type { CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
 import { metricStatus } from "../sla/status.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import { decide } from "../ticket/decide.js";

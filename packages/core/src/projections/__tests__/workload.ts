@@ -7,12 +7,12 @@
  */
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
+import { compilePolicy } from "../../policy/compile.js";
+import type { CompiledPolicy } from "../../policy/compiled.js";
 import { decodePolicy, type Policy } from "../../policy/policy.js";
 import { MINUTE } from "../../shared/duration.js";
 import { type TenantId, type TicketId, tenantId, ticketId } from "../../shared/ids.js";
 import type { Instant } from "../../shared/instant.js";
-import { compilePolicy } from "../../sla/compile-policy.js";
-import type { CompiledPolicy } from "../../sla/compiled.js";
 import { toNewEvent } from "../../store/tickets.js";
 import type { RecordedEvent } from "../../store/types.js";
 import type { TicketCommand } from "../../ticket/commands.js";

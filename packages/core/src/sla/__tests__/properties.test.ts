@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import type { CompiledPolicy } from "../../policy/compiled.js";
 import { MINUTE } from "../../shared/duration.js";
 import type { TicketCommand } from "../../ticket/commands.js";
 import { decide } from "../../ticket/decide.js";
@@ -14,7 +15,6 @@ import { fold } from "../../ticket/evolve.js";
 import { initialState, type TicketState } from "../../ticket/state.js";
 import { due } from "../../timers/due.js";
 import { nextWakeUp } from "../../timers/next-wake-up.js";
-import type { CompiledPolicy } from "../compiled.js";
 import { metricStatus, slaStatus } from "../status.js";
 import { at, calendarDef, command, compiled, weekdays } from "./support.js";
 

@@ -7,9 +7,9 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { compilePolicy } from "../../policy/compile.js";
 import { decodePolicy } from "../../policy/policy.js";
 import { nextWakeUp } from "../../timers/next-wake-up.js";
-import { compilePolicy } from "../compile-policy.js";
 import { slaStatus } from "../status.js";
 import { at, compiled, history, iso, policyFrom, priorities, type Step } from "./support.js";
 

@@ -5,6 +5,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { compileCalendar } from "../../calendar/index.js";
 import type { BusinessCalendar } from "../../calendar/types.js";
+import { compilePolicy } from "../../policy/compile.js";
+import type { CompiledPolicy } from "../../policy/compiled.js";
 import { decodePolicy, type Policy } from "../../policy/policy.js";
 import { tenantId, ticketId } from "../../shared/ids.js";
 import { type Instant, parseInstant } from "../../shared/instant.js";
@@ -13,8 +15,6 @@ import { decide } from "../../ticket/decide.js";
 import type { Actor } from "../../ticket/events.js";
 import { fold } from "../../ticket/evolve.js";
 import { initialState, type TicketState } from "../../ticket/state.js";
-import { compilePolicy } from "../compile-policy.js";
-import type { CompiledPolicy } from "../compiled.js";
 
 export const at = (iso: string): Instant => {
   const ms = parseInstant(iso.endsWith("Z") ? iso : `${iso}Z`);

@@ -8,9 +8,9 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { compilePolicy } from "../../policy/compile.js";
 import { decodePolicy, PolicyC } from "../../policy/policy.js";
 import { HOUR } from "../../shared/duration.js";
-import { compilePolicy } from "../compile-policy.js";
 import { slaStatus } from "../status.js";
 import { at, calendarDef, compiled, history, iso, policyFrom, priorities, type Step, weekdays } from "./support.js";
 

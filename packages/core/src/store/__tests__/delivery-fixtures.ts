@@ -7,10 +7,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { NotificationIntent } from "../../notifications/intent.js";
 import { decodePolicy, type Policy } from "../../policy/policy.js";
+import { singlePolicy } from "../../policy/resolver.js";
 import { HOUR } from "../../shared/duration.js";
 import { tenantId, ticketId } from "../../shared/ids.js";
 import type { CommandOf, TicketCommand } from "../../ticket/commands.js";
-import { singlePolicy } from "../handler.js";
 import type { ChannelOutcome, DeliveryChannel } from "../outbox.js";
 
 export const TENANT = tenantId("acme");

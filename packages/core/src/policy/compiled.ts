@@ -3,13 +3,13 @@
  * and every default filled in, so computing a status never decodes, looks up or recompiles.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
-import type { Threshold } from "../policy/ladder.js";
-import type { Policy } from "../policy/policy.js";
-import type { StopEvent } from "../policy/sla.js";
-import type { DowngradeOnSilence } from "../policy/time-rules.js";
 import type { Duration } from "../shared/duration.js";
 import { statusCode, statusCodes } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
+import type { Threshold } from "./ladder.js";
+import type { Policy } from "./policy.js";
+import type { StopEvent } from "./sla.js";
+import type { DowngradeOnSilence } from "./time-rules.js";
 
 export interface CompiledWarning {
   /** The name recorded with the warning: `75%` or `30m-before`. */

@@ -6,9 +6,6 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { BusinessCalendar } from "../calendar/types.js";
-import type { Threshold } from "../policy/ladder.js";
-import type { Policy } from "../policy/policy.js";
-import type { MetricPolicy, Warning } from "../policy/sla.js";
 import { formatDuration } from "../shared/duration.js";
 import type { MetricName } from "../ticket/events.js";
 import type {
@@ -21,7 +18,10 @@ import type {
 } from "./compiled.js";
 import { NEVER_COUNTS, statusBit } from "./compiled.js";
 import { invalidSla, type SlaPolicyError, unknownCalendar } from "./errors.js";
-import { compileStops } from "./stop-events.js";
+import type { Threshold } from "./ladder.js";
+import type { Policy } from "./policy.js";
+import type { MetricPolicy, Warning } from "./sla.js";
+import { compileStops } from "./stop-on.js";
 
 /** Finds a calendar by the name a policy uses; `undefined` when there is none. */
 export type CalendarByName = (name: string) => BusinessCalendar | undefined;

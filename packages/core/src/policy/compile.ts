@@ -7,10 +7,10 @@
 import type * as E from "fp-ts/lib/Either.js";
 import { compileCalendar, twentyFourSeven } from "../calendar/index.js";
 import type { BusinessCalendar } from "../calendar/types.js";
-import type { Policy } from "../policy/policy.js";
-import { compileSla } from "./compile.js";
+import { compileSla } from "./compile-sla.js";
 import type { CompiledPolicy } from "./compiled.js";
 import type { SlaPolicyError } from "./errors.js";
+import type { Policy } from "./policy.js";
 
 /** Compiles a decoded policy; an unknown calendar name is an error naming it and where it is used. */
 export const compilePolicy = (policy: Policy): E.Either<SlaPolicyError, CompiledPolicy> => {
