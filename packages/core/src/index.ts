@@ -6,6 +6,7 @@
  * timers / notifications views.
  */
 export * from "./calendar/index.js";
+export * from "./decide/index.js";
 export * from "./escalation/index.js";
 export * from "./notifications/index.js";
 export * from "./policy/index.js";

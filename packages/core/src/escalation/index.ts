@@ -1,2 +1,1 @@
 export * from "./level.js";
-export * from "./request.js";

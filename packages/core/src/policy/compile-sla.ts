@@ -71,7 +71,7 @@ export const compileSla = (policy: Policy, calendarNamed: CalendarByName): E.Eit
     const path = `sla.metrics.${name}`;
     const cal = calendar(m.calendar, `${path}.calendar`);
     if (E.isLeft(cal)) return cal;
-    // Equal targets share one value, so a re-target to an equal target is no change (frame.ts).
+    // Equal targets share one value, so a re-target to an equal target is no change (sla/frame.ts).
     const targets = new Map<string, CompiledTarget>();
     const interned: CompiledTarget[] = [];
     for (const [p, target] of Object.entries(m.targets)) {

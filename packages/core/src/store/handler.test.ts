@@ -19,8 +19,8 @@ import {
   TICKET,
   text,
 } from "../../../testing/src/fixtures/index.js";
+import { eventFrom } from "../decide/build.js";
 import { singlePolicy } from "../policy/resolver.js";
-import { eventFrom } from "../ticket/build.js";
 import { isCorruptEvent } from "./errors.js";
 import { handleCommand } from "./handler.js";
 import { toNewEvent } from "./tickets.js";

@@ -5,10 +5,10 @@
  * (a lost connection, a corrupt stored event) are thrown.
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { PolicyCore } from "../policy/lifecycle.js";
+import { decide } from "../decide/decide.js";
+import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import type { TicketCommand } from "../ticket/commands.js";
-import { decide } from "../ticket/decide.js";
 import type { DomainError } from "../ticket/errors.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { fold } from "../ticket/evolve.js";
@@ -36,12 +36,12 @@ export interface HandlerOptions {
   readonly decide?: (
     command: TicketCommand,
     state: TicketState,
-    policy: PolicyCore,
+    policy: Policy,
   ) => E.Either<DomainError, TicketEvent[]>;
 }
 
 /** The ticket's policy: by id once it exists, by selection for the command that opens it. */
-export const resolvePolicy = <P extends PolicyCore>(
+export const resolvePolicy = <P extends Policy>(
   policies: PolicyResolver<P>,
   state: TicketState,
   command: TicketCommand,
@@ -88,7 +88,7 @@ export const retryOnConflict = async <R>(
 /** The expected version for appending after reading a stream at `version`. */
 export const expectedAfterRead = (version: number): ExpectedVersion => (version === 0 ? "no_stream" : version);
 
-export const handleCommand = async <P extends PolicyCore>(
+export const handleCommand = async <P extends Policy>(
   store: EventStore,
   policies: PolicyResolver<P>,
   command: TicketCommand,

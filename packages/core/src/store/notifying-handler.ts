@@ -7,6 +7,7 @@
  * decision gets fresh ids, so no intent ever points at an event that was not stored.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { decide } from "../decide/decide.js";
 import type { NotificationIntent } from "../notifications/intent.js";
 import { type NotificationContext, notificationsFor } from "../notifications/notifications-for.js";
 import { compiledPolicyOf } from "../policy/compile.js";
@@ -14,7 +15,6 @@ import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
 import type { TicketCommand } from "../ticket/commands.js";
-import { decide } from "../ticket/decide.js";
 import { evolve } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";

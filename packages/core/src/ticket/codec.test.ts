@@ -16,9 +16,8 @@ import {
   tenantIdArb,
   ticketIdArb,
 } from "../../../testing/src/arbitraries/index.js";
-import { decodeEvent, encodeEvent } from "./codec.js";
+import { decodeCommand, decodeEvent, encodeEvent } from "./codec.js";
 import { commandTypes } from "./commands.js";
-import { decodeCommand } from "./decider.js";
 import { eventTypes } from "./events.js";
 
 const viaJson = (u: unknown): unknown => JSON.parse(JSON.stringify(u));

@@ -6,8 +6,8 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { decide } from "../../decide/decide.js";
 import { apply, at, command, compiled, history, iso, type Step } from "../../sla/__tests__/support.js";
-import { decide } from "../../ticket/decide.js";
 import { due } from "../../timers/due.js";
 import { nextWakeUp } from "../../timers/next-wake-up.js";
 import { escalationStatus } from "../level.js";

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
+import { decide } from "../../decide/decide.js";
 import { compilePolicy } from "../../policy/compile.js";
 import type { CompiledPolicy } from "../../policy/compiled.js";
 import { decodePolicy, type Policy } from "../../policy/policy.js";
@@ -16,7 +17,6 @@ import type { Instant } from "../../shared/instant.js";
 import { toNewEvent } from "../../store/tickets.js";
 import type { RecordedEvent } from "../../store/types.js";
 import type { TicketCommand } from "../../ticket/commands.js";
-import { decide } from "../../ticket/decide.js";
 import type { Actor, TicketEvent } from "../../ticket/events.js";
 import { fold } from "../../ticket/evolve.js";
 import { initialState, type TicketState } from "../../ticket/state.js";

@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { decide } from "../../decide/decide.js";
 import type { CompiledPolicy } from "../../policy/compiled.js";
 import { MINUTE } from "../../shared/duration.js";
 import type { TicketCommand } from "../../ticket/commands.js";
-import { decide } from "../../ticket/decide.js";
 import { fold } from "../../ticket/evolve.js";
 import { initialState, type TicketState } from "../../ticket/state.js";
 import { due } from "../../timers/due.js";

@@ -6,16 +6,15 @@
  * time; a policy without a ladder accepts every request.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { ladderReaches } from "../escalation/level.js";
 import { compiledPolicyOf } from "../policy/compile.js";
-import type { PolicyCore } from "../policy/lifecycle.js";
 import type { Policy } from "../policy/policy.js";
 import { formatInstant, type Instant } from "../shared/instant.js";
-import { eventFrom } from "../ticket/build.js";
 import type { CommandOf } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";
 import type { TicketEvent } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
-import { ladderReaches } from "./level.js";
+import { eventFrom } from "./build.js";
 
 const notYet = (level: number, possibleAt: Instant | null, why: string): DomainError => ({
   code: "ESCALATION_NOT_YET_POSSIBLE",
@@ -30,7 +29,7 @@ const notYet = (level: number, possibleAt: Instant | null, why: string): DomainE
 export const decideEscalationRequest = (
   c: CommandOf<"request-escalation">,
   state: TicketState,
-  policy: PolicyCore,
+  policy: Policy,
 ): E.Either<DomainError, TicketEvent[]> => {
   const level = state.escalationRequests.reduce((max, r) => Math.max(max, r.level), 0) + 1;
   const accept = () =>
@@ -40,9 +39,8 @@ export const decideEscalationRequest = (
         ...(c.data.reason === undefined ? {} : { reason: c.data.reason }),
       }),
     ]);
-  const full = policy as Policy;
-  if (c.actor.kind !== "requester" || !("sla" in policy) || (full.sla?.ladder ?? []).length === 0) return accept();
-  const compiled = compiledPolicyOf(full);
+  if (c.actor.kind !== "requester" || (policy.sla?.ladder ?? []).length === 0) return accept();
+  const compiled = compiledPolicyOf(policy);
   if (E.isLeft(compiled)) return E.left(notYet(level, null, `the policy's SLA is invalid (${compiled.left.message})`));
   const steps = ladderReaches(state, compiled.right).filter((s) => s.level >= level);
   if (steps.length === 0) return E.left(notYet(level, null, "the ladder has no higher level"));

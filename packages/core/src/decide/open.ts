@@ -7,11 +7,11 @@ import * as E from "fp-ts/lib/Either.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import { priorityForImpact, resolvePriority } from "../policy/priority.js";
 import type { RequirableField } from "../policy/workflow.js";
+import type { CommandOf } from "../ticket/commands.js";
+import type { DomainError } from "../ticket/errors.js";
+import type { TicketEvent } from "../ticket/events.js";
+import type { TicketFields } from "../ticket/fields.js";
 import { eventFrom } from "./build.js";
-import type { CommandOf } from "./commands.js";
-import type { DomainError } from "./errors.js";
-import type { TicketEvent } from "./events.js";
-import type { TicketFields } from "./fields.js";
 
 const fieldValue = (fields: TicketFields, field: RequirableField): unknown => {
   const [head, tail] = field.split(".") as [string, string | undefined];

@@ -1,11 +1,11 @@
 /**
  * Legality: is a command allowed in the ticket's status, by this actor, and (for change
  * requests) before the customer's approval (P-B)? Only the transition table decides the first
- * two (transitions.ts); `decide` asks here before any rule of its own.
+ * two (ticket/transitions.ts); `decide` asks here before any rule of its own.
  */
-import { type DomainError, illegalTransition } from "./errors.js";
-import type { TicketState } from "./state.js";
-import { type Action, type ActorKind, ruleFor } from "./transitions.js";
+import { type DomainError, illegalTransition } from "../ticket/errors.js";
+import type { TicketState } from "../ticket/state.js";
+import { type Action, type ActorKind, ruleFor } from "../ticket/transitions.js";
 
 /** Checks the table: is `action` allowed in this status, by this actor? */
 export const checkRule = (action: Action, state: TicketState, actor: ActorKind): DomainError | undefined => {

@@ -5,10 +5,10 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
+import type { CommandOf } from "../ticket/commands.js";
+import { type DomainError, reopenWindowExpired } from "../ticket/errors.js";
+import type { TicketState } from "../ticket/state.js";
 import { type Decision, eventFrom, ok } from "./build.js";
-import type { CommandOf } from "./commands.js";
-import { type DomainError, reopenWindowExpired } from "./errors.js";
-import type { TicketState } from "./state.js";
 
 /** Refuses reopening a closed ticket past the policy's reopen window; undefined when allowed. */
 export const reopenAllowed = (state: TicketState, at: number, policy: PolicyCore): DomainError | undefined => {

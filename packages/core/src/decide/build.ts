@@ -1,8 +1,8 @@
 /** Builds events from the command that caused them: same ticket, tenant, instant and actor. */
 import * as E from "fp-ts/lib/Either.js";
-import type { TicketCommand } from "./commands.js";
-import type { DomainError } from "./errors.js";
-import { currentSchemaVersion, type EventOf, type TicketEvent, type TicketEventType } from "./events.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import type { DomainError } from "../ticket/errors.js";
+import { currentSchemaVersion, type EventOf, type TicketEvent, type TicketEventType } from "../ticket/events.js";
 
 export const eventFrom = <K extends TicketEventType>(
   command: TicketCommand,

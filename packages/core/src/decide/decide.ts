@@ -4,19 +4,19 @@
  * instant is the command's `at`, the policy is an argument.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { decideEscalationRequest } from "../escalation/request.js";
-import type { PolicyCore } from "../policy/lifecycle.js";
+import type { Policy } from "../policy/policy.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import { slaRecordKey, type TicketState } from "../ticket/state.js";
+import type { Action } from "../ticket/transitions.js";
 import { type Decision, eventFrom, ok } from "./build.js";
-import type { TicketCommand } from "./commands.js";
 import { decideComment, reopenAllowed } from "./comment.js";
+import { decideEscalationRequest } from "./escalation-request.js";
 import { checkRule, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
-import { slaRecordKey, type TicketState } from "./state.js";
-import type { Action } from "./transitions.js";
 import { decideApproval, decideChangePriority, decideClose, decideLogTime } from "./work.js";
 
 /** Decides one command against a ticket's state under its policy. */
-export const decide = (command: TicketCommand, state: TicketState, policy: PolicyCore): Decision => {
+export const decide = (command: TicketCommand, state: TicketState, policy: Policy): Decision => {
   const action: Action = command.type;
   if (state.ticketId !== null && state.ticketId !== command.ticketId) {
     return E.left({

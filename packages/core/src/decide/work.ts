@@ -6,9 +6,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import { findPriority } from "../policy/priority.js";
+import type { CommandOf } from "../ticket/commands.js";
+import type { TicketState } from "../ticket/state.js";
 import { type Decision, eventFrom, ok } from "./build.js";
-import type { CommandOf } from "./commands.js";
-import type { TicketState } from "./state.js";
 
 export const decideClose = (c: CommandOf<"close">, s: TicketState): Decision => {
   const by = c.actor.kind === "requester" ? "customer" : c.actor.kind;

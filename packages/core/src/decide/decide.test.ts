@@ -21,10 +21,10 @@ import {
 } from "../../../testing/src/fixtures/index.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import { DAY, HOUR } from "../shared/duration.js";
-import type { TicketCommand } from "./commands.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import type { TicketEvent } from "../ticket/events.js";
+import { fold } from "../ticket/evolve.js";
 import { decide } from "./decide.js";
-import type { TicketEvent } from "./events.js";
-import { fold } from "./evolve.js";
 
 const when = (policy: PolicyCore, given: readonly TicketEvent[], command: TicketCommand) =>
   decide(command, fold(given), policy);

@@ -16,10 +16,10 @@ import {
   requester,
 } from "../../../testing/src/fixtures/index.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
-import type { CommandOf } from "./commands.js";
+import type { CommandOf } from "../ticket/commands.js";
+import type { EventOf } from "../ticket/events.js";
+import { initialState } from "../ticket/state.js";
 import { decide } from "./decide.js";
-import type { EventOf } from "./events.js";
-import { initialState } from "./state.js";
 
 type OpenData = CommandOf<"open">["data"];
 const open = (policy: PolicyCore, data: Partial<OpenData> | Record<string, unknown>) =>

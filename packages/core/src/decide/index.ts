@@ -1,0 +1,5 @@
+export * from "./build.js";
+export * from "./decide.js";
+export * from "./decider.js";
+export * from "./escalation-request.js";
+export * from "./legality.js";
