@@ -8,6 +8,7 @@
 export * from "./calendar/index.js";
 export * from "./decide/index.js";
 export * from "./escalation/index.js";
+export * from "./handling/index.js";
 export * from "./notifications/index.js";
 export * from "./policy/index.js";
 export * from "./projections/index.js";
@@ -16,3 +17,4 @@ export * from "./sla/index.js";
 export * from "./store/index.js";
 export * from "./ticket/index.js";
 export * from "./timers/index.js";
+export * from "./workers/index.js";

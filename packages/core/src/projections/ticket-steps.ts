@@ -7,7 +7,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { CompiledPolicy } from "../policy/compiled.js";
 import type { CorruptEvent } from "../store/errors.js";
-import { fromRecorded } from "../store/tickets.js";
+import { fromRecorded } from "../store/records.js";
 import type { RecordedEvent } from "../store/types.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { evolve } from "../ticket/evolve.js";

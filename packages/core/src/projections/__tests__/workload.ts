@@ -14,7 +14,7 @@ import { decodePolicy, type Policy } from "../../policy/policy.js";
 import { MINUTE } from "../../shared/duration.js";
 import { type TenantId, type TicketId, tenantId, ticketId } from "../../shared/ids.js";
 import type { Instant } from "../../shared/instant.js";
-import { toNewEvent } from "../../store/tickets.js";
+import { toNewEvent } from "../../store/records.js";
 import type { RecordedEvent } from "../../store/types.js";
 import type { TicketCommand } from "../../ticket/commands.js";
 import type { Actor, TicketEvent } from "../../ticket/events.js";

@@ -6,11 +6,11 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { handleNotifying } from "../../handling/notifying-handler.js";
 import type { NotificationIntent } from "../../notifications/intent.js";
 import { HOUR, MINUTE } from "../../shared/duration.js";
-import { handleNotifying } from "../notifying-handler.js";
+import { dispatchOutbox } from "../../workers/outbox-dispatch.js";
 import type { DeliveryAttempt, OutboxEntry, OutboxQueue, OutboxStore, TimerQueue } from "../outbox.js";
-import { dispatchOutbox } from "../outbox-dispatch.js";
 import {
   countingIds,
   deskPolicies,

@@ -7,9 +7,9 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { handleNotifying } from "../../handling/notifying-handler.js";
 import { DAY, HOUR } from "../../shared/duration.js";
-import { handleNotifying } from "../notifying-handler.js";
-import { runDueTimers } from "../timer-worker.js";
+import { runDueTimers } from "../../workers/timer-worker.js";
 import {
   countingIds,
   deskPolicies,

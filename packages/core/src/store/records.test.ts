@@ -4,7 +4,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { eventArb } from "../../../testing/src/arbitraries/index.js";
-import { fromRecorded, toNewEvent } from "./tickets.js";
+import { fromRecorded, toNewEvent } from "./records.js";
 import type { RecordedEvent } from "./types.js";
 
 const record = (e: { ticketId: string; tenantId: string }, fields: ReturnType<typeof toNewEvent>): RecordedEvent => ({

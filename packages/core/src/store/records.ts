@@ -1,16 +1,15 @@
 /**
- * Tickets in a store: ticket events are written as typed JSON (payload in `data`; instant and
- * actor in `metadata`) and decoded on the way back, so a corrupt or unknown row is an error
- * that names the tenant, stream and version instead of a crash.
+ * Ticket events as store records: written as typed JSON (payload in `data`; instant and actor
+ * in `metadata`) and decoded on the way back, so a corrupt or unknown row is an error that
+ * names the tenant, stream and version instead of a crash.
  */
 import * as E from "fp-ts/lib/Either.js";
 import { decodeEvent, encodeEvent } from "../ticket/codec.js";
 import type { TicketEvent } from "../ticket/events.js";
-import { fold } from "../ticket/evolve.js";
-import type { TicketState } from "../ticket/state.js";
 import { CorruptEvent } from "./errors.js";
-import type { EventStore, NewEvent, RecordedEvent } from "./types.js";
+import type { NewEvent, RecordedEvent } from "./types.js";
 
+/** The record of a ticket event, to append. */
 export const toNewEvent = (e: TicketEvent): NewEvent => {
   const encoded = encodeEvent(e);
   return {
@@ -36,22 +35,4 @@ export const fromRecorded = (r: RecordedEvent): E.Either<CorruptEvent, TicketEve
   return E.mapLeft(
     (err: { issues: CorruptEvent["issues"] }) => new CorruptEvent(r.tenantId, r.streamId, r.version, err.issues),
   )(decodeEvent(raw));
-};
-
-export interface LoadedTicket {
-  readonly state: TicketState;
-  readonly version: number;
-  readonly events: readonly TicketEvent[];
-}
-
-/** Reads and folds a ticket. Throws CorruptEvent when a stored event cannot be decoded. */
-export const loadTicket = async (store: EventStore, tenantId: string, ticketId: string): Promise<LoadedTicket> => {
-  const read = await store.readStream(tenantId, ticketId);
-  const events: TicketEvent[] = [];
-  for (const r of read.events) {
-    const decoded = fromRecorded(r);
-    if (E.isLeft(decoded)) throw decoded.left;
-    events.push(decoded.right);
-  }
-  return { state: fold(events), version: read.version, events };
 };

@@ -7,16 +7,17 @@
  * twice at one `now` gains no second event.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { loadTicket } from "../handling/load-ticket.js";
+import { handleNotifying, type NotifyingHandlerOptions } from "../handling/notifying-handler.js";
 import { compiledPolicyOf } from "../policy/compile.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
+import type { ClaimedTimer, OutboxStore, TimerQueue } from "../store/outbox.js";
 import type { TicketState } from "../ticket/state.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { handleNotifying, type NotifyingHandlerOptions } from "./notifying-handler.js";
-import type { ClaimedTimer, OutboxStore, TimerQueue } from "./outbox.js";
-import { loadTicket } from "./tickets.js";
+import { messageOf } from "./message.js";
 
 export interface TimerRunOptions extends NotifyingHandlerOptions {
   readonly now: Instant;
@@ -42,11 +43,6 @@ export interface TimerRunReport {
   readonly claimed: number;
   readonly tickets: readonly TimerOutcome[];
 }
-
-const messageOf = (e: unknown): string =>
-  typeof e === "object" && e !== null && typeof (e as { message?: unknown }).message === "string"
-    ? (e as { message: string }).message
-    : String(e);
 
 interface Worked {
   readonly outcome: TimerOutcome;

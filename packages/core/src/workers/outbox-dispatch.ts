@@ -7,7 +7,8 @@
  * lease another dispatcher sends it again under the same idempotency key (the intent id).
  */
 import type { Instant } from "../shared/instant.js";
-import type { ChannelOutcome, DeliveryAttempt, DeliveryChannel, OutboxQueue, Settlement } from "./outbox.js";
+import type { ChannelOutcome, DeliveryAttempt, DeliveryChannel, OutboxQueue, Settlement } from "../store/outbox.js";
+import { messageOf } from "./message.js";
 
 export interface RetryBackoff {
   /** Delay before the first retry, in ms (default 30 s). */
@@ -43,11 +44,6 @@ export interface DispatchReport {
   /** Entries whose lease lapsed before they were settled (another dispatcher owns them now). */
   readonly lost: readonly string[];
 }
-
-const messageOf = (e: unknown): string =>
-  typeof e === "object" && e !== null && typeof (e as { message?: unknown }).message === "string"
-    ? (e as { message: string }).message
-    : String(e);
 
 /** A channel that throws is treated like one that failed with a retryable error. */
 const tryChannel = async (channel: DeliveryChannel, intent: Parameters<DeliveryChannel["deliver"]>[0]) => {

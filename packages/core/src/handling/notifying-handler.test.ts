@@ -20,9 +20,9 @@ import {
   T0,
   TENANT,
   TICKET,
-} from "./__tests__/delivery-fixtures.js";
+} from "../store/__tests__/delivery-fixtures.js";
+import { supportsOutbox } from "../store/outbox.js";
 import { handleNotifying } from "./notifying-handler.js";
-import { supportsOutbox } from "./outbox.js";
 
 const fresh = () => createInMemoryOutboxStore({ now: () => T0 });
 

@@ -21,10 +21,10 @@ import {
 } from "../../../testing/src/fixtures/index.js";
 import { eventFrom } from "../decide/build.js";
 import { singlePolicy } from "../policy/resolver.js";
-import { isCorruptEvent } from "./errors.js";
+import { isCorruptEvent } from "../store/errors.js";
+import { toNewEvent } from "../store/records.js";
+import type { EventStore } from "../store/types.js";
 import { handleCommand } from "./handler.js";
-import { toNewEvent } from "./tickets.js";
-import type { EventStore } from "./types.js";
 
 const policies = singlePolicy(reopenWindowPolicy);
 const accept = commandOf("accept", {}, { at: T0 + 60_000, actor: agent });
