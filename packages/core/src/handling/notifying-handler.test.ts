@@ -5,11 +5,6 @@
  * names an event that was stored.
  */
 
-import fc from "fast-check";
-import * as E from "fp-ts/lib/Either.js";
-import { describe, expect, it } from "vitest";
-import { createInMemoryOutboxStore } from "../../../store-memory/src/index.js";
-import { HOUR } from "../shared/duration.js";
 import {
   acceptCommand,
   countingIds,
@@ -20,7 +15,12 @@ import {
   T0,
   TENANT,
   TICKET,
-} from "../store/__tests__/delivery-fixtures.js";
+} from "@ticketfold/testing/delivery-contract";
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { createInMemoryOutboxStore } from "../../../store-memory/src/index.js";
+import { HOUR } from "../shared/duration.js";
 import { supportsOutbox } from "../store/outbox.js";
 import { handleNotifying } from "./notifying-handler.js";
 

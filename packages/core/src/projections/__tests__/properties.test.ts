@@ -5,6 +5,8 @@
  * redelivery; and statistics are the same whether events are reduced one by one, in batches
  * per ticket, or summed from each ticket's final facts.
  */
+
+import { workloadArb, workloadPolicies } from "@ticketfold/testing/workload";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
@@ -18,7 +20,6 @@ import { stepTicket } from "../ticket-steps.js";
 import { type WorkQueueEntry, workQueueEntry } from "../work-queue-entry.js";
 import { compareWorkQueue, matchesWorkQueueFilter, queryWorkQueue, type WorkQueueFilter } from "../work-queue-order.js";
 import { WorkQueueProjection } from "../work-queue-projection.js";
-import { workloadArb, workloadPolicies } from "./workload.js";
 
 const entryArb: fc.Arbitrary<WorkQueueEntry> = fc.record({
   tenant: fc.constantFrom("t1", "t2"),

@@ -3,14 +3,7 @@
  * month of the stop, reopen resume vs restart, next-reply cycles), response and resolution
  * times (office calendar vs 24×7), billable minutes, counts, and the nearest-rank p90.
  */
-import * as E from "fp-ts/lib/Either.js";
-import { describe, expect, it } from "vitest";
-import { HOUR, MINUTE } from "../../shared/duration.js";
-import { fold } from "../../ticket/evolve.js";
-import { nearestRank, summariseDurations } from "../durations.js";
-import { customerStatistics, emptyStatistics, reduceStatistics } from "../statistics.js";
-import { StatisticsProjection } from "../statistics-projection.js";
-import { customerOf, monthOf, ticketFacts } from "../ticket-facts.js";
+
 import {
   compiledRestart,
   compiledResume,
@@ -19,7 +12,15 @@ import {
   type TicketPlan,
   ticketEvents,
   workloadPolicies,
-} from "./workload.js";
+} from "@ticketfold/testing/workload";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { HOUR, MINUTE } from "../../shared/duration.js";
+import { fold } from "../../ticket/evolve.js";
+import { nearestRank, summariseDurations } from "../durations.js";
+import { customerStatistics, emptyStatistics, reduceStatistics } from "../statistics.js";
+import { StatisticsProjection } from "../statistics-projection.js";
+import { customerOf, monthOf, ticketFacts } from "../ticket-facts.js";
 
 const plan = (moves: TicketPlan["moves"], over: Partial<TicketPlan> = {}): TicketPlan => ({
   tenant: "t1",

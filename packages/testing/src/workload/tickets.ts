@@ -1,87 +1,28 @@
 /**
- * Test workloads for the read models: two SLA policies (a business-hours response clock, 24×7
- * resolution; one resumes on reopen, one restarts), tickets of several tenants, organisations,
- * contracts and tiers driven through `decide` (with the timers applied along the way), and
- * their events merged into one global log of RecordedEvents, as a store would deliver them.
- * Also used by the PostgreSQL read-side tests.
+ * Test workloads for the read models: tickets of several tenants, organisations, contracts and
+ * tiers under the two workload policies (policies.ts), driven through `decide` (with the timers
+ * applied along the way), and their events merged into one global log of RecordedEvents, as a
+ * store would deliver them. The core's projection tests and the PostgreSQL read side run on
+ * them; so can any adapter's read side.
  */
+
+import type { Actor, Instant, RecordedEvent, TicketCommand, TicketEvent } from "@ticketfold/core";
+import {
+  decide,
+  due,
+  fold,
+  initialState,
+  MINUTE,
+  type TenantId,
+  type TicketId,
+  type TicketState,
+  tenantId,
+  ticketId,
+  toNewEvent,
+} from "@ticketfold/core";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
-import { decide } from "../../decide/decide.js";
-import { compilePolicy } from "../../policy/compile.js";
-import type { CompiledPolicy } from "../../policy/compiled.js";
-import { decodePolicy, type Policy } from "../../policy/policy.js";
-import { MINUTE } from "../../shared/duration.js";
-import { type TenantId, type TicketId, tenantId, ticketId } from "../../shared/ids.js";
-import type { Instant } from "../../shared/instant.js";
-import { toNewEvent } from "../../store/records.js";
-import type { RecordedEvent } from "../../store/types.js";
-import type { TicketCommand } from "../../ticket/commands.js";
-import type { Actor, TicketEvent } from "../../ticket/events.js";
-import { fold } from "../../ticket/evolve.js";
-import { initialState, type TicketState } from "../../ticket/state.js";
-import { due } from "../../timers/due.js";
-import type { PolicyLookup } from "../ticket-steps.js";
-
-const week = [["09:00", "17:00"]];
-const targets = (u: number, h: number, n: number, l: number) => ({
-  urgent: `${u}m`,
-  high: `${h}m`,
-  normal: `${n}m`,
-  low: `${l}m`,
-});
-
-const policyJson = (id: string, reopen: "resume" | "restart") => ({
-  id,
-  name: `workload ${id}`,
-  priorities: {
-    levels: [
-      { id: "urgent", name: "Urgent" },
-      { id: "high", name: "High" },
-      { id: "normal", name: "Normal" },
-      { id: "low", name: "Low" },
-    ],
-    default: "normal",
-  },
-  calendars: {
-    office: {
-      id: "office",
-      version: 1,
-      timeZone: "UTC",
-      week: { mon: week, tue: week, wed: week, thu: week, fri: week },
-    },
-  },
-  sla: {
-    reopen,
-    metrics: {
-      response: { targets: targets(30, 60, 240, 480), calendar: "office" },
-      resolution: { targets: targets(240, 480, 1440, 2880) },
-      "next-reply": { targets: targets(60, 120, 240, 480) },
-    },
-    timers: { autoCloseResolved: { after: "2d" } },
-  },
-});
-
-const decoded = (json: unknown): Policy => {
-  const p = decodePolicy(json);
-  if (E.isLeft(p)) throw new Error(p.left.message);
-  return p.right;
-};
-const compiledOf = (p: Policy): CompiledPolicy => {
-  const c = compilePolicy(p);
-  if (E.isLeft(c)) throw new Error(c.left.message);
-  return c.right;
-};
-
-export const resumePolicy: Policy = decoded(policyJson("resume", "resume"));
-export const restartPolicy: Policy = decoded(policyJson("restart", "restart"));
-export const compiledResume: CompiledPolicy = compiledOf(resumePolicy);
-export const compiledRestart: CompiledPolicy = compiledOf(restartPolicy);
-const byId: Record<string, { plain: Policy; compiled: CompiledPolicy }> = {
-  resume: { plain: resumePolicy, compiled: compiledResume },
-  restart: { plain: restartPolicy, compiled: compiledRestart },
-};
-export const workloadPolicies: PolicyLookup = (id) => byId[id]?.compiled;
+import { compiledResume, resumePolicy, workloadPolicy } from "./policies.js";
 
 export const agent: Actor = { kind: "agent", id: "agent-1" };
 export const customer: Actor = { kind: "requester", id: "cust-1" };
@@ -164,7 +105,7 @@ const commandOf = (id: TicketId, tenant: TenantId, at: Instant, move: Move, arg:
 };
 
 const tryApply = (s: TicketState, c: TicketCommand, out: TicketEvent[]): TicketState => {
-  const plain = byId[s.policyId ?? ""]?.plain ?? resumePolicy;
+  const plain = workloadPolicy(s.policyId ?? "")?.plain ?? resumePolicy;
   const d = decide(c, s, plain);
   if (E.isLeft(d)) return s;
   out.push(...d.right);
@@ -207,7 +148,8 @@ export const ticketEvents = (i: number, p: TicketPlan): TicketEvent[] => {
     const command = commandOf(id, tenant, at, move, arg);
     if (command !== null) s = tryApply(s, command, out);
     else
-      for (const timer of due(s, byId[s.policyId ?? ""]?.compiled ?? compiledResume, at)) s = tryApply(s, timer, out);
+      for (const timer of due(s, workloadPolicy(s.policyId ?? "")?.compiled ?? compiledResume, at))
+        s = tryApply(s, timer, out);
   }
   return out;
 };

@@ -1,20 +1,25 @@
 /**
- * Fixtures for the outbox and timer tests, shared by the core, the in-memory store and the
- * PostgreSQL store: a desk policy on 24×7 time (response 1 h, resolution 8 h, resolved tickets
+ * Fixtures of the delivery contract (outbox.ts, timers.ts), for adapters' own tests too: a
+ * desk policy on 24×7 time (response 1 h, resolution 8 h, resolved tickets
  * close after 2 d, a lead who hears of breaches), commands for one ticket, counting id
  * sources and a channel that records what it was handed.
  */
-import * as E from "fp-ts/lib/Either.js";
-import type { NotificationIntent } from "../../notifications/intent.js";
-import { decodePolicy, type Policy } from "../../policy/policy.js";
-import { singlePolicy } from "../../policy/resolver.js";
-import { HOUR } from "../../shared/duration.js";
-import { tenantId, ticketId } from "../../shared/ids.js";
-import type { CommandOf, TicketCommand } from "../../ticket/commands.js";
-import type { ChannelOutcome, DeliveryChannel } from "../outbox.js";
 
-export const TENANT = tenantId("acme");
-export const TICKET = ticketId("01JQ0000000000000000000001");
+import type {
+  ChannelOutcome,
+  CommandOf,
+  DeliveryChannel,
+  NotificationIntent,
+  PolicyResolver,
+  TenantId,
+  TicketCommand,
+  TicketId,
+} from "@ticketfold/core";
+import { decodePolicy, HOUR, type Policy, singlePolicy, tenantId, ticketId } from "@ticketfold/core";
+import * as E from "fp-ts/lib/Either.js";
+
+export const TENANT: TenantId = tenantId("acme");
+export const TICKET: TicketId = ticketId("01JQ0000000000000000000001");
 /** Monday 2025-03-03 09:00 UTC. */
 export const T0 = Date.UTC(2025, 2, 3, 9, 0, 0);
 export const LEAD = "lead@desk.example";
@@ -32,7 +37,7 @@ const decoded = decodePolicy({
 });
 if (E.isLeft(decoded)) throw new Error(decoded.left.message);
 export const deskPolicy: Policy = decoded.right;
-export const deskPolicies = singlePolicy(deskPolicy);
+export const deskPolicies: PolicyResolver = singlePolicy(deskPolicy);
 
 const envelope = (ticket: string, at: number, actor: TicketCommand["actor"]) => ({
   ticketId: ticketId(ticket),

@@ -5,11 +5,10 @@
  * workers never hold one ticket, and even both applying it appends no duplicate; a worker
  * killed while holding a ticket lets another take it after the lease.
  */
+
+import { DAY, HOUR, handleNotifying, runDueTimers } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { handleNotifying } from "../../handling/notifying-handler.js";
-import { DAY, HOUR } from "../../shared/duration.js";
-import { runDueTimers } from "../../workers/timer-worker.js";
 import {
   countingIds,
   deskPolicies,
@@ -20,8 +19,8 @@ import {
   TENANT,
   TICKET,
   ticketNo,
-} from "./delivery-fixtures.js";
-import { type DeliveryHarness, LEASE, openFixtureTicket } from "./outbox-contract.js";
+} from "./fixtures.js";
+import { type DeliveryHarness, LEASE, openFixtureTicket } from "./outbox.js";
 
 const worker = (h: DeliveryHarness, owner: string, now: number, ids = countingIds(owner)) =>
   runDueTimers(h.timers, h.store, deskPolicies, { now, owner, leaseMs: LEASE, newEventId: ids });

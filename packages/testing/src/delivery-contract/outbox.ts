@@ -1,26 +1,22 @@
 /**
- * The outbox contract every OutboxStore runs (in-memory and PostgreSQL): an append writes
+ * The outbox contract every OutboxStore runs (in-memory, PostgreSQL, PGlite, and yours): an append writes
  * events, outbox entries and the wake-up together or not at all; entries wait for `notBefore`;
  * a claim is a lease that only its holder settles and that lapses for another dispatcher; a
  * dispatcher killed after sending leaves the entry to be sent again under the same key.
  */
+
+import type {
+  DeliveryAttempt,
+  NotificationIntent,
+  OutboxEntry,
+  OutboxQueue,
+  OutboxStore,
+  TimerQueue,
+} from "@ticketfold/core";
+import { dispatchOutbox, HOUR, handleNotifying, MINUTE } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { handleNotifying } from "../../handling/notifying-handler.js";
-import type { NotificationIntent } from "../../notifications/intent.js";
-import { HOUR, MINUTE } from "../../shared/duration.js";
-import { dispatchOutbox } from "../../workers/outbox-dispatch.js";
-import type { DeliveryAttempt, OutboxEntry, OutboxQueue, OutboxStore, TimerQueue } from "../outbox.js";
-import {
-  countingIds,
-  deskPolicies,
-  openCommand,
-  REQUESTER,
-  recordingChannel,
-  T0,
-  TENANT,
-  TICKET,
-} from "./delivery-fixtures.js";
+import { countingIds, deskPolicies, openCommand, REQUESTER, recordingChannel, T0, TENANT, TICKET } from "./fixtures.js";
 
 /** What a contract run needs from an adapter: the store, its queues and read-only views. */
 export interface DeliveryHarness {
