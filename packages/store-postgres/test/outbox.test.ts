@@ -6,6 +6,7 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import { dispatchOutbox, handleNotifying } from "@ticketfold/core";
+import { verifySignature } from "@ticketfold/notify-webhook";
 import {
   countingIds,
   describeOutboxContract,
@@ -18,7 +19,6 @@ import {
   T0,
 } from "@ticketfold/testing/delivery-contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifySignature } from "../../notify-webhook/src/index.js";
 import { postgresHarness } from "./outbox-harness.js";
 import {
   type HookReceiver,

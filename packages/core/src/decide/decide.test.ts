@@ -3,8 +3,7 @@
  * reopen, reopen window — P-D), internal notes, priority changes, the change-request approval
  * gate and billable time (P-B), and idempotent SLA records.
  */
-import * as E from "fp-ts/lib/Either.js";
-import { describe, expect, it } from "vitest";
+
 import {
   agent,
   changeRequestPolicy,
@@ -18,7 +17,9 @@ import {
   T0,
   text,
   ticketIn,
-} from "../../../testing/src/fixtures/index.js";
+} from "@ticketfold/testing";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import { DAY, HOUR } from "../shared/duration.js";
 import type { TicketCommand } from "../ticket/commands.js";

@@ -4,8 +4,7 @@
  * priorityDefaulted) and priority by impact (P-A: over 50% of users ⇒ 1, under ⇒ 2, a single
  * user ⇒ 3; exactly 50% is not "over", so 2).
  */
-import * as E from "fp-ts/lib/Either.js";
-import { describe, expect, it } from "vitest";
+
 import {
   changeRequestPolicy,
   commandOf,
@@ -14,7 +13,9 @@ import {
   impactPolicy,
   openTicket,
   requester,
-} from "../../../testing/src/fixtures/index.js";
+} from "@ticketfold/testing";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import type { CommandOf } from "../ticket/commands.js";
 import type { EventOf } from "../ticket/events.js";

@@ -4,9 +4,8 @@
  * fresh read; retries run out into the CONCURRENCY_CONFLICT value; an unknown policy is a
  * value; a corrupt stored event is thrown, naming tenant, stream and version.
  */
-import * as E from "fp-ts/lib/Either.js";
-import { describe, expect, it } from "vitest";
-import { InMemoryEventStore } from "../../../store-memory/src/index.js";
+
+import { InMemoryEventStore } from "@ticketfold/store-memory";
 import {
   agent,
   commandOf,
@@ -18,7 +17,9 @@ import {
   TENANT,
   TICKET,
   text,
-} from "../../../testing/src/fixtures/index.js";
+} from "@ticketfold/testing";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
 import { eventFrom } from "../decide/build.js";
 import { singlePolicy } from "../policy/resolver.js";
 import { isCorruptEvent } from "../store/errors.js";

@@ -5,6 +5,7 @@
  * names an event that was stored.
  */
 
+import { createInMemoryOutboxStore } from "@ticketfold/store-memory";
 import {
   acceptCommand,
   countingIds,
@@ -19,7 +20,6 @@ import {
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { createInMemoryOutboxStore } from "../../../store-memory/src/index.js";
 import { HOUR } from "../shared/duration.js";
 import { supportsOutbox } from "../store/outbox.js";
 import { handleNotifying } from "./notifying-handler.js";

@@ -1,9 +1,9 @@
 /** Ticket events in a store: written as typed JSON and read back equal (any event type). */
 
+import { eventArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { eventArb } from "../../../testing/src/arbitraries/index.js";
 import { fromRecorded, toNewEvent } from "./records.js";
 import type { RecordedEvent } from "./types.js";
 

@@ -5,17 +5,10 @@
  * names at least one issue with a path and a message.
  */
 
+import { actorArb, eventArb, eventOfTypeArb, instantArb, tenantIdArb, ticketIdArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import {
-  actorArb,
-  eventArb,
-  eventOfTypeArb,
-  instantArb,
-  tenantIdArb,
-  ticketIdArb,
-} from "../../../testing/src/arbitraries/index.js";
 import { decodeCommand, decodeEvent, encodeEvent } from "./codec.js";
 import { commandTypes } from "./commands.js";
 import { eventTypes } from "./events.js";

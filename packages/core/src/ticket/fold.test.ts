@@ -1,7 +1,7 @@
+import { eventArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { eventArb } from "../../../testing/src/arbitraries/events.js";
 import { decide } from "../decide/decide.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import { tenantId, ticketId } from "../shared/ids.js";

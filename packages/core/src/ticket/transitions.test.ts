@@ -5,9 +5,10 @@
  * NOT_PERMITTED for actors the row does not name. Tickets are change requests already
  * approved, so approve/reject rows have something to decide.
  */
+
+import { actorOfKind, commandOf, reopenWindowPolicy, T0, text, ticketIn } from "@ticketfold/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { actorOfKind, commandOf, reopenWindowPolicy, T0, text, ticketIn } from "../../../testing/src/fixtures/index.js";
 import { decide } from "../decide/decide.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import { HOUR } from "../shared/duration.js";

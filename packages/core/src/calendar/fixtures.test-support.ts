@@ -1,9 +1,9 @@
 /** Test fixtures for calendars: instants from short ISO text, and a few calendar definitions. */
 
-import type { CalendarDef, WeeklyCalendarDef } from "../codec.js";
-import { compileCalendar } from "../compile.js";
-import type { WallInterval } from "../intervalCodec.js";
-import type { BusinessCalendar } from "../types.js";
+import type { CalendarDef, WeeklyCalendarDef } from "./codec.js";
+import { compileCalendar } from "./compile.js";
+import type { WallInterval } from "./intervalCodec.js";
+import type { BusinessCalendar } from "./types.js";
 
 /** `"2025-03-03T13:00"` (UTC unless an offset is given) → epoch milliseconds. */
 export const at = (iso: string): number => {

@@ -3,9 +3,9 @@
  * pauses, stops and repeats each metric; the status fields; re-targeting; reopening.
  */
 import { describe, expect, it } from "vitest";
-import { HOUR, MINUTE } from "../../shared/duration.js";
-import { slaStatus } from "../status.js";
-import { at, calendarDef, compiled, history, iso, type Step, weekdays } from "./support.js";
+import { HOUR, MINUTE } from "../shared/duration.js";
+import { at, calendarDef, compiled, history, iso, type Step, weekdays } from "./scenario.test-support.js";
+import { slaStatus } from "./status.js";
 
 const all = (extra: Record<string, unknown> = {}) =>
   compiled({

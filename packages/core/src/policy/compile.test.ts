@@ -1,11 +1,11 @@
 /** The SLA part of a policy: decoded from JSON, compiled once, errors that name what is wrong. */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { compiledPolicyOf, compilePolicy } from "../../policy/compile.js";
-import { isSlaPolicyError } from "../../policy/errors.js";
-import { decodePolicy, PolicyC } from "../../policy/policy.js";
-import { HOUR, MINUTE } from "../../shared/duration.js";
-import { calendarDef, policyFrom, priorities, weekdays } from "./support.js";
+import { HOUR, MINUTE } from "../shared/duration.js";
+import { calendarDef, policyFrom, priorities, weekdays } from "../sla/scenario.test-support.js";
+import { compiledPolicyOf, compilePolicy } from "./compile.js";
+import { isSlaPolicyError } from "./errors.js";
+import { decodePolicy, PolicyC } from "./policy.js";
 
 const sla = {
   metrics: {

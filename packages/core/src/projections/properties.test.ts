@@ -10,16 +10,16 @@ import { workloadArb, workloadPolicies } from "@ticketfold/testing/workload";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import type { RecordedEvent } from "../../store/types.js";
-import { fold } from "../../ticket/evolve.js";
-import { initialState, type TicketState } from "../../ticket/state.js";
-import { applyFacts, emptyStatistics, reduceStatistics, restateTicket, type Statistics } from "../statistics.js";
-import { StatisticsProjection } from "../statistics-projection.js";
-import { ticketFacts } from "../ticket-facts.js";
-import { stepTicket } from "../ticket-steps.js";
-import { type WorkQueueEntry, workQueueEntry } from "../work-queue-entry.js";
-import { compareWorkQueue, matchesWorkQueueFilter, queryWorkQueue, type WorkQueueFilter } from "../work-queue-order.js";
-import { WorkQueueProjection } from "../work-queue-projection.js";
+import type { RecordedEvent } from "../store/types.js";
+import { fold } from "../ticket/evolve.js";
+import { initialState, type TicketState } from "../ticket/state.js";
+import { applyFacts, emptyStatistics, reduceStatistics, restateTicket, type Statistics } from "./statistics.js";
+import { StatisticsProjection } from "./statistics-projection.js";
+import { ticketFacts } from "./ticket-facts.js";
+import { stepTicket } from "./ticket-steps.js";
+import { type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
+import { compareWorkQueue, matchesWorkQueueFilter, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
+import { WorkQueueProjection } from "./work-queue-projection.js";
 
 const entryArb: fc.Arbitrary<WorkQueueEntry> = fc.record({
   tenant: fc.constantFrom("t1", "t2"),

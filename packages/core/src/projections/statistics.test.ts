@@ -15,12 +15,12 @@ import {
 } from "@ticketfold/testing/workload";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { HOUR, MINUTE } from "../../shared/duration.js";
-import { fold } from "../../ticket/evolve.js";
-import { nearestRank, summariseDurations } from "../durations.js";
-import { customerStatistics, emptyStatistics, reduceStatistics } from "../statistics.js";
-import { StatisticsProjection } from "../statistics-projection.js";
-import { customerOf, monthOf, ticketFacts } from "../ticket-facts.js";
+import { HOUR, MINUTE } from "../shared/duration.js";
+import { fold } from "../ticket/evolve.js";
+import { nearestRank, summariseDurations } from "./durations.js";
+import { customerStatistics, emptyStatistics, reduceStatistics } from "./statistics.js";
+import { StatisticsProjection } from "./statistics-projection.js";
+import { customerOf, monthOf, ticketFacts } from "./ticket-facts.js";
 
 const plan = (moves: TicketPlan["moves"], over: Partial<TicketPlan> = {}): TicketPlan => ({
   tenant: "t1",

@@ -15,12 +15,12 @@ import {
 } from "@ticketfold/testing/workload";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { HOUR, MINUTE } from "../../shared/duration.js";
-import { fold } from "../../ticket/evolve.js";
-import { isEventOutOfOrder, isUnknownPolicy } from "../errors.js";
-import { isOverdue, type WorkQueueEntry, workQueueEntry } from "../work-queue-entry.js";
-import { compareWorkQueue, queryWorkQueue, type WorkQueueFilter } from "../work-queue-order.js";
-import { WorkQueueProjection } from "../work-queue-projection.js";
+import { HOUR, MINUTE } from "../shared/duration.js";
+import { fold } from "../ticket/evolve.js";
+import { isEventOutOfOrder, isUnknownPolicy } from "./errors.js";
+import { isOverdue, type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
+import { compareWorkQueue, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
+import { WorkQueueProjection } from "./work-queue-projection.js";
 
 const T = WORKLOAD_START; // Mon 2025-03-03 08:00Z; the office calendar opens at 09:00
 const plan = (moves: TicketPlan["moves"], over: Partial<TicketPlan> = {}): TicketPlan => ({

@@ -7,16 +7,16 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { decide } from "../../decide/decide.js";
-import type { CompiledPolicy } from "../../policy/compiled.js";
-import { MINUTE } from "../../shared/duration.js";
-import type { TicketCommand } from "../../ticket/commands.js";
-import { fold } from "../../ticket/evolve.js";
-import { initialState, type TicketState } from "../../ticket/state.js";
-import { due } from "../../timers/due.js";
-import { nextWakeUp } from "../../timers/next-wake-up.js";
-import { metricStatus, slaStatus } from "../status.js";
-import { at, calendarDef, command, compiled, weekdays } from "./support.js";
+import { decide } from "../decide/decide.js";
+import type { CompiledPolicy } from "../policy/compiled.js";
+import { MINUTE } from "../shared/duration.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import { fold } from "../ticket/evolve.js";
+import { initialState, type TicketState } from "../ticket/state.js";
+import { due } from "../timers/due.js";
+import { nextWakeUp } from "../timers/next-wake-up.js";
+import { at, calendarDef, command, compiled, weekdays } from "./scenario.test-support.js";
+import { metricStatus, slaStatus } from "./status.js";
 
 const CALENDARS = {
   utc: calendarDef("utc", weekdays([["09:00", "17:00"]])),

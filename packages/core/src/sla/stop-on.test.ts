@@ -7,11 +7,11 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { compilePolicy } from "../../policy/compile.js";
-import { decodePolicy } from "../../policy/policy.js";
-import { nextWakeUp } from "../../timers/next-wake-up.js";
-import { slaStatus } from "../status.js";
-import { at, compiled, history, iso, policyFrom, priorities, type Step } from "./support.js";
+import { compilePolicy } from "../policy/compile.js";
+import { decodePolicy } from "../policy/policy.js";
+import { nextWakeUp } from "../timers/next-wake-up.js";
+import { at, compiled, history, iso, policyFrom, priorities, type Step } from "./scenario.test-support.js";
+import { slaStatus } from "./status.js";
 
 const day = (hhmm: string) => `2025-03-04T${hhmm}`;
 const walk = (...steps: [string, string][]): Step[] => [

@@ -7,9 +7,9 @@
  */
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
-import type { WeeklyCalendarDef } from "../codec.js";
-import type { WallInterval } from "../intervalCodec.js";
-import { ruleFrom, ruleSeed } from "./randomHolidayRules.js";
+import type { WeeklyCalendarDef } from "./codec.js";
+import type { WallInterval } from "./intervalCodec.js";
+import { ruleFrom, ruleSeed } from "./randomHolidayRules.test-support.js";
 
 export const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "America/Sao_Paulo", "UTC"] as const;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

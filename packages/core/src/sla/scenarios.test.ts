@@ -4,11 +4,11 @@
  * timers.
  */
 import { describe, expect, it } from "vitest";
-import { HOUR, MINUTE } from "../../shared/duration.js";
-import { due } from "../../timers/due.js";
-import { nextWakeUp } from "../../timers/next-wake-up.js";
-import { slaStatus } from "../status.js";
-import { apply, at, calendarDef, compiled, history, iso, weekdays } from "./support.js";
+import { HOUR, MINUTE } from "../shared/duration.js";
+import { due } from "../timers/due.js";
+import { nextWakeUp } from "../timers/next-wake-up.js";
+import { apply, at, calendarDef, compiled, history, iso, weekdays } from "./scenario.test-support.js";
+import { slaStatus } from "./status.js";
 
 const oneMetric = (metric: string, target: string, calendar: unknown, extra: Record<string, unknown> = {}) =>
   compiled(

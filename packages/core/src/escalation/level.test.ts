@@ -6,11 +6,11 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { decide } from "../../decide/decide.js";
-import { apply, at, command, compiled, history, iso, type Step } from "../../sla/__tests__/support.js";
-import { due } from "../../timers/due.js";
-import { nextWakeUp } from "../../timers/next-wake-up.js";
-import { escalationStatus } from "../level.js";
+import { decide } from "../decide/decide.js";
+import { apply, at, command, compiled, history, iso, type Step } from "../sla/scenario.test-support.js";
+import { due } from "../timers/due.js";
+import { nextWakeUp } from "../timers/next-wake-up.js";
+import { escalationStatus } from "./level.js";
 
 const pC = compiled({
   metrics: { response: { targets: { urgent: "1h" } }, resolution: { targets: { urgent: "8h" } } },

@@ -8,11 +8,21 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { compilePolicy } from "../../policy/compile.js";
-import { decodePolicy, PolicyC } from "../../policy/policy.js";
-import { HOUR } from "../../shared/duration.js";
-import { slaStatus } from "../status.js";
-import { at, calendarDef, compiled, history, iso, policyFrom, priorities, type Step, weekdays } from "./support.js";
+import { compilePolicy } from "../policy/compile.js";
+import { decodePolicy, PolicyC } from "../policy/policy.js";
+import { HOUR } from "../shared/duration.js";
+import {
+  at,
+  calendarDef,
+  compiled,
+  history,
+  iso,
+  policyFrom,
+  priorities,
+  type Step,
+  weekdays,
+} from "./scenario.test-support.js";
+import { slaStatus } from "./status.js";
 
 const calendars = { office: calendarDef("office", weekdays([["09:00", "17:00"]])) };
 const sla = (extra: Record<string, unknown> = {}) => ({

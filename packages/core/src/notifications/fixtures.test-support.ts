@@ -1,13 +1,13 @@
 /** Test fixtures for the notification rules: a policy, events and a history runner. */
-import type { BusinessCalendar } from "../../calendar/types.js";
-import type { Policy } from "../../policy/policy.js";
-import { HOUR } from "../../shared/duration.js";
-import { tenantId, ticketId } from "../../shared/ids.js";
-import { currentSchemaVersion, type EventOf, type TicketEvent, type TicketEventType } from "../../ticket/events.js";
-import { evolve } from "../../ticket/evolve.js";
-import { initialState, type TicketState } from "../../ticket/state.js";
-import type { NotificationIntent } from "../intent.js";
-import { type NotificationContext, notificationsFor } from "../notifications-for.js";
+import type { BusinessCalendar } from "../calendar/types.js";
+import type { Policy } from "../policy/policy.js";
+import { HOUR } from "../shared/duration.js";
+import { tenantId, ticketId } from "../shared/ids.js";
+import { currentSchemaVersion, type EventOf, type TicketEvent, type TicketEventType } from "../ticket/events.js";
+import { evolve } from "../ticket/evolve.js";
+import { initialState, type TicketState } from "../ticket/state.js";
+import type { NotificationIntent } from "./intent.js";
+import { type NotificationContext, notificationsFor } from "./notifications-for.js";
 
 export const TICKET = ticketId("01HZX3K9Q7W2E5R8T1Y4V6J0PA");
 export const TENANT = tenantId("acme");

@@ -7,9 +7,9 @@
  * and answers every question by stepping one minute at a time. Minute-aligned inputs only.
  */
 import { Temporal } from "temporal-polyfill";
-import type { WeeklyCalendarDef } from "../codec.js";
-import type { HolidayRule } from "../holidayCodec.js";
-import { ruleHolidayDates } from "./oracleHolidayRules.js";
+import type { WeeklyCalendarDef } from "./codec.js";
+import type { HolidayRule } from "./holidayCodec.js";
+import { ruleHolidayDates } from "./oracleHolidayRules.test-support.js";
 
 const MIN = 60_000;
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

@@ -4,11 +4,11 @@
  * 3 h without an answer), and the contract of `nextWakeUp` / `due`.
  */
 import { describe, expect, it } from "vitest";
-import { apply, at, compiled, history, iso, type Step } from "../../sla/__tests__/support.js";
-import type { TicketCommand } from "../../ticket/commands.js";
-import type { TicketState } from "../../ticket/state.js";
-import { due } from "../due.js";
-import { nextWakeUp } from "../next-wake-up.js";
+import { apply, at, compiled, history, iso, type Step } from "../sla/scenario.test-support.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import type { TicketState } from "../ticket/state.js";
+import { due } from "./due.js";
+import { nextWakeUp } from "./next-wake-up.js";
 
 const pD = compiled({ timers: { autoCloseResolved: { after: "3d" }, autoCloseAwaitingCustomer: { after: "14d" } } });
 const pC = compiled({

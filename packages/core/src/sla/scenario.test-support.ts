@@ -3,18 +3,18 @@
  * UTC, and ticket histories driven through `decide` so every state is one the engine can reach.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { compileCalendar } from "../../calendar/index.js";
-import type { BusinessCalendar } from "../../calendar/types.js";
-import { decide } from "../../decide/decide.js";
-import { compilePolicy } from "../../policy/compile.js";
-import type { CompiledPolicy } from "../../policy/compiled.js";
-import { decodePolicy, type Policy } from "../../policy/policy.js";
-import { tenantId, ticketId } from "../../shared/ids.js";
-import { type Instant, parseInstant } from "../../shared/instant.js";
-import type { TicketCommand } from "../../ticket/commands.js";
-import type { Actor } from "../../ticket/events.js";
-import { fold } from "../../ticket/evolve.js";
-import { initialState, type TicketState } from "../../ticket/state.js";
+import { compileCalendar } from "../calendar/index.js";
+import type { BusinessCalendar } from "../calendar/types.js";
+import { decide } from "../decide/decide.js";
+import { compilePolicy } from "../policy/compile.js";
+import type { CompiledPolicy } from "../policy/compiled.js";
+import { decodePolicy, type Policy } from "../policy/policy.js";
+import { tenantId, ticketId } from "../shared/ids.js";
+import { type Instant, parseInstant } from "../shared/instant.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import type { Actor } from "../ticket/events.js";
+import { fold } from "../ticket/evolve.js";
+import { initialState, type TicketState } from "../ticket/state.js";
 
 export const at = (iso: string): Instant => {
   const ms = parseInstant(iso.endsWith("Z") ? iso : `${iso}Z`);
