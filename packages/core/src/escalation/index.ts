@@ -1,1 +1,2 @@
-export * from "./level.js";
+/** escalation/ — the escalation ladder of a ticket: level, reached steps, next step. */
+export { type EscalationStatus, escalationStatus, type StepReach } from "./level.js";
