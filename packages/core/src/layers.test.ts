@@ -152,6 +152,19 @@ describe("the core's dependency rule", () => {
     expect(violations(core)).toEqual([]);
   });
 
+  it("every folder has an index.ts, its public face; the entry files take each folder's face only", () => {
+    for (const folder of Object.keys(LAYERS)) expect(Object.keys(core)).toContain(`${folder}/index.ts`);
+    for (const entry of ENTRIES) {
+      const specs = scan(entry, core[entry] ?? "").imports.map((i) => i.spec);
+      expect(specs.filter((spec) => !/^\.\/[a-z]+\/index\.js$/.test(spec))).toEqual([]);
+    }
+  });
+
+  it("names every export: no export * anywhere in the core", () => {
+    const star = Object.entries(core).filter(([, text]) => /^export \*/m.test(text));
+    expect(star.map(([file]) => file)).toEqual([]);
+  });
+
   it("would catch an upward import, a sibling import, node:* and a clock", () => {
     const broken = {
       "ticket/state.ts": 'import type { Policy } from "../policy/policy.js";',
