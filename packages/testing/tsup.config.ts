@@ -1,11 +1,11 @@
 import { defineConfig } from "tsup";
 
-// The main entry (arbitraries, fixtures, specs) ships as ESM and CJS. The store contract suite
-// imports vitest, which cannot be required from CommonJS, so it ships as ESM only, under the
-// `@ticketfold/testing/store-contract` subpath.
+// The main entry (arbitraries, fixtures, specs) and the test workloads ship as ESM and CJS. The
+// contract suites import vitest, which cannot be required from CommonJS, so they ship as ESM
+// only, under the `@ticketfold/testing/store-contract` and `/delivery-contract` subpaths.
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", workload: "src/workload/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     clean: true,
@@ -13,7 +13,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { "store-contract": "src/store-contract/index.ts" },
+    entry: { "store-contract": "src/store-contract/index.ts", "delivery-contract": "src/delivery-contract/index.ts" },
     format: ["esm"],
     dts: true,
     sourcemap: true,

@@ -5,8 +5,6 @@
  * from commands, so the events are exactly what an app would store.
  */
 import {
-  applyEvent,
-  createInitialState,
   decide,
   type Policy,
   type TicketCommand,
@@ -15,6 +13,7 @@ import {
   tenantId,
   ticketId,
 } from "@ticketfold/core";
+import { applyEvent, createInitialState } from "@ticketfold/core/internal";
 import { pE } from "@ticketfold/example-policies";
 import { benchAgent, benchCustomer, benchTicketId } from "../ticket-ids.js";
 

@@ -5,8 +5,6 @@
  * customer comment), so every clock has paused, resumed and re-targeted.
  */
 import {
-  applyEvent,
-  createInitialState,
   decide,
   decodePolicy,
   type Policy,
@@ -16,6 +14,7 @@ import {
   tenantId,
   ticketId,
 } from "@ticketfold/core";
+import { applyEvent, createInitialState } from "@ticketfold/core/internal";
 import { benchAgent, benchCustomer, benchTicketId } from "../ticket-ids.js";
 
 const priorities = {

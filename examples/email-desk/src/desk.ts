@@ -117,7 +117,13 @@ export const startEmailDesk = async (options: EmailDeskOptions): Promise<EmailDe
     dispatch,
     runTimers,
     runInBackground: (signal, idleMs = 1_000) =>
-      runWorkerLoop(async () => (await runTimers()).claimed + (await dispatch()).claimed, { signal, sleep, idleMs }),
+      runWorkerLoop(async () => (await runTimers()).claimed + (await dispatch()).claimed, {
+        signal,
+        sleep,
+        idleMs,
+        // A failed pass (the database away) is logged and the loop goes on; without onError it would end the loop.
+        onError: (error) => console.error("email desk: a worker pass failed", error),
+      }),
     async close() {
       await intake.close();
       mail.close();

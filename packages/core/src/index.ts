@@ -2,16 +2,531 @@
  * @ticketfold/core — the pure support-ticket domain. No clock, randomness or I/O: `now` and
  * ids are arguments, and everything is a value that can be replayed.
  *
- * Data flows one way: command → decide → events → evolve → state → SLA / escalation /
- * timers / notifications views.
+ * The public API, grouped by the folders of the stack (docs/README.md draws it): each group
+ * comes from that folder's `index.ts`, and every import inside the core points down it.
+ * Benchmarks' internals come from `@ticketfold/core/internal` (internal.ts), which promises
+ * nothing across versions.
  */
-export * from "./calendar/index.js";
-export * from "./escalation/index.js";
-export * from "./notifications/index.js";
-export * from "./policy/index.js";
-export * from "./projections/index.js";
-export * from "./shared/index.js";
-export * from "./sla/index.js";
-export * from "./store/index.js";
-export * from "./ticket/index.js";
-export * from "./timers/index.js";
+
+export {
+  /** A calendar that is always open (24×7), with an id and version. @category calendar */
+  type AlwaysOpenCalendarDef,
+  /** A bookable slot: start and end. @category calendar */
+  type BookableSlot,
+  /** A compiled business calendar: counts open time between instants and adds it. @category calendar */
+  type BusinessCalendar,
+  /** Slots on a grid that fit wholly in open time (P-A: bookable working sessions). @category calendar */
+  bookableSlots,
+  /** A calendar definition as policies write it (weekly hours or always open). @category calendar */
+  type CalendarDef,
+  /** Codec of a calendar definition. @category calendar */
+  CalendarDefC,
+  /** Compiles a decoded calendar definition. @category calendar */
+  compileCalendar,
+  /** Decodes and compiles a calendar from JSON; the error names each bad path. @category calendar */
+  decodeCalendar,
+  /** A holiday: a date (`"2025-12-25"`, `"12-25"`) or a rule. @category calendar */
+  type Holiday,
+  /** A holiday of a year: its local date and name. @category calendar */
+  type HolidayDate,
+  /** A holiday rule: a fixed date, the nth weekday of a month, or relative to Easter. @category calendar */
+  type HolidayRule,
+  /** The holidays a weekly calendar keeps in a year, as dates with their names. @category calendar */
+  holidaysIn,
+  /** A wall time on the first business day after an instant's date (P-B: "next business day 08:00"). @category calendar */
+  nextBusinessDayAt,
+  /** The built-in always-open calendar, "24x7". @category calendar */
+  twentyFourSeven,
+  /** Wall-clock opening hours of a day: `["09:00", "17:00"]`. @category calendar */
+  type WallInterval,
+  /** A weekday key: `mon` … `sun`. @category calendar */
+  type Weekday,
+  /** A weekly calendar: time zone, opening hours per weekday, holidays, overrides. @category calendar */
+  type WeeklyCalendarDef,
+  /** Codec of a weekly calendar definition. @category calendar */
+  WeeklyCalendarDefC,
+} from "./calendar/index.js";
+export {
+  /** The decider shape. @category decide */
+  type Decider,
+  /** What a decision returns. @category decide */
+  type Decision,
+  /** Decides a command against a ticket's state under its policy: events or a DomainError. @category decide */
+  decide,
+  /** Builds an event from the command that caused it. @category decide */
+  eventFrom,
+  /** The ticket's decider. @category decide */
+  type TicketDecider,
+  /** decide, evolve and the initial state in one value, bound to a policy. @category decide */
+  ticketDecider,
+} from "./decide/index.js";
+export {
+  /** The ladder at a moment. @category escalation */
+  type EscalationStatus,
+  /** The escalation ladder at `now`: level, reached steps, next step, roles. @category escalation */
+  escalationStatus,
+  /** When one ladder step is reached. @category escalation */
+  type StepReach,
+} from "./escalation/index.js";
+export {
+  /** What the app adds to each event's notification context. @category handling */
+  type ContextFor,
+  /** A decision to use instead of the core's `decide`. @category handling */
+  type DecideFn,
+  /** What a handled command appended and the state after it. @category handling */
+  type Handled,
+  /** A handler's refusal: a domain error, a conflict, or an unknown policy. @category handling */
+  type HandlerError,
+  /** Retries and the decision a handler uses. @category handling */
+  type HandlerOptions,
+  /** Handles a command: read, decide, append; retries on conflict. @category handling */
+  handleCommand,
+  /** Handles a command and writes its notification intents and wake-up in the same append. @category handling */
+  handleNotifying,
+  /** A loaded ticket: state, version, events. @category handling */
+  type LoadedTicket,
+  /** Reads and folds a ticket. @category handling */
+  loadTicket,
+  /** What a handled notifying command also wrote. @category handling */
+  type NotifyingHandled,
+  /** The notifying handler's options: event ids and notification context. @category handling */
+  type NotifyingHandlerOptions,
+} from "./handling/index.js";
+export {
+  /** Who an intent is for: the requester or staff. @category notifications */
+  type Audience,
+  /** Finds a compiled calendar by the name a policy uses. @category notifications */
+  type CalendarLookup,
+  /** A notification intent's JSON form. @category notifications */
+  type EncodedNotificationIntent,
+  /** What the app adds to each event's notifications: event id, number, calendars, locale. @category notifications */
+  type NotificationContext,
+  /** The template values of an intent. @category notifications */
+  type NotificationData,
+  /** A notice to deliver: rule, template, recipients, data, idempotency id. @category notifications */
+  type NotificationIntent,
+  /** Codec of a notification intent (outbox rows, webhook payloads). @category notifications */
+  NotificationIntentC,
+  /** The notification intents an event causes. @category notifications */
+  notificationsFor,
+  /** A recipient: role, address, name. @category notifications */
+  type Recipient,
+  /** A link to a ticket from a template. @category notifications */
+  ticketLink,
+  /** A ticket's number as notices show it. @category notifications */
+  ticketNumber,
+  /** A ticket's subject tag (`[#123]`). @category notifications */
+  ticketTag,
+} from "./notifications/index.js";
+export {
+  /** A compiled policy: what the SLA, escalation and timers read. @category policy */
+  type CompiledPolicy,
+  /** Somebody a notice can be sent to. @category policy */
+  type Contact,
+  /** The contacts behind each role. @category policy */
+  type Contacts,
+  /** `compilePolicy`, once per policy value. @category policy */
+  compiledPolicyOf,
+  /** Compiles a policy: calendars resolved, defaults filled in, checked. @category policy */
+  compilePolicy,
+  /** A priority downgrade after customer silence (P-C). @category policy */
+  type DowngradeOnSilence,
+  /** Decodes a policy from JSON; the error names each bad path. @category policy */
+  decodePolicy,
+  /** Decodes a policy selection from JSON. @category policy */
+  decodePolicySelection,
+  /** A policy's JSON form. @category policy */
+  type EncodedPolicy,
+  /** The level whose id or name matches (case-insensitive); strict. @category policy */
+  findPriority,
+  /** P-A's share of users affected → priority. @category policy */
+  type ImpactRules,
+  /** Guard: is this an SlaPolicyError? @category policy */
+  isSlaPolicyError,
+  /** A step of the escalation ladder: metric, threshold, level, roles. @category policy */
+  type LadderStep,
+  /** A language notices are written in. @category policy */
+  type Locale,
+  /** One metric's clock: targets per priority, calendar, pauses, stops, warnings. @category policy */
+  type MetricPolicy,
+  /** The notification part of a policy: locale, references, contacts, quiet hours. @category policy */
+  type NotificationPolicy,
+  /** A notification rule a policy may switch off. @category policy */
+  type NotificationRule,
+  /** Every notification rule. @category policy */
+  notificationRules,
+  /** The whole policy: lifecycle, calendars, SLA, notifications. @category policy */
+  type Policy,
+  /** Codec of the whole policy. @category policy */
+  PolicyC,
+  /** The lifecycle part of a policy: id, name, priorities, workflow. @category policy */
+  type PolicyCore,
+  /** Codec of the lifecycle part of a policy. @category policy */
+  PolicyCoreC,
+  /** Finds a ticket's policy: by id, or by rule for a new ticket. @category policy */
+  type PolicyResolver,
+  /** Rules that choose a new ticket's policy, and the default. @category policy */
+  type PolicySelection,
+  /** Codec of a policy selection. @category policy */
+  PolicySelectionC,
+  /** One level of a priority scale. @category policy */
+  type PriorityLevel,
+  /** A policy's priority scale: levels (most urgent first), default, impact rules. @category policy */
+  type PriorityScale,
+  /** Codec of a priority scale. @category policy */
+  PriorityScaleC,
+  /** The priority for `affected` of `total` users (P-A), if the scale has impact rules. @category policy */
+  priorityForImpact,
+  /** A priority's rank: 0 is the most urgent, -1 not on the scale. @category policy */
+  priorityRank,
+  /** An intake field a policy can make mandatory. @category policy */
+  type RequirableField,
+  /** Lenient intake: the matching level, or the default when missing or malformed. @category policy */
+  resolvePriority,
+  /** An optional ticket field a selection rule can ask about. @category policy */
+  type SelectableField,
+  /** A selection that names a policy it was not given. @category policy */
+  type SelectionError,
+  /** The fields selection looks at. @category policy */
+  type SelectionFields,
+  /** One selection rule. @category policy */
+  type SelectionRule,
+  /** The SLA part of a policy: metrics, warnings, ladder, time rules. @category policy */
+  type SlaPolicy,
+  /** Why a policy does not compile: an unknown calendar or a senseless value. @category policy */
+  type SlaPolicyError,
+  /** An event that can stop a clock. @category policy */
+  type StopEvent,
+  /** A resolver from policies and a selection. @category policy */
+  selectingResolver,
+  /** The policy id for a new ticket's fields: first matching rule, else the default. @category policy */
+  selectPolicyId,
+  /** A resolver for a desk with one policy. @category policy */
+  singlePolicy,
+  /** A target: a duration, or one with its own calendar. @category policy */
+  type Target,
+  /** Where a ladder step is reached, relative to its metric's target. @category policy */
+  type Threshold,
+  /** Time-driven rules: auto-closes, downgrade on silence. @category policy */
+  type TimeRules,
+  /** A warning: a percent of the target used, or a time before the deadline. @category policy */
+  type Warning,
+  /** Workflow rules: required fields, approvals, billable categories, reopen window. @category policy */
+  type Workflow,
+} from "./policy/index.js";
+export {
+  /** SLA attainment of one metric. @category projections */
+  type AttainmentRow,
+  /** One customer's statistics. @category projections */
+  type CustomerStatistics,
+  /** The queue order (P-B: VIP, priority, deadline). @category projections */
+  compareWorkQueue,
+  /** One customer's statistics. @category projections */
+  customerStatistics,
+  /** Percentiles of a list of durations. @category projections */
+  type DurationSummary,
+  /** A gap in a stream's versions. @category projections */
+  EventOutOfOrder,
+  /** Statistics of nothing. @category projections */
+  emptyStatistics,
+  /** Guard by code. @category projections */
+  isEventOutOfOrder,
+  /** Is an entry past a deadline at `now`? @category projections */
+  isOverdue,
+  /** Guard by code. @category projections */
+  isUnknownPolicy,
+  /** Finds a compiled policy by id. @category projections */
+  type PolicyLookup,
+  /** A projection failure with a stable code. @category projections */
+  ProjectionError,
+  /** The code of a projection error. @category projections */
+  type ProjectionErrorCode,
+  /** An opened ticket's compiled policy, or UnknownPolicy. @category projections */
+  policyOfTicket,
+  /** The entries matching a filter, in queue order. @category projections */
+  queryWorkQueue,
+  /** The reducer: statistics after one event. @category projections */
+  reduceStatistics,
+  /** Replaces a ticket's contribution (a store folding a batch per ticket). @category projections */
+  restateTicket,
+  /** Statistics per tenant and customer. @category projections */
+  type Statistics,
+  /** Per-customer statistics as a projection over recorded events. @category projections */
+  StatisticsProjection,
+  /** The policy of each side of a step. @category projections */
+  type StepPolicies,
+  /** Applies one recorded event to a ticket's state. @category projections */
+  stepTicket,
+  /** Percentiles of a list of durations. @category projections */
+  summariseDurations,
+  /** What statistics count of one ticket. @category projections */
+  type TicketFacts,
+  /** A ticket's step: the event, and the state before and after. @category projections */
+  type TicketStep,
+  /** Every customer's statistics of a tenant. @category projections */
+  tenantStatistics,
+  /** What statistics count of one ticket, or null. @category projections */
+  ticketFacts,
+  /** A ticket's key in a projection: `tenant/ticketId`. @category projections */
+  ticketKey,
+  /** A ticket under a policy the projection does not know. @category projections */
+  UnknownPolicy,
+  /** A ticket in the work queue. @category projections */
+  type WorkQueueEntry,
+  /** Filters of a work-queue query. @category projections */
+  type WorkQueueFilter,
+  /** The work queue as a projection over recorded events. @category projections */
+  WorkQueueProjection,
+  /** A ticket's work-queue entry, or null when it is not queued. @category projections */
+  workQueueEntry,
+} from "./projections/index.js";
+export {
+  /** One day (24 hours) in milliseconds. @category shared */
+  DAY,
+  /** A decoding failure: what was decoded and every bad path. @category shared */
+  type DecodeError,
+  /** One bad path of a decoding failure: path, what was expected, a message. @category shared */
+  type DecodeIssue,
+  /** A length of time in milliseconds. @category shared */
+  type Duration,
+  /** Codec of a duration: `"4h"`, `"1h30m"`, `"2d"` outside, milliseconds inside. @category shared */
+  DurationC,
+  /** Turns a codec into a decoder whose errors name each bad path. @category shared */
+  decodeWith,
+  /** Writes milliseconds in the same notation, largest units first (`1h30m`). @category shared */
+  formatDuration,
+  /** Writes an instant as an ISO-8601 string (UTC). @category shared */
+  formatInstant,
+  /** One hour in milliseconds. @category shared */
+  HOUR,
+  /** Guard by an error's stable `code` (never `instanceof`). @category shared */
+  hasCode,
+  /** Milliseconds since the Unix epoch, UTC: the core's only notion of time. @category shared */
+  type Instant,
+  /** Codec of an instant: an ISO-8601 string outside, milliseconds inside. @category shared */
+  InstantC,
+  /** Guard: is this a DecodeError? @category shared */
+  isDecodeError,
+  /** One minute in milliseconds. @category shared */
+  MINUTE,
+  /** The brand of text that is not blank. @category shared */
+  type NonEmptyBrand,
+  /** Codec of text that is not blank. @category shared */
+  NonEmptyTextC,
+  /** Parses `4h`, `90m`, `1h30m` into milliseconds; undefined when it is not a duration. @category shared */
+  parseDuration,
+  /** Parses an ISO-8601 instant; undefined when it is not one. @category shared */
+  parseInstant,
+  /** One second in milliseconds. @category shared */
+  SECOND,
+  /** A tenant's id, branded. @category shared */
+  type TenantId,
+  /** The brand of a tenant id. @category shared */
+  type TenantIdBrand,
+  /** Codec of a tenant id. @category shared */
+  TenantIdC,
+  /** A ticket's id (a ULID), branded. @category shared */
+  type TicketId,
+  /** The brand of a ticket id (named so that inferred types stay nameable). @category shared */
+  type TicketIdBrand,
+  /** Codec of a ticket id. @category shared */
+  TicketIdC,
+  /** Brands a string as a tenant id; throws when it is malformed. @category shared */
+  tenantId,
+  /** Brands a string as a ticket id; throws when it is not a ULID. @category shared */
+  ticketId,
+} from "./shared/index.js";
+export {
+  /** running · paused · met · breached. @category sla */
+  type MetricState,
+  /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
+  type MetricStatus,
+  /** The status of each metric a ticket has. @category sla */
+  type SlaStatus,
+  /** Every SLA metric's status at `now`. @category sla */
+  slaStatus,
+} from "./sla/index.js";
+
+export {
+  /** The result of an append. @category store */
+  type AppendResult,
+  /** Options of `appendWithOutbox`. @category store */
+  type AppendWithOutboxOptions,
+  /** What a channel answers for one intent. @category store */
+  type ChannelOutcome,
+  /** A position in the global log, opaque. @category store */
+  type Checkpoint,
+  /** An outbox entry a dispatcher holds. @category store */
+  type ClaimedIntent,
+  /** A ticket whose wake-up is due, held by a timer worker. @category store */
+  type ClaimedTimer,
+  /** Who claims, for how long, how many, at `now`. @category store */
+  type ClaimRequest,
+  /** The stream moved since it was read. @category store */
+  ConcurrencyConflict,
+  /** A stored event that cannot be decoded, named by tenant, stream and version. @category store */
+  CorruptEvent,
+  /** Checks an expected version the way every adapter must. @category store */
+  checkExpectedVersion,
+  /** One channel's try at one intent. @category store */
+  type DeliveryAttempt,
+  /** A way out (mail, webhook) for notification intents. @category store */
+  type DeliveryChannel,
+  /** The event store port every adapter implements. @category store */
+  type EventStore,
+  /** What an append expects of the stream. @category store */
+  type ExpectedVersion,
+  /** A record back to a ticket event, or CorruptEvent. @category store */
+  fromRecorded,
+  /** An append with bad arguments. @category store */
+  InvalidAppend,
+  /** A checkpoint this store never issued. @category store */
+  InvalidCheckpoint,
+  /** Guard by code. @category store */
+  isConcurrencyConflict,
+  /** Guard by code. @category store */
+  isCorruptEvent,
+  /** Guard by code. @category store */
+  isInvalidAppend,
+  /** Guard by code. @category store */
+  isInvalidCheckpoint,
+  /** An event to append. @category store */
+  type NewEvent,
+  /** An outbox entry as adapters show it. @category store */
+  type OutboxEntry,
+  /** The outbox queue port: claim and settle under leases. @category store */
+  type OutboxQueue,
+  /** A store that appends events, outbox entries and a wake-up in one transaction. @category store */
+  type OutboxStore,
+  /** Options of `readAll`. @category store */
+  type ReadAllOptions,
+  /** The result of `readAll`. @category store */
+  type ReadAllResult,
+  /** A stored event with its stream, version and position. @category store */
+  type RecordedEvent,
+  /** How a claimed entry ends: delivered, retry, dead. @category store */
+  type Settlement,
+  /** A store failure with a stable code. @category store */
+  StoreError,
+  /** The code of a store error. @category store */
+  type StoreErrorCode,
+  /** The result of reading a stream. @category store */
+  type StreamRead,
+  /** Guard: does this store have an outbox? @category store */
+  supportsOutbox,
+  /** The timer queue port: claim due tickets and release them. @category store */
+  type TimerQueue,
+  /** A ticket event as a record to append. @category store */
+  toNewEvent,
+  /** Checks an append's arguments the way every adapter must. @category store */
+  validateAppend,
+} from "./store/index.js";
+export {
+  /** An action of the transition table. @category ticket */
+  type Action,
+  /** Who did something: requester, agent or system, with an id. @category ticket */
+  type Actor,
+  /** A kind of actor. @category ticket */
+  type ActorKind,
+  /** An attachment's name, size, type and hash. @category ticket */
+  type Attachment,
+  /** A ticket's category. @category ticket */
+  type Category,
+  /** The channel a ticket came in by. @category ticket */
+  type Channel,
+  /** The ticket command of one type. @category ticket */
+  type CommandOf,
+  /** The codec of each command type. @category ticket */
+  commandCodecs,
+  /** Every command type. @category ticket */
+  commandTypes,
+  /** The schema version each event type is written with now. @category ticket */
+  currentSchemaVersion,
+  /** A refused command, as a value with a stable `code`. @category ticket */
+  type DomainError,
+  /** The code of a domain error. @category ticket */
+  type DomainErrorCode,
+  /** Decodes a command from unknown input, or INVALID_COMMAND naming the bad path. @category ticket */
+  decodeCommand,
+  /** Upcasts and decodes a stored or received event, or a DecodeError. @category ticket */
+  decodeEvent,
+  /** A ticket command's JSON form. @category ticket */
+  type EncodedTicketCommand,
+  /** A ticket event's JSON form. @category ticket */
+  type EncodedTicketEvent,
+  /** The ticket event of one type. @category ticket */
+  type EventOf,
+  /** Writes an event's JSON form. @category ticket */
+  encodeEvent,
+  /** Every event type. @category ticket */
+  eventTypes,
+  /** Applies one event to a state (immer: a new frozen state). @category ticket */
+  evolve,
+  /** Folds a history into a state, deep-frozen. @category ticket */
+  fold,
+  /** P-A's intake questions. @category ticket */
+  type Intake,
+  /** The state of a ticket with no events. @category ticket */
+  initialState,
+  /** Guard: is this a DomainError? @category ticket */
+  isDomainError,
+  /** An SLA metric: response, plan, resolution or next-reply. @category ticket */
+  type MetricName,
+  /** Who asked: id, name, mail, phone. @category ticket */
+  type Requester,
+  /** One row of the transition table. @category ticket */
+  type Rule,
+  /** A ticket's status. @category ticket */
+  type Status,
+  /** A status, or `none` before the ticket is opened. @category ticket */
+  type StatusOrNone,
+  /** Every status, in lifecycle order. @category ticket */
+  statuses,
+  /** A ticket command (any type). @category ticket */
+  type TicketCommand,
+  /** The type tag of a ticket command. @category ticket */
+  type TicketCommandType,
+  /** A ticket event (any type): the codecs are the single source of every shape. @category ticket */
+  type TicketEvent,
+  /** The type tag of a ticket event. @category ticket */
+  type TicketEventType,
+  /** What a ticket is about: subject, description, category, channel, requester, … @category ticket */
+  type TicketFields,
+  /** A ticket's state: what the fold of its events keeps. @category ticket */
+  type TicketState,
+  /** The lifecycle as data: each action's statuses, target and actors. @category ticket */
+  transitionTable,
+} from "./ticket/index.js";
+export {
+  /** The system commands time makes due at `now`, in order. @category timers */
+  due,
+  /** The next instant a ticket needs waking, or null. @category timers */
+  nextWakeUp,
+  /** The actor of timer commands. @category timers */
+  timerActor,
+} from "./timers/index.js";
+
+export {
+  /** Options of an outbox pass. @category workers */
+  type DispatchOptions,
+  /** What an outbox pass did. @category workers */
+  type DispatchReport,
+  /** 30 s doubling to at most 1 h. @category workers */
+  defaultRetryBackoff,
+  /** One outbox pass: claim, deliver through every channel, settle. @category workers */
+  dispatchOutbox,
+  /** Retry timing: base delay, cap. @category workers */
+  type RetryBackoff,
+  /** One timer pass: claim due tickets, apply `due`, release with the next wake-up. @category workers */
+  runDueTimers,
+  /** Runs a pass until stopped; a failed pass goes to `onError` or ends the loop. @category workers */
+  runWorkerLoop,
+  /** The part of an AbortSignal the loop reads. @category workers */
+  type StopSignal,
+  /** Options of a timer pass. @category workers */
+  type TimerRunOptions,
+  /** What a timer pass did. @category workers */
+  type TimerRunReport,
+  /** The loop's signal, sleep, idle time and error handler. @category workers */
+  type WorkerLoopOptions,
+} from "./workers/index.js";

@@ -2,14 +2,15 @@
  * The in-memory outbox and timer table run the same outbox and timer contracts as the
  * PostgreSQL store, plus what only memory shows: entries and timers are copies.
  */
-import { describe, expect, it } from "vitest";
-import { T0 } from "../../core/src/store/__tests__/delivery-fixtures.js";
+
 import {
   type DeliveryHarness,
   describeOutboxContract,
+  describeTimerContract,
   intentAt,
-} from "../../core/src/store/__tests__/outbox-contract.js";
-import { describeTimerContract } from "../../core/src/store/__tests__/timer-contract.js";
+  T0,
+} from "@ticketfold/testing/delivery-contract";
+import { describe, expect, it } from "vitest";
 import { createInMemoryOutboxStore, type InMemoryOutboxStore } from "../src/index.js";
 
 const harnessOf = (store: InMemoryOutboxStore): DeliveryHarness => ({

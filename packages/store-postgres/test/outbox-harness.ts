@@ -2,8 +2,9 @@
  * The outbox contracts' harness on a PostgreSQL test backend: a migrated PostgresOutboxStore
  * in a fresh schema, its queues, and read-only views of the outbox, attempt log and timers.
  */
-import { T0, TENANT } from "../../core/src/store/__tests__/delivery-fixtures.js";
-import type { DeliveryHarness } from "../../core/src/store/__tests__/outbox-contract.js";
+
+import type { DeliveryHarness } from "@ticketfold/testing/delivery-contract";
+import { T0, TENANT } from "@ticketfold/testing/delivery-contract";
 import { createPostgresOutboxStore, type PostgresOutboxStore } from "../src/index.js";
 import type { TestBackend } from "./target.js";
 

@@ -7,9 +7,9 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DeliveryChannel } from "@ticketfold/core";
+import { createEmailChannel } from "@ticketfold/notify-email";
+import { createWebhookChannel } from "@ticketfold/notify-webhook";
 import { SMTPServer } from "smtp-server";
-import { createEmailChannel } from "../../notify-email/src/index.js";
-import { createWebhookChannel } from "../../notify-webhook/src/index.js";
 
 export interface CaughtMail {
   readonly messageId: string;

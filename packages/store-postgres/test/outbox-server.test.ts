@@ -6,17 +6,18 @@
  * twice, and no breach is recorded twice.
  */
 import { type DeliveryChannel, dispatchOutbox, handleNotifying, runDueTimers } from "@ticketfold/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   countingIds,
+  describeOutboxContract,
+  describeTimerContract,
   deskPolicies,
+  LEASE,
   openCommand,
   T0,
   TENANT,
   ticketNo,
-} from "../../core/src/store/__tests__/delivery-fixtures.js";
-import { describeOutboxContract, LEASE } from "../../core/src/store/__tests__/outbox-contract.js";
-import { describeTimerContract } from "../../core/src/store/__tests__/timer-contract.js";
+} from "@ticketfold/testing/delivery-contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresOutboxStore, type PostgresOutboxStore, pgDriver } from "../src/index.js";
 import { postgresHarness } from "./outbox-harness.js";
 import { NO_SERVER_REASON, type ServerBackend, serverBackend, serverPool, serverUrl } from "./target.js";

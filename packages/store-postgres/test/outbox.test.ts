@@ -6,17 +6,19 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import { dispatchOutbox, handleNotifying } from "@ticketfold/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifySignature } from "@ticketfold/notify-webhook";
 import {
   countingIds,
+  describeOutboxContract,
+  describeTimerContract,
   deskPolicies,
+  LEASE,
   openCommand,
+  openFixtureTicket,
   REQUESTER,
   T0,
-} from "../../core/src/store/__tests__/delivery-fixtures.js";
-import { describeOutboxContract, LEASE, openFixtureTicket } from "../../core/src/store/__tests__/outbox-contract.js";
-import { describeTimerContract } from "../../core/src/store/__tests__/timer-contract.js";
-import { verifySignature } from "../../notify-webhook/src/index.js";
+} from "@ticketfold/testing/delivery-contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresHarness } from "./outbox-harness.js";
 import {
   type HookReceiver,

@@ -3,8 +3,9 @@
  * switch; a rebuild builds a new table set while the old one serves, switches only once caught
  * up, and drops the old set; readers see a complete queue throughout.
  */
+
+import { workloadPolicies } from "@ticketfold/testing/workload";
 import { expect, it } from "vitest";
-import { workloadPolicies } from "../../core/src/projections/__tests__/workload.js";
 import {
   activeReadSideVersion,
   createReadSideVersion,

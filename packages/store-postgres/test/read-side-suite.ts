@@ -4,9 +4,9 @@
  * batch rolls its rows back with its checkpoint; the queue is served by its indexes, unsorted.
  */
 import type { WorkQueueFilter } from "@ticketfold/core";
+import { workloadArb } from "@ticketfold/testing/workload";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { workloadArb } from "../../core/src/projections/__tests__/workload.js";
 import { catchUpReadSide, ensureReadSide, readSideTables, workQueueSql } from "../src/index.js";
 import { appendLog, catchUp, expectSqlEqualsPure, sampleWorkload } from "./read-side-support.js";
 import type { TestBackend } from "./target.js";

@@ -11,9 +11,9 @@ import {
   type WorkQueueFilter,
   WorkQueueProjection,
 } from "@ticketfold/core";
+import { workloadArb, workloadPolicies } from "@ticketfold/testing/workload";
 import fc from "fast-check";
 import { expect } from "vitest";
-import { workloadArb, workloadPolicies } from "../../core/src/projections/__tests__/workload.js";
 import {
   catchUpReadSide,
   type PostgresEventStore,

@@ -1,8 +1,9 @@
 /**
  * @ticketfold/testing — the test kit: given/when/then specs for decisions, fast-check
  * arbitraries for the ticket domain, and small fixtures (test policies, command builders).
- * The EventStore contract suite for adapter authors runs under vitest and is imported from
- * `@ticketfold/testing/store-contract` (ESM only).
+ * For adapter authors, three subpaths: the contract suites, which run under vitest (ESM only),
+ * `@ticketfold/testing/store-contract` (the EventStore) and `@ticketfold/testing/delivery-contract`
+ * (the outbox and timers); and `@ticketfold/testing/workload`, random read-model workloads.
  */
 export * from "./arbitraries/index.js";
 export * from "./fixtures/index.js";

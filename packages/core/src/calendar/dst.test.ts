@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
-import { at, everyDay, iso } from "./__tests__/fixtures.js";
 import { compileCalendar } from "./compile.js";
+import { at, everyDay, iso } from "./fixtures.test-support.js";
 import type { WallInterval } from "./intervalCodec.js";
 
 const sundays = (timeZone: string, hours: readonly WallInterval[]) =>

@@ -5,11 +5,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
-import { at, everyDay, iso, weekdays } from "./__tests__/fixtures.js";
-import { calendarCase } from "./__tests__/randomCalendars.js";
 import { bookableSlots } from "./bookableSlots.js";
 import { compileCalendar } from "./compile.js";
+import { at, everyDay, iso, weekdays } from "./fixtures.test-support.js";
 import { nextBusinessDayAt } from "./nextBusinessDayAt.js";
+import { calendarCase } from "./randomCalendars.test-support.js";
 import { twentyFourSeven } from "./twentyFourSeven.js";
 
 describe("nextBusinessDayAt(cal, at, HH:MM)", () => {

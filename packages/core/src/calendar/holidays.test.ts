@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { HOUR } from "../shared/duration.js";
-import { at, weekdays } from "./__tests__/fixtures.js";
 import type { WeeklyCalendarDef } from "./codec.js";
 import { compileCalendar } from "./compile.js";
+import { at, weekdays } from "./fixtures.test-support.js";
 import type { Holiday } from "./holidayCodec.js";
 import { holidaysIn } from "./holidaysIn.js";
 

@@ -1,24 +1,17 @@
-export * from "./bookableSlots.js";
-export * from "./codec.js";
-export * from "./compile.js";
-export * from "./dateCodecs.js";
-export { type DayRules, type MinuteIntervals, WEEKDAYS, type Weekday } from "./dayRules.js";
-export { easterSunday } from "./easter.js";
+/** calendar/ — business calendars: definitions, compilation, counted open time, holidays, helpers. */
+export { type BookableSlot, bookableSlots } from "./bookableSlots.js";
 export {
-  type DateHoliday,
-  type EasterHoliday,
-  type Holiday,
-  HolidayC,
-  type HolidayRule,
-  isHolidayRule,
-  type NthWeekdayHoliday,
-  OBSERVED_RULES,
-  type ObservedRule,
-} from "./holidayCodec.js";
-export * from "./holidaysIn.js";
-export { DayIntervalsC, IntervalC, type WallInterval } from "./intervalCodec.js";
-export * from "./nextBusinessDayAt.js";
-export * from "./twentyFourSeven.js";
-export * from "./types.js";
-export { EndTimeC, formatWallTime, parseWallTime, StartTimeC } from "./wallTime.js";
-export { TimeZoneC } from "./zone.js";
+  type AlwaysOpenCalendarDef,
+  type CalendarDef,
+  CalendarDefC,
+  type WeeklyCalendarDef,
+  WeeklyCalendarDefC,
+} from "./codec.js";
+export { compileCalendar, decodeCalendar } from "./compile.js";
+export type { Holiday, HolidayRule } from "./holidayCodec.js";
+export { type HolidayDate, holidaysIn } from "./holidaysIn.js";
+export type { WallInterval } from "./intervalCodec.js";
+export { nextBusinessDayAt } from "./nextBusinessDayAt.js";
+export { twentyFourSeven } from "./twentyFourSeven.js";
+export type { BusinessCalendar } from "./types.js";
+export type { Weekday } from "./weekdays.js";

@@ -5,9 +5,9 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { minuteOracle } from "./__tests__/minuteOracle.js";
-import { type CalendarCase, calendarCase, durationFor, windowOf } from "./__tests__/randomCalendars.js";
 import { decodeCalendar } from "./compile.js";
+import { minuteOracle } from "./minuteOracle.test-support.js";
+import { type CalendarCase, calendarCase, durationFor, windowOf } from "./randomCalendars.test-support.js";
 import type { BusinessCalendar } from "./types.js";
 
 const MIN = 60_000;

@@ -5,8 +5,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { DAY, HOUR, MINUTE } from "../shared/duration.js";
-import { at, iso, weekdays } from "./__tests__/fixtures.js";
 import { compileCalendar, decodeCalendar } from "./compile.js";
+import { at, iso, weekdays } from "./fixtures.test-support.js";
 import { twentyFourSeven } from "./twentyFourSeven.js";
 
 const office = weekdays("UTC", [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
-import { at, iso, weekdays } from "./__tests__/fixtures.js";
 import { compileCalendar } from "./compile.js";
+import { at, iso, weekdays } from "./fixtures.test-support.js";
 
 describe("public scenarios (semantics: public scenarios S1, S2, S6, S7, S8)", () => {
   it("S1: Mon–Fri 08–17 UTC — Fri 21:00 to Mon 09:30 is 1h30m; Fri 21:00 + 8h is Mon 16:00", () => {

@@ -1,3 +1,2 @@
-export * from "./level.js";
-export * from "./policy.js";
-export * from "./request.js";
+/** escalation/ — the escalation ladder of a ticket: level, reached steps, next step. */
+export { type EscalationStatus, escalationStatus, type StepReach } from "./level.js";

@@ -5,13 +5,14 @@
  * its clock is paused or stopped), and the roles the current level informs (P-C: head of
  * support, account manager, CEO).
  */
+
+import type { CompiledPolicy, CompiledStep } from "../policy/compiled.js";
+import { thresholdTime } from "../policy/ladder.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledPolicy, CompiledStep } from "../sla/compiled.js";
 import { metricFrame } from "../sla/frame.js";
 import { reachInstant } from "../sla/reach.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
-import { thresholdTime } from "./policy.js";
 
 export interface StepReach {
   readonly step: number;

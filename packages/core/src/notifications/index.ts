@@ -1,6 +1,12 @@
-/** Notifications: pure rules that turn ticket events into notification intents for channels. */
-export * from "./intent.js";
-export * from "./notifications-for.js";
-export * from "./policy.js";
-export * from "./sla-settings.js";
-export * from "./ticket-reference.js";
+/** notifications/ — the notification intents an event causes, read from the states and the policy. */
+export {
+  type Audience,
+  type EncodedNotificationIntent,
+  type NotificationData,
+  type NotificationIntent,
+  NotificationIntentC,
+  type Recipient,
+} from "./intent.js";
+export { type NotificationContext, notificationsFor } from "./notifications-for.js";
+export type { CalendarLookup } from "./sla-settings.js";
+export { ticketLink, ticketNumber, ticketTag } from "./ticket-reference.js";

@@ -4,8 +4,8 @@
  * recipient role — so a dispatcher that runs twice sends with the same idempotency key.
  */
 import * as t from "io-ts";
+import { LocaleC, NotificationRuleC } from "../policy/notifications.js";
 import { InstantC } from "../shared/instant.js";
-import { LocaleC, NotificationRuleC } from "./policy.js";
 
 /**
  * Recipient roles: `requester`, `organisation` (the customer's points of contact), `assignee`,

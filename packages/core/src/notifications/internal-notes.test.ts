@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TicketEvent } from "../ticket/events.js";
 import { evolve } from "../ticket/evolve.js";
 import { initialState } from "../ticket/state.js";
-import { calendars, ev, opened, policy, T0 } from "./__tests__/fixtures.js";
+import { calendars, ev, opened, policy, T0 } from "./fixtures.test-support.js";
 import { notificationsFor } from "./notifications-for.js";
 
 const SECRET = "INTERNAL-NOTE";

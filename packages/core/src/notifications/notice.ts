@@ -4,11 +4,13 @@
  * intents before ids, locale and quiet hours are applied). Also the template values every
  * notice carries: ticket number, tag, link, subject and priority.
  */
-import type { Policy } from "../policy/full.js";
+
+import type { NotificationRule } from "../policy/notifications.js";
+import type { Policy } from "../policy/policy.js";
 import type { TicketEvent } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import type { Audience, NotificationData, Recipient } from "./intent.js";
-import type { NotificationRule, NotificationSettings } from "./policy.js";
+import type { NotificationSettings } from "./settings.js";
 import type { CalendarLookup } from "./sla-settings.js";
 import { ticketLink, ticketNumber, ticketTag } from "./ticket-reference.js";
 

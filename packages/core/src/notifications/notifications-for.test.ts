@@ -11,7 +11,7 @@ import {
   system,
   T0,
   TICKET,
-} from "./__tests__/fixtures.js";
+} from "./fixtures.test-support.js";
 import type { NotificationIntent } from "./intent.js";
 
 const H = 3_600_000;

@@ -5,13 +5,14 @@
  * are the same however often this runs. One intent is made per rule and recipient role.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
-import type { Policy } from "../policy/full.js";
+import type { Locale } from "../policy/notifications.js";
+import type { Policy } from "../policy/policy.js";
 import type { TicketEvent } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import { intentId, type NotificationIntent, type Recipient } from "./intent.js";
 import { type Notice, type RuleInput, ticketData } from "./notice.js";
-import { type Locale, notificationSettings } from "./policy.js";
 import { requesterRules } from "./requester-rules.js";
+import { notificationSettings } from "./settings.js";
 import type { CalendarLookup } from "./sla-settings.js";
 import { staffRules } from "./staff-rules.js";
 

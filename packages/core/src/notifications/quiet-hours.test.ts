@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TicketEvent } from "../ticket/events.js";
-import { calendars, ev, intentsAfter, opened, policy, requester, system } from "./__tests__/fixtures.js";
+import { calendars, ev, intentsAfter, opened, policy, requester, system } from "./fixtures.test-support.js";
 
 // 2025-03-08 is a Saturday; the office calendar opens Monday 2025-03-10 09:00 UTC.
 const SAT = Date.parse("2025-03-08T22:00:00Z");

@@ -4,9 +4,10 @@
  * escalation ladder's contacts (P-C). A role with no configured contact still yields a
  * recipient without an address, so the app can look the person up itself.
  */
+
+import type { Contact, Contacts } from "../policy/notifications.js";
 import type { TicketState } from "../ticket/state.js";
 import type { Recipient } from "./intent.js";
-import type { Contact, Contacts } from "./policy.js";
 
 const fromContact = (role: string, c: Contact, id?: string): Recipient => ({
   role,

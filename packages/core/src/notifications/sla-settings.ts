@@ -5,7 +5,7 @@
  * needs a calendar the caller did not supply, is `undefined` / empty: the notice omits it.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
-import type { Policy } from "../policy/full.js";
+import type { Policy } from "../policy/policy.js";
 import type { Instant } from "../shared/instant.js";
 
 /** Finds a compiled calendar by the name a policy uses for it. */

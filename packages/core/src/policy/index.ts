@@ -1,5 +1,40 @@
-export * from "./full.js";
-export * from "./policy.js";
-export * from "./priority.js";
-export * from "./selection.js";
-export * from "./workflow.js";
+/** policy/ — the whole policy: every part's codec, compilation, selection of a new ticket's policy, the resolver. */
+export { compiledPolicyOf, compilePolicy } from "./compile.js";
+export type { CompiledPolicy } from "./compiled.js";
+export { isSlaPolicyError, type SlaPolicyError } from "./errors.js";
+export type { LadderStep, Threshold } from "./ladder.js";
+export { type PolicyCore, PolicyCoreC } from "./lifecycle.js";
+export {
+  type Contact,
+  type Contacts,
+  type Locale,
+  type NotificationPolicy,
+  type NotificationRule,
+  notificationRules,
+} from "./notifications.js";
+export { decodePolicy, type EncodedPolicy, type Policy, PolicyC } from "./policy.js";
+export {
+  findPriority,
+  type ImpactRules,
+  type PriorityLevel,
+  type PriorityScale,
+  PriorityScaleC,
+  priorityForImpact,
+  priorityRank,
+  resolvePriority,
+} from "./priority.js";
+export { type PolicyResolver, singlePolicy } from "./resolver.js";
+export {
+  decodePolicySelection,
+  type PolicySelection,
+  PolicySelectionC,
+  type SelectableField,
+  type SelectionError,
+  type SelectionFields,
+  type SelectionRule,
+  selectingResolver,
+  selectPolicyId,
+} from "./selection.js";
+export type { MetricPolicy, SlaPolicy, StopEvent, Target, Warning } from "./sla.js";
+export type { DowngradeOnSilence, TimeRules } from "./time-rules.js";
+export type { RequirableField, Workflow } from "./workflow.js";

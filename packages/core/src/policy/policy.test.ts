@@ -2,8 +2,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { HOUR } from "../shared/duration.js";
-import { decodePolicy } from "./full.js";
-import { PolicyCoreC } from "./policy.js";
+import { PolicyCoreC } from "./lifecycle.js";
+import { decodePolicy } from "./policy.js";
 
 const good = {
   id: "p",

@@ -1,15 +1,26 @@
 /**
- * A policy is data: everything a support desk's rules say, loadable from JSON and decoded with
- * io-ts. This module holds the parts the ticket lifecycle needs (priority scale, workflow);
- * the SLA, calendar, escalation and timer parts are added by their own modules.
+ * The whole policy: the lifecycle part (priorities, workflow) plus the calendars it counts
+ * on, its SLA (metrics, warnings, escalation ladder, time-driven rules) and its notification
+ * settings. Loadable from JSON with `decodePolicy`.
  */
 import * as t from "io-ts";
-import { NonEmptyTextC } from "../shared/ids.js";
-import { PriorityScaleC } from "./priority.js";
-import { WorkflowC } from "./workflow.js";
+import { CalendarDefC } from "../calendar/codec.js";
+import { decodeWith } from "../shared/decode.js";
+import { PolicyCoreC } from "./lifecycle.js";
+import { NotificationPolicyC } from "./notifications.js";
+import { SlaPolicyC } from "./sla.js";
 
-export const PolicyCoreC = t.intersection([
-  t.type({ id: NonEmptyTextC, name: t.string, priorities: PriorityScaleC }),
-  t.partial({ version: t.number, description: t.string, workflow: WorkflowC }),
+export const PolicyC = t.intersection([
+  PolicyCoreC,
+  t.partial({
+    /** Named business calendars; metrics refer to them by name (or use "24x7"). */
+    calendars: t.record(t.string, CalendarDefC),
+    sla: SlaPolicyC,
+    notifications: NotificationPolicyC,
+  }),
 ]);
-export type PolicyCore = t.TypeOf<typeof PolicyCoreC>;
+export type Policy = t.TypeOf<typeof PolicyC>;
+export type EncodedPolicy = t.OutputOf<typeof PolicyC>;
+
+/** Decodes a policy from JSON; the error names each bad path. */
+export const decodePolicy = decodeWith(PolicyC, "policy");

@@ -4,7 +4,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { tenantId, ticketId } from "../shared/ids.js";
 import type { CommandOf } from "../ticket/commands.js";
-import type { PolicyCore } from "./policy.js";
+import type { PolicyCore } from "./lifecycle.js";
 import { decodePolicySelection, type SelectionFields, selectingResolver, selectPolicyId } from "./selection.js";
 
 const selection = {

@@ -9,9 +9,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { decodeWith } from "../shared/decode.js";
-import type { PolicyResolver } from "../store/handler.js";
 import type { CommandOf } from "../ticket/commands.js";
-import type { PolicyCore } from "./policy.js";
+import type { Policy } from "./policy.js";
+import type { PolicyResolver } from "./resolver.js";
 
 const OneOrManyC = t.union([t.string, t.array(t.string)]);
 
@@ -91,7 +91,7 @@ export interface SelectionError {
  * A resolver for the command handler: tickets by their policy id, new tickets by selection.
  * Every policy the selection names must be among `policies`.
  */
-export const selectingResolver = <P extends PolicyCore>(
+export const selectingResolver = <P extends Policy>(
   policies: readonly P[],
   selection: PolicySelection,
 ): E.Either<SelectionError, PolicyResolver<P>> => {

@@ -1,14 +1,27 @@
-/**
- * Read models: the work queue (P-B order, P-D organisation view) and statistics per tenant
- * and customer (SLA attainment, response and resolution times, billable time). Pure values and
- * reducers, plus in-memory projections over recorded events; stores persist the same values.
- */
-export * from "./durations.js";
-export * from "./errors.js";
-export * from "./statistics.js";
-export * from "./statistics-projection.js";
-export * from "./ticket-facts.js";
-export * from "./ticket-steps.js";
-export * from "./work-queue-entry.js";
-export * from "./work-queue-order.js";
-export * from "./work-queue-projection.js";
+/** projections/ — read models over recorded events: the work queue and statistics. */
+export { type DurationSummary, summariseDurations } from "./durations.js";
+export {
+  EventOutOfOrder,
+  isEventOutOfOrder,
+  isUnknownPolicy,
+  ProjectionError,
+  type ProjectionErrorCode,
+  UnknownPolicy,
+} from "./errors.js";
+export {
+  type AttainmentRow,
+  type CustomerStatistics,
+  customerStatistics,
+  emptyStatistics,
+  reduceStatistics,
+  restateTicket,
+  type Statistics,
+  type StepPolicies,
+  tenantStatistics,
+} from "./statistics.js";
+export { StatisticsProjection } from "./statistics-projection.js";
+export { type TicketFacts, ticketFacts } from "./ticket-facts.js";
+export { type PolicyLookup, policyOfTicket, stepTicket, type TicketStep, ticketKey } from "./ticket-steps.js";
+export { isOverdue, type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
+export { compareWorkQueue, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
+export { WorkQueueProjection } from "./work-queue-projection.js";

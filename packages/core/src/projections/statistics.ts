@@ -6,8 +6,8 @@
  * groups are dropped, so equal statistics are equal values.
  */
 
+import type { CompiledPolicy } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
 import type { TicketEvent, TicketEventType } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import { addSample, removeSample } from "./durations.js";

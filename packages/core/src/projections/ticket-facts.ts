@@ -16,9 +16,9 @@
  *   one (business time, pauses not subtracted), else wall-clock time.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
+import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledMetric, CompiledPolicy } from "../sla/compiled.js";
 import { type MetricStatus, metricStatus } from "../sla/status.js";
 import { clockOfHistories, PRIORITY_CHANGED, REOPENED, REPLY_CYCLE_ENDED } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";

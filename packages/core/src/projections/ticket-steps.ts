@@ -5,9 +5,9 @@
  * folded is a duplicate and is skipped; a gap in versions is an error (the state would be wrong).
  */
 import * as E from "fp-ts/lib/Either.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
+import type { CompiledPolicy } from "../policy/compiled.js";
 import type { CorruptEvent } from "../store/errors.js";
-import { fromRecorded } from "../store/tickets.js";
+import { fromRecorded } from "../store/records.js";
 import type { RecordedEvent } from "../store/types.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { evolve } from "../ticket/evolve.js";

@@ -6,9 +6,10 @@
  * breached flag "breached as of the last event" (the timers' `sla-breached` event refreshes it;
  * `isOverdue` compares a deadline with a caller's `now`).
  */
+
+import type { CompiledPolicy } from "../policy/compiled.js";
 import { priorityRank } from "../policy/priority.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
 import { slaStatus } from "../sla/status.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";

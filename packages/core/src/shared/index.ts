@@ -1,5 +1,17 @@
-export * from "./codes.js";
-export * from "./decode.js";
-export * from "./duration.js";
-export * from "./ids.js";
-export * from "./instant.js";
+/** shared/ — the bottom of the stack: instants, durations, ids, decoding with named paths, code guards. */
+export { hasCode } from "./codes.js";
+export { type DecodeError, type DecodeIssue, decodeWith, isDecodeError } from "./decode.js";
+export { DAY, type Duration, DurationC, formatDuration, HOUR, MINUTE, parseDuration, SECOND } from "./duration.js";
+export {
+  type NonEmptyBrand,
+  NonEmptyTextC,
+  type TenantId,
+  type TenantIdBrand,
+  TenantIdC,
+  type TicketId,
+  type TicketIdBrand,
+  TicketIdC,
+  tenantId,
+  ticketId,
+} from "./ids.js";
+export { formatInstant, type Instant, InstantC, parseInstant } from "./instant.js";

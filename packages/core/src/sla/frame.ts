@@ -19,11 +19,11 @@
 
 import { twentyFourSeven } from "../calendar/twentyFourSeven.js";
 import type { BusinessCalendar } from "../calendar/types.js";
+import { type CalendarRef, type CompiledMetric, type CompiledPolicy, statusBit } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { TicketState } from "../ticket/state.js";
 import { facts, gatherTicket } from "./clock-facts.js";
-import { type CalendarRef, type CompiledMetric, type CompiledPolicy, statusBit } from "./compiled.js";
 import { firstStop } from "./stop-events.js";
 
 export interface MetricFrame {

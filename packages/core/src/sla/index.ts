@@ -1,6 +1,2 @@
-export * from "./compile.js";
-export * from "./compile-policy.js";
-export * from "./compiled.js";
-export * from "./errors.js";
-export * from "./policy.js";
-export * from "./status.js";
+/** sla/ — the SLA clocks of a ticket read from its state and the compiled policy. */
+export { type MetricState, type MetricStatus, type SlaStatus, slaStatus } from "./status.js";

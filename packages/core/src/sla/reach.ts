@@ -5,11 +5,12 @@
  * earlier than the moment the target in force took effect (semantics: Re-targeting), on the
  * calendar of the target in force.
  */
+
+import type { CompiledMetric } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { TicketState } from "../ticket/state.js";
 import { gatherTicket } from "./clock-facts.js";
-import type { CompiledMetric } from "./compiled.js";
 import { countTime } from "./counted-time.js";
 import type { MetricFrame } from "./frame.js";
 

@@ -6,12 +6,13 @@
  *
  * `now` is expected at or after the ticket's last event.
  */
+
+import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import { facts, gatherTicket, lastStatusBit } from "./clock-facts.js";
-import type { CompiledMetric, CompiledPolicy } from "./compiled.js";
 import { type ClockCount, clockCount, countClocks, countTime } from "./counted-time.js";
 import { emptyFrame, type FrameRecord, frameInto, frameOfFacts, type MetricFrame } from "./frame.js";
 

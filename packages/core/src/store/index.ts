@@ -1,9 +1,42 @@
-export * from "./errors.js";
-export * from "./handler.js";
-export * from "./notifying-handler.js";
-export * from "./outbox.js";
-export * from "./outbox-dispatch.js";
-export * from "./tickets.js";
-export * from "./timer-worker.js";
-export * from "./types.js";
-export * from "./worker-loop.js";
+/** store/ — ports only: the event store, outbox and timer queues, their errors, event records. */
+export {
+  ConcurrencyConflict,
+  CorruptEvent,
+  checkExpectedVersion,
+  InvalidAppend,
+  InvalidCheckpoint,
+  isConcurrencyConflict,
+  isCorruptEvent,
+  isInvalidAppend,
+  isInvalidCheckpoint,
+  StoreError,
+  type StoreErrorCode,
+  validateAppend,
+} from "./errors.js";
+export {
+  type AppendWithOutboxOptions,
+  type ChannelOutcome,
+  type ClaimedIntent,
+  type ClaimedTimer,
+  type ClaimRequest,
+  type DeliveryAttempt,
+  type DeliveryChannel,
+  type OutboxEntry,
+  type OutboxQueue,
+  type OutboxStore,
+  type Settlement,
+  supportsOutbox,
+  type TimerQueue,
+} from "./outbox.js";
+export { fromRecorded, toNewEvent } from "./records.js";
+export type {
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  RecordedEvent,
+  StreamRead,
+} from "./types.js";

@@ -3,9 +3,10 @@
  * the log the fold writes, and the log evolve writes event by event, hold the same entries of
  * each kind, in the same order, as the log rebuilt from the histories.
  */
+
+import { historyArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { historyArb } from "../../../testing/src/arbitraries/index.js";
 import {
   clockOfHistories,
   FIRST_REPLY,

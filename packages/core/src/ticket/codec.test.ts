@@ -5,20 +5,12 @@
  * names at least one issue with a path and a message.
  */
 
+import { actorArb, eventArb, eventOfTypeArb, instantArb, tenantIdArb, ticketIdArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import {
-  actorArb,
-  eventArb,
-  eventOfTypeArb,
-  instantArb,
-  tenantIdArb,
-  ticketIdArb,
-} from "../../../testing/src/arbitraries/index.js";
-import { decodeEvent, encodeEvent } from "./codec.js";
+import { decodeCommand, decodeEvent, encodeEvent } from "./codec.js";
 import { commandTypes } from "./commands.js";
-import { decodeCommand } from "./decider.js";
 import { eventTypes } from "./events.js";
 
 const viaJson = (u: unknown): unknown => JSON.parse(JSON.stringify(u));

@@ -1,8 +1,8 @@
 /**
  * Evolve: how each event changes a ticket. `applyEvent` is an immer recipe (it mutates a
  * draft). `evolve` runs it under immer for one event; `fold` runs it directly on a fresh
- * state it owns — the same code, without a proxy per event — and freezes the result, which is
- * what makes folding long histories fast (bench/fold).
+ * state it owns — the same code, without a proxy per event — and freezes the result once
+ * (freeze.ts), which is what makes folding long histories fast (bench/fold).
  */
 import { type Draft, produce } from "immer";
 import type { Instant } from "../shared/instant.js";
@@ -19,6 +19,7 @@ import {
 } from "./clock.js";
 import type { EventOf, TicketEvent } from "./events.js";
 import type { TicketFields } from "./fields.js";
+import { freezeState } from "./freeze.js";
 import { createInitialState, initialState, slaRecordKey, type TicketState } from "./state.js";
 import type { Status } from "./transitions.js";
 
@@ -183,49 +184,6 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState =>
   produce(state, (draft) => {
     applyEvent(draft, event);
   });
-
-/**
- * Deep-freezes a plain data tree in place (objects and arrays, as immer's deep freeze does,
- * stopping at values already frozen). Written out because immer's generic `freeze` dominated
- * the fold's profile (bench/fold): it inspects every value's archetype through several calls.
- */
-const deepFreeze = (value: unknown): void => {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-  } else {
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-};
-
-/** Freezes a list of flat entries (`{ status, from }`, `{ priority, at }`, …) and the list. */
-const freezeEntries = (list: readonly unknown[]): void => {
-  for (let i = 0; i < list.length; i++) Object.freeze(list[i]);
-  Object.freeze(list);
-};
-
-/**
- * Deep-freezes a folded state. It knows the state's shape, so it skips the generic walk over
- * the 30-odd scalar fields (the generic walk was half of the fold's time, bench/fold); the
- * ticket fields, which come from event data of any depth, get the generic walk. fold.test.ts
- * checks the result is deeply frozen, so a list added to the state and missed here fails it.
- */
-const freezeState = (s: TicketState): void => {
-  deepFreeze(s.fields);
-  freezeEntries(s.statusHistory);
-  freezeEntries(s.priorityHistory);
-  freezeEntries(s.policyHistory);
-  freezeEntries(s.replyCycles);
-  freezeEntries(s.escalationRequests);
-  freezeEntries(s.sessions);
-  Object.freeze(s.reopenedAt);
-  Object.freeze(s.slaRecords);
-  // s.clock stays unfrozen on purpose (state.ts): frozen, its numbers would be boxed.
-  Object.freeze(s.clockPriorities);
-  if (s.feedback !== null) Object.freeze(s.feedback);
-  Object.freeze(s);
-};
 
 /**
  * Folds a history into a state. From the initial state it writes into a fresh object it owns

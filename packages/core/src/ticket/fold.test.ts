@@ -1,11 +1,11 @@
+import { eventArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { eventArb } from "../../../testing/src/arbitraries/events.js";
-import type { PolicyCore } from "../policy/policy.js";
+import { decide } from "../decide/decide.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { tenantId, ticketId } from "../shared/ids.js";
 import type { TicketCommand } from "./commands.js";
-import { decide } from "./decide.js";
 import type { TicketEvent } from "./events.js";
 import { evolve, fold } from "./evolve.js";
 import { initialState, type TicketState } from "./state.js";

@@ -1,14 +1,33 @@
-export * from "./build.js";
-export * from "./clock.js";
-export * from "./codec.js";
-export * from "./commands.js";
-export * from "./decide.js";
-export * from "./decider.js";
-export * from "./errors.js";
-export * from "./events.js";
-export * from "./evolve.js";
-export * from "./fields.js";
-export * from "./legality.js";
-export * from "./state.js";
-export * from "./transitions.js";
-export * from "./upcasters.js";
+/** ticket/ — the model: events, commands, fields, transitions, state, evolve and fold, codecs, upcasters, errors. */
+export { decodeCommand, decodeEvent, encodeEvent } from "./codec.js";
+export {
+  type CommandOf,
+  commandCodecs,
+  commandTypes,
+  type EncodedTicketCommand,
+  type TicketCommand,
+  type TicketCommandType,
+} from "./commands.js";
+export { type DomainError, type DomainErrorCode, isDomainError } from "./errors.js";
+export {
+  type Actor,
+  currentSchemaVersion,
+  type EncodedTicketEvent,
+  type EventOf,
+  eventTypes,
+  type MetricName,
+  type TicketEvent,
+  type TicketEventType,
+} from "./events.js";
+export { applyEvent, evolve, fold } from "./evolve.js";
+export type { Attachment, Category, Channel, Intake, Requester, TicketFields } from "./fields.js";
+export { createInitialState, initialState, type TicketState } from "./state.js";
+export {
+  type Action,
+  type ActorKind,
+  type Rule,
+  type Status,
+  type StatusOrNone,
+  statuses,
+  transitionTable,
+} from "./transitions.js";

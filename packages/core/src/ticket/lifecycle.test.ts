@@ -4,9 +4,10 @@
  * lands where the row says (or leaves the status alone); events belong to the command's ticket
  * and instant; fold is deterministic and equals stepwise evolve; evolved states are frozen.
  */
+
+import { type HistoryStep, historyArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type HistoryStep, historyArb } from "../../../testing/src/arbitraries/index.js";
 import { evolve, fold } from "./evolve.js";
 import { initialState, type TicketState } from "./state.js";
 import { ruleFor, type StatusOrNone } from "./transitions.js";

@@ -5,13 +5,14 @@
  * NOT_PERMITTED for actors the row does not name. Tickets are change requests already
  * approved, so approve/reject rows have something to decide.
  */
+
+import { actorOfKind, commandOf, reopenWindowPolicy, T0, text, ticketIn } from "@ticketfold/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { actorOfKind, commandOf, reopenWindowPolicy, T0, text, ticketIn } from "../../../testing/src/fixtures/index.js";
-import type { PolicyCore } from "../policy/policy.js";
+import { decide } from "../decide/decide.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
 import { HOUR } from "../shared/duration.js";
 import type { TicketCommand, TicketCommandType } from "./commands.js";
-import { decide } from "./decide.js";
 import type { DomainError } from "./errors.js";
 import { fold } from "./evolve.js";
 import { type ActorKind, type Rule, type StatusOrNone, statuses, transitionTable } from "./transitions.js";

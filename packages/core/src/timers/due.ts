@@ -8,11 +8,11 @@
  * idempotent record commands make a second delivery harmless.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { decide } from "../decide/decide.js";
+import type { CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
 import { metricStatus } from "../sla/status.js";
 import type { TicketCommand } from "../ticket/commands.js";
-import { decide } from "../ticket/decide.js";
 import type { Actor } from "../ticket/events.js";
 import { fold } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";

@@ -1,4 +1,3 @@
-export * from "./due.js";
-export * from "./next-wake-up.js";
-export * from "./pending.js";
-export * from "./policy.js";
+/** timers/ — time-driven commands: what is pending, what is due at `now`, the next wake-up. */
+export { due, timerActor } from "./due.js";
+export { nextWakeUp } from "./next-wake-up.js";

@@ -4,8 +4,9 @@
  * nothing will until another event. It may lie in the past: a breach observed at a re-target
  * (S4) is due at once. A timer store keeps this instant per ticket (event-store.md: Timers).
  */
+
+import type { CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
 import type { TicketState } from "../ticket/state.js";
 import { pendingTimers } from "./pending.js";
 

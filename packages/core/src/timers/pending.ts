@@ -10,10 +10,11 @@
  * observed late (after a stop or a re-target) is still recorded; ladder steps are recorded while
  * the ticket is live only.
  */
-import { thresholdTime } from "../escalation/policy.js";
+
+import type { CompiledPolicy } from "../policy/compiled.js";
+import { thresholdTime } from "../policy/ladder.js";
 import { formatDuration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import type { CompiledPolicy } from "../sla/compiled.js";
 import { metricFrame } from "../sla/frame.js";
 import { reachInstant } from "../sla/reach.js";
 import type { MetricName } from "../ticket/events.js";

@@ -1,0 +1,119 @@
+/**
+ * Decide: a command and the current state become new events, or a domain error. Legality
+ * comes from the transition table; the rest are the rules the policies state. Pure: the
+ * instant is the command's `at`, the policy is an argument.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import type { Policy } from "../policy/policy.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import { slaRecordKey, type TicketState } from "../ticket/state.js";
+import type { Action } from "../ticket/transitions.js";
+import { type Decision, eventFrom, ok } from "./build.js";
+import { decideComment, reopenAllowed } from "./comment.js";
+import { decideEscalationRequest } from "./escalation-request.js";
+import { checkRule, needsApproval } from "./legality.js";
+import { decideOpen } from "./open.js";
+import { decideApproval, decideChangePriority, decideClose, decideLogTime } from "./work.js";
+
+/** Decides one command against a ticket's state under its policy. */
+export const decide = (command: TicketCommand, state: TicketState, policy: Policy): Decision => {
+  const action: Action = command.type;
+  if (state.ticketId !== null && state.ticketId !== command.ticketId) {
+    return E.left({
+      code: "WRONG_TICKET",
+      expected: state.ticketId,
+      got: command.ticketId,
+      message: `command for ticket ${command.ticketId} given the state of ticket ${state.ticketId}`,
+    });
+  }
+  if (state.policyId !== null && state.policyId !== policy.id) {
+    return E.left({
+      code: "POLICY_MISMATCH",
+      expected: state.policyId,
+      got: policy.id,
+      message: `ticket is under policy ${state.policyId}, but policy ${policy.id} was given`,
+    });
+  }
+  const refused = checkRule(action, state, command.actor.kind);
+  if (refused)
+    return E.left(refused.code === "TICKET_NOT_FOUND" ? { ...refused, ticketId: command.ticketId } : refused);
+  if (needsApproval.has(action) && (state.approval === "pending" || state.approval === "rejected")) {
+    return E.left({
+      code: "APPROVAL_REQUIRED",
+      approval: state.approval,
+      action,
+      message:
+        state.approval === "pending"
+          ? `cannot ${action}: the change request waits for the customer's approval`
+          : `cannot ${action}: the change request was rejected`,
+    });
+  }
+  const c = command;
+  switch (c.type) {
+    case "open":
+      return decideOpen(c, policy);
+    case "change-policy":
+      return c.data.policyId === state.policyId
+        ? ok()
+        : ok(eventFrom(c, "policy-changed", { from: state.policyId ?? "", to: c.data.policyId }));
+    case "change-priority":
+      return decideChangePriority(c, state, policy);
+    case "accept":
+      return ok(eventFrom(c, "accepted", {}));
+    case "assign":
+      if (c.data.assignee === state.assignee && (c.data.group === undefined || c.data.group === state.group))
+        return ok();
+      return ok(eventFrom(c, "assigned", c.data));
+    case "comment":
+      return decideComment(c, state, policy);
+    case "share-plan":
+      return ok(eventFrom(c, "plan-shared", c.data));
+    case "await-customer":
+      return ok(eventFrom(c, "awaiting-customer", c.data));
+    case "resolve":
+      return ok(eventFrom(c, "resolved", c.data));
+    case "reopen": {
+      const blocked = reopenAllowed(state, c.at, policy);
+      if (blocked) return E.left(blocked);
+      const from = state.status === "closed" ? "closed" : "resolved";
+      return ok(
+        eventFrom(c, "reopened", { from, reason: c.actor.kind === "requester" ? "customer-request" : "agent" }),
+      );
+    }
+    case "close":
+      return decideClose(c, state);
+    case "request-escalation":
+      return decideEscalationRequest(c, state, policy);
+    case "give-feedback":
+      return ok(eventFrom(c, "feedback-given", c.data));
+    case "log-time":
+      return decideLogTime(c, state, policy);
+    case "approve-change":
+    case "reject-change":
+      return decideApproval(c, state);
+    case "schedule-session":
+      if (c.data.length <= 0)
+        return E.left({
+          code: "INVALID_VALUE",
+          field: "length",
+          message: "a working session needs a length above zero",
+        });
+      return ok(eventFrom(c, "session-scheduled", c.data));
+    case "record-sla-warning":
+      return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `warning:${c.data.warning}`))
+        ? ok()
+        : ok(eventFrom(c, "sla-warning-issued", c.data));
+    case "record-sla-breach":
+      return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, "breach"))
+        ? ok()
+        : ok(eventFrom(c, "sla-breached", c.data));
+    case "record-escalation-level":
+      return state.slaRecords.includes(slaRecordKey(c.data.metric, 0, `step:${c.data.step}`))
+        ? ok()
+        : ok(eventFrom(c, "escalation-level-reached", c.data));
+    default: {
+      const unreachable: never = c;
+      return unreachable;
+    }
+  }
+};

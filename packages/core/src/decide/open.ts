@@ -1,0 +1,64 @@
+/**
+ * The decision to open a ticket: mandatory fields (subject and description always, the rest
+ * as the policy requires), the priority (given, else from impact, else the default — P-A, P-C)
+ * and whether the work waits for approval (P-B change requests).
+ */
+import * as E from "fp-ts/lib/Either.js";
+import type { PolicyCore } from "../policy/lifecycle.js";
+import { priorityForImpact, resolvePriority } from "../policy/priority.js";
+import type { RequirableField } from "../policy/workflow.js";
+import type { CommandOf } from "../ticket/commands.js";
+import type { DomainError } from "../ticket/errors.js";
+import type { TicketEvent } from "../ticket/events.js";
+import type { TicketFields } from "../ticket/fields.js";
+import { eventFrom } from "./build.js";
+
+const fieldValue = (fields: TicketFields, field: RequirableField): unknown => {
+  const [head, tail] = field.split(".") as [string, string | undefined];
+  const top = (fields as Record<string, unknown>)[head];
+  return tail === undefined ? top : (top as Record<string, unknown> | undefined)?.[tail];
+};
+
+const isBlank = (v: unknown): boolean => v === undefined || (typeof v === "string" && v.trim() === "");
+
+const countOk = (v: number | undefined): boolean => v === undefined || (Number.isInteger(v) && v >= 0);
+
+export const decideOpen = (command: CommandOf<"open">, policy: PolicyCore): E.Either<DomainError, TicketEvent[]> => {
+  const { priority: rawPriority, ...fields } = command.data;
+  // Subject and description are always mandatory; a command built in code (not decoded) can
+  // still carry blank ones.
+  for (const field of ["subject", "description"] as const) {
+    if (isBlank(fields[field])) {
+      return E.left({ code: "MISSING_FIELD", field, message: `${field} is required: say what the ticket is about` });
+    }
+  }
+  for (const field of policy.workflow?.requiredFields ?? []) {
+    if (isBlank(fieldValue(fields, field))) {
+      return E.left({ code: "MISSING_FIELD", field, message: `${field} is required by policy ${policy.id}` });
+    }
+  }
+  for (const field of ["affectedUsers", "totalUsers"] as const) {
+    if (!countOk(fields[field])) {
+      return E.left({ code: "INVALID_VALUE", field, message: `${field} must be a whole number of people, 0 or more` });
+    }
+  }
+  const scale = policy.priorities;
+  let { priority, defaulted } = resolvePriority(scale, rawPriority);
+  if (defaulted && fields.affectedUsers !== undefined && fields.totalUsers !== undefined) {
+    const byImpact = priorityForImpact(scale, fields.affectedUsers, fields.totalUsers);
+    if (byImpact !== undefined) {
+      priority = byImpact;
+      defaulted = false;
+    }
+  }
+  const approvalRequired = policy.workflow?.approvalRequired?.includes(fields.category) ?? false;
+  return E.right([
+    eventFrom(command, "opened", {
+      ...fields,
+      priority,
+      priorityDefaulted: defaulted,
+      policyId: policy.id,
+      approvalRequired,
+    }),
+  ]);
+};

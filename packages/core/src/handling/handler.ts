@@ -1,0 +1,100 @@
+/**
+ * The command handler: read → fold → decide → record with the expected version. On a
+ * concurrency conflict it re-reads and decides again, a bounded number of times, then gives up
+ * with the conflict as a value. Domain errors come back as values; infrastructure failures
+ * (a lost connection, a corrupt stored event) are thrown.
+ *
+ * One loop (`handleWith`) serves every handler; what differs is how a decision is recorded
+ * (a `Recorder`): `handleCommand` appends the events, `handleNotifying` (notifying-handler.ts)
+ * appends them with their notification intents and the ticket's next wake-up.
+ */
+import * as E from "fp-ts/lib/Either.js";
+import type { Policy } from "../policy/policy.js";
+import type { PolicyResolver } from "../policy/resolver.js";
+import { type ConcurrencyConflict, isConcurrencyConflict } from "../store/errors.js";
+import { toNewEvent } from "../store/records.js";
+import type { EventStore, ExpectedVersion, RecordedEvent } from "../store/types.js";
+import type { TicketCommand } from "../ticket/commands.js";
+import type { TicketEvent } from "../ticket/events.js";
+import { fold } from "../ticket/evolve.js";
+import type { TicketState } from "../ticket/state.js";
+import { type Decided, type DecideFn, type HandlerError, readAndDecide } from "./decision.js";
+
+export interface Handled {
+  readonly events: readonly TicketEvent[];
+  readonly recorded: readonly RecordedEvent[];
+  readonly version: number;
+  readonly state: TicketState;
+}
+
+export interface HandlerOptions {
+  /** Retries after a conflict (default 3). */
+  readonly maxRetries?: number;
+  /** The decision to use; defaults to the core's `decide`. */
+  readonly decide?: DecideFn;
+}
+
+/**
+ * How a handler records a decision: the result when there is nothing to write (no events), and
+ * the write itself, which throws `ConcurrencyConflict` when the stream moved since the read.
+ */
+export interface Recorder<P extends Policy, R> {
+  readonly unchanged: (decided: Decided<P>) => R;
+  readonly record: (decided: Decided<P>) => Promise<R>;
+}
+
+/**
+ * Runs one read → decide → record attempt, and again after a concurrency conflict (it re-reads
+ * the stream), at most `maxRetries` more times; then the last conflict is the result. Any other
+ * failure is thrown.
+ */
+export const retryOnConflict = async <R>(
+  maxRetries: number,
+  attempt: () => Promise<E.Either<HandlerError, R>>,
+): Promise<E.Either<HandlerError, R>> => {
+  let lastConflict: ConcurrencyConflict | undefined;
+  for (let n = 0; n <= maxRetries; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isConcurrencyConflict(error)) throw error;
+      lastConflict = error;
+    }
+  }
+  return E.left(lastConflict as ConcurrencyConflict);
+};
+
+/** The expected version for appending after reading a stream at `version`. */
+export const expectedAfterRead = (version: number): ExpectedVersion => (version === 0 ? "no_stream" : version);
+
+/** The one handler loop: read, resolve, decide, record; again after a conflict. */
+export const handleWith = <P extends Policy, R>(
+  store: EventStore,
+  policies: PolicyResolver<P>,
+  command: TicketCommand,
+  options: HandlerOptions,
+  recorder: Recorder<P, R>,
+): Promise<E.Either<HandlerError, R>> =>
+  retryOnConflict<R>(options.maxRetries ?? 3, async () => {
+    const decided = await readAndDecide(store, policies, command, options.decide);
+    if (E.isLeft(decided)) return decided;
+    const d = decided.right;
+    return E.right(d.events.length === 0 ? recorder.unchanged(d) : await recorder.record(d));
+  });
+
+/** Handles a command: its events are appended to the ticket's stream. */
+export const handleCommand = <P extends Policy>(
+  store: EventStore,
+  policies: PolicyResolver<P>,
+  command: TicketCommand,
+  options: HandlerOptions = {},
+): Promise<E.Either<HandlerError, Handled>> =>
+  handleWith<P, Handled>(store, policies, command, options, {
+    unchanged: ({ events, version, state }) => ({ events, recorded: [], version, state }),
+    record: async ({ events, version, state }) => {
+      const appended = await store.appendToStream(command.tenantId, command.ticketId, events.map(toNewEvent), {
+        expectedVersion: expectedAfterRead(version),
+      });
+      return { events, recorded: appended.events, version: appended.nextVersion, state: fold(events, state) };
+    },
+  });

@@ -1,0 +1,15 @@
+/**
+ * @ticketfold/core/internal — the few internals that the benchmarks (bench/) build on, and
+ * nothing an application needs. They may change in any release, without a major version:
+ * depend on `@ticketfold/core` instead wherever you can.
+ *
+ * - `createInitialState` and `applyEvent` let the fold benchmark write events into one mutable
+ *   state, as `fold` does inside, to compare the fold against a hand-written baseline.
+ */
+
+export {
+  /** The immer recipe of `evolve`: applies one event to a draft state, in place. @category internal */
+  applyEvent,
+  /** A fresh, unshared, mutable initial state (the fold writes into it directly). @category internal */
+  createInitialState,
+} from "./ticket/index.js";

@@ -1,0 +1,86 @@
+/**
+ * The SLA part of a policy: the metric clocks (targets per priority, the calendar each target
+ * counts on, the statuses that pause it, the events that stop it), how re-targeting and
+ * reopening treat a running clock,
+ * warnings, the escalation ladder (ladder.ts) and the time-driven rules (time-rules.ts).
+ * Loadable from JSON; the whole policy decodes through `PolicyC` / `decodePolicy` (policy.ts).
+ */
+import * as t from "io-ts";
+import { DurationC } from "../shared/duration.js";
+import { LadderStepC } from "./ladder.js";
+import { TimeRulesC } from "./time-rules.js";
+
+export const TicketStatusC = t.keyof({
+  new: null,
+  open: null,
+  "awaiting-customer": null,
+  resolved: null,
+  closed: null,
+});
+
+/** `{ percent: 75 }` of the target used, or `{ beforeDeadline: "30m" }`. */
+export const WarningC = t.union([t.type({ percent: t.number }), t.type({ beforeDeadline: DurationC })]);
+export type Warning = t.TypeOf<typeof WarningC>;
+
+/**
+ * What can stop a clock (semantics: Clocks, "stops"): the first public agent reply, the
+ * ticket accepted for work (`accept`: new → open), returned to the customer (first entry into
+ * awaiting-customer), the resolution plan shared, or the ticket resolved or closed.
+ */
+export const StopEventC = t.keyof({
+  "public-reply": null,
+  accepted: null,
+  "awaiting-customer": null,
+  "plan-shared": null,
+  resolved: null,
+});
+export type StopEvent = t.TypeOf<typeof StopEventC>;
+
+/**
+ * A target: a duration counted on the metric's calendar (`"4h"`), or one with its own calendar
+ * (`{ "within": "4h", "calendar": "24x7" }`) — "the calendar a target counts on is either a
+ * business calendar or 24x7, chosen per target" (semantics: Time).
+ */
+export const TargetC = t.union([
+  DurationC,
+  t.intersection([t.type({ within: DurationC }), t.partial({ calendar: t.string })]),
+]);
+export type Target = t.TypeOf<typeof TargetC>;
+
+export const MetricPolicyC = t.intersection([
+  /** Target per priority id; a priority without a target has no clock for this metric. */
+  t.type({ targets: t.record(t.string, TargetC) }),
+  t.partial({
+    /** A key of `policy.calendars`, or "24x7" (the default): the calendar of targets without their own. */
+    calendar: t.string,
+    /** Any of these stops the clock (the earliest wins); defaults per the metric table. */
+    stopOn: t.union([StopEventC, t.array(StopEventC)]),
+    /** Statuses that pause the clock; defaults per the metric table (resolved/closed never count). */
+    pauseWhile: t.array(TicketStatusC),
+    /** Overrides the SLA-wide warnings for this metric. */
+    warnings: t.array(WarningC),
+  }),
+]);
+export type MetricPolicy = t.TypeOf<typeof MetricPolicyC>;
+
+export const SlaMetricsC = t.partial({
+  response: MetricPolicyC,
+  plan: MetricPolicyC,
+  resolution: MetricPolicyC,
+  "next-reply": MetricPolicyC,
+});
+
+export const RetargetModeC = t.keyof({ "keep-start": null, restart: null });
+export const ReopenModeC = t.keyof({ resume: null, restart: null });
+
+export const SlaPolicyC = t.partial({
+  metrics: SlaMetricsC,
+  /** Priority or policy change: keep the original start (default) or restart the clock. */
+  retarget: RetargetModeC,
+  /** Reopen: the resolution clock resumes with the time used (default) or restarts. */
+  reopen: ReopenModeC,
+  warnings: t.array(WarningC),
+  ladder: t.array(LadderStepC),
+  timers: TimeRulesC,
+});
+export type SlaPolicy = t.TypeOf<typeof SlaPolicyC>;
