@@ -4,7 +4,7 @@
  * cannot do is a `missing` reason, never a forced answer. Also the readings of a definition
  * that the libraries' own configurations are built from.
  */
-import { type WallInterval, WEEKDAYS, type Weekday, type WeeklyCalendarDef } from "@ticketfold/core";
+import type { WallInterval, Weekday, WeeklyCalendarDef } from "@ticketfold/core";
 
 export const MINUTE = 60_000;
 
@@ -26,6 +26,9 @@ export interface Contender {
 }
 
 /** moment and dayjs number the days of the week from Sunday. */
+/** The week as a calendar definition names its days, Monday first. */
+export const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
 export const SUNDAY_FIRST: readonly Weekday[] = ["sun", ...WEEKDAYS.filter((d) => d !== "sun")];
 
 export const hoursOf = (def: WeeklyCalendarDef, day: Weekday): readonly WallInterval[] => def.week[day] ?? [];

@@ -3,9 +3,9 @@
  * change and `getOpenDuration(from, to)`, so it takes part in `between` only. Wall times are
  * read in the process time zone (JavaScript `Date` getters); it has no zone option.
  */
-import { WEEKDAYS, type Weekday, type WeeklyCalendarDef } from "@ticketfold/core";
+import type { Weekday, WeeklyCalendarDef } from "@ticketfold/core";
 import OpeningHours from "opening_hours";
-import { type Contender, holidayDates, hoursOf, isYearly, OPENING_HOURS } from "./contender.js";
+import { type Contender, holidayDates, hoursOf, isYearly, OPENING_HOURS, WEEKDAYS } from "./contender.js";
 
 const OSM_DAYS: Record<Weekday, string> = {
   mon: "Mo",
