@@ -6,7 +6,7 @@
 import type { CommandOf } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { parseInboundMail } from "../src/index.js";
+import { parseInboundMail } from "./index.js";
 import {
   cp1251QpMail,
   germanBase64Mail,
@@ -15,7 +15,7 @@ import {
   koi8EightBitMail,
   options,
   pcPriorities,
-} from "./fixtures.js";
+} from "./fixtures.test-support.js";
 
 const opened = async (raw: Buffer | string, opts = options()): Promise<CommandOf<"open">> => {
   const result = await parseInboundMail(raw, opts);

@@ -8,8 +8,8 @@ import {
   parseWebhookPayload,
   verifySignature,
   type WebhookChannelOptions,
-} from "../src/index.js";
-import { type Step, startReceiver } from "./server.js";
+} from "./index.js";
+import { type Step, startReceiver } from "./server.test-support.js";
 
 const SECRET = "whsec_test";
 const intent: NotificationIntent = {

@@ -1,6 +1,6 @@
 /** Subject tags: where they are found, and what is not a tag. */
 import { describe, expect, it } from "vitest";
-import { findSubjectTags, formatSubjectTag } from "../src/index.js";
+import { findSubjectTags, formatSubjectTag } from "./index.js";
 
 describe("findSubjectTags", () => {
   it.each([

@@ -1,17 +1,17 @@
 /**
- * docs/email-intake.md stays true: its example is the type-checked one in docs-example.ts
+ * docs/email-intake.md stays true: its example is the type-checked one in docs-example.test-support.ts
  * (and runs), and its refusal table lists every refusal code the package has.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { TicketCommand } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
-import { type IntakeReply, intakeRefusalCodes } from "../src/index.js";
-import { handleInboundMail } from "./docs-example.js";
-import { keyFieldMail, pcPriorities, TICKET_10034, tickets, ulids } from "./fixtures.js";
+import { type IntakeReply, intakeRefusalCodes } from "./index.js";
+import { handleInboundMail } from "./docs-example.test-support.js";
+import { keyFieldMail, pcPriorities, TICKET_10034, tickets, ulids } from "./fixtures.test-support.js";
 
 const doc = readFileSync(fileURLToPath(new URL("../../../docs/email-intake.md", import.meta.url)), "utf8");
-const example = readFileSync(fileURLToPath(new URL("./docs-example.ts", import.meta.url)), "utf8");
+const example = readFileSync(fileURLToPath(new URL("./docs-example.test-support.ts", import.meta.url)), "utf8");
 
 const region = (source: string, name: string): string => {
   const start = source.indexOf(`// #region ${name}\n`);

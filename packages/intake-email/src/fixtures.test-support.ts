@@ -5,7 +5,7 @@
  */
 import { type PriorityScale, PriorityScaleC, tenantId } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
-import type { IntakeOptions, TaggedTicket } from "../src/index.js";
+import type { IntakeOptions, TaggedTicket } from "./index.js";
 
 /** Writes a mail the way it travels: CRLF line ends. */
 export const mail = (text: string): string => text.replace(/\r?\n/g, "\r\n");

@@ -4,7 +4,7 @@
  */
 import { type Policy, type PriorityScale, type TicketCommand, tenantId } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
-import { type IntakeCustomer, type IntakeReply, parseInboundMail, type TaggedTicket } from "../src/index.js";
+import { type IntakeCustomer, type IntakeReply, parseInboundMail, type TaggedTicket } from "./index.js";
 
 export interface MailboxDeps {
   readonly clock: () => number;

@@ -10,7 +10,7 @@ import { type CommandOf, commandCodecs, decodeCommand, type TicketCommand } from
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type IntakeOptions, type IntakeResult, isIntakeRefusal, parseInboundMail } from "../src/index.js";
+import { type IntakeOptions, type IntakeResult, isIntakeRefusal, parseInboundMail } from "./index.js";
 import {
   ACME,
   cp1251QpMail,
@@ -26,7 +26,7 @@ import {
   plainMail,
   replyMail,
   tickets,
-} from "./fixtures.js";
+} from "./fixtures.test-support.js";
 
 const encode = (command: TicketCommand): unknown =>
   command.type === "open"
