@@ -3,3 +3,4 @@ export * from "./decode.js";
 export * from "./duration.js";
 export * from "./ids.js";
 export * from "./instant.js";
+export * from "./storable.js";

@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./handler.js";
+export * from "./input.js";
 export * from "./notifying-handler.js";
 export * from "./outbox.js";
 export * from "./outbox-dispatch.js";
