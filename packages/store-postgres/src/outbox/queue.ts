@@ -14,6 +14,7 @@ import {
   type OutboxEntry,
   type OutboxQueue,
   type Settlement,
+  validateClaimRequest,
 } from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
 import type { StoreSchema } from "../schema.js";
@@ -89,6 +90,8 @@ export class PostgresOutbox implements OutboxQueue {
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedIntent[]> {
+    const invalid = validateClaimRequest(request);
+    if (invalid) throw invalid;
     const now = fromMs("$1");
     const { rows } = await this.#driver.query<EntryRow>(
       `WITH due AS (

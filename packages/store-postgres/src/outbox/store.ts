@@ -5,15 +5,17 @@
  * none of them (event-store.md: Outbox). `outbox` and `timers` are the queues dispatchers and
  * timer workers claim from.
  */
-import type {
-  AppendResult,
-  AppendWithOutboxOptions,
-  EventStore,
-  NewEvent,
-  OutboxStore,
-  ReadAllOptions,
-  ReadAllResult,
-  StreamRead,
+import {
+  type AppendResult,
+  type AppendWithOutboxOptions,
+  type EventStore,
+  type NewEvent,
+  type OutboxStore,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type StreamRead,
+  validateAppendInput,
+  validateOutboxAppend,
 } from "@ticketfold/core";
 import { PostgresEventStore, type PostgresEventStoreOptions } from "../store.js";
 import { PostgresTimers, scheduleWakeUp } from "../timers/queue.js";
@@ -59,6 +61,10 @@ export class PostgresOutboxStore implements OutboxStore {
     events: readonly NewEvent[],
     options: AppendWithOutboxOptions,
   ): Promise<AppendResult> {
+    // Refused before the transaction, in the same order as every store refuses.
+    const invalid =
+      validateAppendInput(tenantId, streamId, options.expectedVersion, events) ?? validateOutboxAppend(options);
+    if (invalid) return Promise.reject(invalid);
     const tables = deliveryTables(this.events.schema);
     return this.events.appendWithin(tenantId, streamId, events, options.expectedVersion, async (tx) => {
       await insertIntents(tx, tables, options.outbox);

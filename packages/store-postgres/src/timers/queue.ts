@@ -4,7 +4,13 @@
  * (`FOR UPDATE SKIP LOCKED` + a lease), so several app instances on one database never hold
  * the same ticket, and a killed worker's tickets come back when `locked_until` passes.
  */
-import type { ClaimedTimer, ClaimRequest, Instant, TimerQueue } from "@ticketfold/core";
+import {
+  type ClaimedTimer,
+  type ClaimRequest,
+  type Instant,
+  type TimerQueue,
+  validateClaimRequest,
+} from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
 import { type DeliveryTables, deliveryTables, fromMs, instantOf, toMs } from "../outbox/tables.js";
 import type { StoreSchema } from "../schema.js";
@@ -42,6 +48,8 @@ export class PostgresTimers implements TimerQueue {
   }
 
   async claimDue(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    const invalid = validateClaimRequest(request);
+    if (invalid) throw invalid;
     const now = fromMs("$1");
     const { rows } = await this.#driver.query<{ tenant: string; ticket_id: string; due_ms: number }>(
       `WITH due AS (
