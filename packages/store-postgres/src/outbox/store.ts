@@ -55,7 +55,7 @@ export class PostgresOutboxStore implements OutboxStore {
   }
 
   /** Events, their intents and the next wake-up in one transaction, through the event store's append. */
-  appendWithOutbox(
+  async appendWithOutbox(
     tenantId: string,
     streamId: string,
     events: readonly NewEvent[],
@@ -64,11 +64,12 @@ export class PostgresOutboxStore implements OutboxStore {
     // Refused before the transaction, in the same order as every store refuses.
     const invalid =
       validateAppendInput(tenantId, streamId, options.expectedVersion, events) ?? validateOutboxAppend(options);
-    if (invalid) return Promise.reject(invalid);
+    if (invalid) throw invalid;
+    const { outbox, wakeUp } = options;
     const tables = deliveryTables(this.events.schema);
     return this.events.appendWithin(tenantId, streamId, events, options.expectedVersion, async (tx) => {
-      await insertIntents(tx, tables, options.outbox);
-      if (options.wakeUp !== undefined) await scheduleWakeUp(tx, tables, tenantId, streamId, options.wakeUp);
+      await insertIntents(tx, tables, outbox);
+      if (wakeUp !== undefined) await scheduleWakeUp(tx, tables, tenantId, streamId, wakeUp);
     });
   }
 

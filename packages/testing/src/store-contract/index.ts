@@ -63,3 +63,4 @@ export {
   sampleEvents,
   withStore,
 } from "./helpers.js";
+export { describeOutboxAtomicityContract, type OutboxAtomicityHarness } from "./outbox-atomicity.js";
