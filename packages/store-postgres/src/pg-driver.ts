@@ -1,9 +1,11 @@
 /**
- * SqlDriver over node-postgres: a pool for statements and transactions, and one dedicated
- * connection for LISTEN (opened on the first `listen`, released when the last one stops).
- * `pg` is a peer dependency loaded on first use, so PGlite-only apps never need it.
+ * SqlDriver over node-postgres: a pool for statements and transactions, and one connection of
+ * its own for LISTEN, outside the pool (opened on the first `listen`, closed when the last one
+ * stops), so subscribers never hold a pooled connection: a one-connection pool still serves
+ * appends, reads and batches while they listen. `pg` is a peer dependency loaded on first use,
+ * so PGlite-only apps never need it.
  */
-import type { Notification, Pool, PoolClient } from "pg";
+import type { Client, Notification, Pool, PoolClient } from "pg";
 import type { QueryOptions, SqlDriver, SqlExecutor, SqlResult, Unlisten } from "./driver.js";
 
 const executor = (client: Pool | PoolClient, prepare: boolean): SqlExecutor => ({
@@ -49,33 +51,57 @@ export const pgDriver = (poolOrConnectionString: Pool | string, options: PgDrive
     return poolPromise;
   };
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listening: Promise<PoolClient> | undefined;
-  let releaseListening: ((error?: Error) => void) | undefined;
+  let listening: Promise<Client> | undefined;
+  let releaseListening: (() => void) | undefined;
 
-  const connectListener = (): Promise<PoolClient> => {
-    listening ??= pool().then(async (p) => {
-      const client = await p.connect();
-      let released = false;
-      const onNotification = (m: Notification): void => {
-        for (const cb of listeners.get(m.channel) ?? []) cb(m.payload ?? "");
-      };
-      // A lost LISTEN connection only costs wake-ups: subscribers keep polling.
-      const onError = (error: Error): void => release(error);
-      const release = (error?: Error): void => {
-        if (released) return;
-        released = true;
-        listening = undefined;
-        releaseListening = undefined;
-        client.removeListener("notification", onNotification);
-        client.removeListener("error", onError);
-        client.release(error);
-      };
-      client.on("notification", onNotification);
-      client.on("error", onError);
-      releaseListening = release;
-      return client;
+  // The LISTEN connection is made as the pool makes its own (same class, same options), but
+  // it is not the pool's: it never counts against `max`.
+  const newListenerClient = async (p: Pool): Promise<Client> => {
+    const PoolClientClass = (p as unknown as { Client?: new (options: unknown) => Client }).Client;
+    const ClientClass = PoolClientClass ?? (await import("pg")).default.Client;
+    return new ClientClass(p.options);
+  };
+
+  const connectListener = (): Promise<Client> => {
+    if (listening) return listening;
+    const attempt = pool()
+      .then(newListenerClient)
+      .then(async (client) => {
+        let released = false;
+        const onNotification = (m: Notification): void => {
+          for (const cb of listeners.get(m.channel) ?? []) cb(m.payload ?? "");
+        };
+        // A lost LISTEN connection only costs wake-ups: subscribers keep polling.
+        const onError = (): void => release();
+        const release = (): void => {
+          if (released) return;
+          released = true;
+          if (releaseListening === release) {
+            listening = undefined;
+            releaseListening = undefined;
+          }
+          client.removeListener("notification", onNotification);
+          client.end().catch(() => {});
+        };
+        client.on("error", onError);
+        client.on("notification", onNotification);
+        releaseListening = release;
+        try {
+          await client.connect();
+          // After a lost connection, the channels still listened to are listened to again.
+          for (const channel of listeners.keys()) await client.query(`LISTEN "${channel}"`);
+        } catch (error) {
+          release();
+          throw error;
+        }
+        return client;
+      });
+    listening = attempt;
+    // A failed connection is tried again by the next `listen`.
+    attempt.catch(() => {
+      if (listening === attempt) listening = undefined;
     });
-    return listening;
+    return attempt;
   };
 
   return {

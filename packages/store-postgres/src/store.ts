@@ -29,7 +29,7 @@ import { type AppendNotifier, appendNotifier } from "./notifier.js";
 import { readAllWith } from "./read-all.js";
 import { readStreamWith, streamExistsWith } from "./read-stream.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
-import { runSubscription, type SubscribeOptions, validateSubscription } from "./subscribe.js";
+import { ABORTED, runSubscription, type SubscribeOptions, unlessAborted, validateSubscription } from "./subscribe.js";
 
 export interface PostgresEventStoreOptions {
   readonly driver: SqlDriver;
@@ -169,7 +169,8 @@ export class PostgresEventStore implements EventStore {
   async subscribe(options: SubscribeOptions): Promise<void> {
     const invalid = validateSubscription(options);
     if (invalid) throw invalid;
-    await this.#whenReady();
+    // Stopping works while the schema is still being made ready, too (it waits for a connection).
+    if ((await unlessAborted(this.#whenReady(), options.signal)) === ABORTED) return;
     return runSubscription(this.driver, this.schema, options);
   }
 

@@ -18,7 +18,7 @@ import {
 } from "@ticketfold/core";
 import { parseCheckpoint } from "./checkpoint.js";
 import { ensureConsumer, readConsumerCheckpoint, storeConsumerCheckpoint } from "./consumers.js";
-import type { SqlDriver, SqlExecutor } from "./driver.js";
+import type { SqlDriver, SqlExecutor, Unlisten } from "./driver.js";
 import { readAllWith } from "./read-all.js";
 import type { StoreSchema } from "./schema.js";
 
@@ -56,11 +56,30 @@ export const validateSubscription = (o: SubscribeOptions): InvalidStoreInput | u
     ? undefined
     : new InvalidStoreInput("options.signal", "must be an AbortSignal"));
 
-/** Handles the next batch in one transaction; true when the consumer has caught up (or stopped). */
-const runBatch = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchSize: number): Promise<boolean> =>
-  driver.transaction(async (tx) => {
-    // A batch that got its connection only after the subscription stopped does nothing.
+/** What a wait cut short by the signal yields. */
+export const ABORTED = Symbol("aborted");
+
+/** `promise`, or ABORTED as soon as `signal` aborts (the promise itself runs on). */
+export const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> => {
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+};
+
+/**
+ * Handles the next batch in one transaction; true when the consumer has caught up. A batch
+ * still waiting for a connection when the signal aborts is left behind (it does nothing once
+ * it gets one); a batch already running is waited for, so a handler never runs after
+ * `subscribe` has returned.
+ */
+const runBatch = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchSize: number) => {
+  let started = false;
+  const batch = driver.transaction(async (tx) => {
     if (o.signal.aborted) return true;
+    started = true;
     await ensureConsumer(tx, s, o.consumer, o.tenantId);
     // Locking returns the newest checkpoint: another process running this consumer may have
     // moved it while we waited for the lock.
@@ -75,6 +94,35 @@ const runBatch = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchS
     await storeConsumerCheckpoint(tx, s, o.consumer, o.tenantId, parseCheckpoint(page.checkpoint));
     return page.isEnd;
   });
+  const result = await unlessAborted(batch, o.signal);
+  if (result !== ABORTED) return result;
+  if (started) return batch;
+  batch.catch(() => {}); // left behind: it can only fail as its connection does
+  return true;
+};
+
+/**
+ * LISTEN for appends, as a hint: when the driver cannot (no LISTEN, no connection to spare),
+ * the consumer polls; when the signal aborts first, it does not wait.
+ */
+const listenForAppends = async (
+  driver: SqlDriver,
+  s: StoreSchema,
+  o: SubscribeOptions,
+  wake: () => void,
+): Promise<Unlisten | undefined> => {
+  if (!driver.listen) return undefined;
+  const listening = driver.listen(s.channel, (tenant) => {
+    if (o.tenantId === undefined || tenant === o.tenantId) wake();
+  });
+  const unlisten = await unlessAborted(listening, o.signal).catch(() => undefined);
+  if (unlisten !== ABORTED) return unlisten;
+  void listening.then(
+    (late) => late(),
+    () => {},
+  );
+  return undefined;
+};
 
 /** Wakes a sleeping consumer early; remembers a wake-up that came while it was busy. */
 const wakeUp = () => {
@@ -112,11 +160,7 @@ export const runSubscription = async (driver: SqlDriver, s: StoreSchema, o: Subs
   const batchSize = o.batchSize ?? 100;
   const pollInterval = o.pollInterval ?? 500;
   const wake = wakeUp();
-  const unlisten = driver.listen
-    ? await driver.listen(s.channel, (tenant) => {
-        if (o.tenantId === undefined || tenant === o.tenantId) wake.notify();
-      })
-    : undefined;
+  const unlisten = await listenForAppends(driver, s, o, () => wake.notify());
   try {
     while (!o.signal.aborted) {
       const caughtUp = await runBatch(driver, s, o, batchSize);
