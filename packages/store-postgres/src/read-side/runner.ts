@@ -31,7 +31,7 @@ const runBatch = (store: PostgresEventStore, version: number, o: ReadSideOptions
     const after = await readConsumerCheckpoint(tx, s, t.consumer, undefined, true);
     const page = await readAllWith(tx, s, { after, limit: o.batchSize ?? 100 });
     if (page.events.length === 0) return { events: 0, isEnd: page.isEnd };
-    await projectBatch(tx, t, page.events, o.policies);
+    await projectBatch(tx, s, t, page.events, o.policies);
     await storeConsumerCheckpoint(tx, s, t.consumer, undefined, parseCheckpoint(page.checkpoint));
     return { events: page.events.length, isEnd: page.isEnd };
   });
@@ -72,7 +72,7 @@ export const runReadSide = async (
         handler: async (events, { tx }) => {
           const active = await activeVersionWith(tx, store.schema);
           if (active !== version) throw new ReadSideSwitched(version, active);
-          await projectBatch(tx, tables, events, options.policies);
+          await projectBatch(tx, store.schema, tables, events, options.policies);
         },
       });
     } catch (error) {

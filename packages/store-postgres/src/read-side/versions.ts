@@ -12,6 +12,7 @@ import { readAllWith } from "../read-all.js";
 import type { StoreSchema } from "../schema.js";
 import type { PostgresEventStore } from "../store.js";
 import { ReadSideNotCaughtUp, ReadSideVersionActive } from "./errors.js";
+import { snapshotShapeDdl } from "./snapshot.js";
 import { dropTableSetDdl, pointerDdl, READ_SIDE, readSideTables, readSideViews, tableSetDdl } from "./tables.js";
 
 const lock = (tx: SqlExecutor, s: StoreSchema) =>
@@ -59,7 +60,11 @@ export const ensureReadSide = async (store: PostgresEventStore): Promise<number>
     await lock(tx, s);
     await tx.query(pointerDdl(s));
     const active = await activeVersionWith(tx, s);
-    if (active !== null) return active;
+    if (active !== null) {
+      // A set made before snapshots recorded their shape gains the column (snapshot.ts).
+      await tx.query(snapshotShapeDdl(readSideTables(s, active)));
+      return active;
+    }
     for (const sql of tableSetDdl(readSideTables(s, 1))) await tx.query(sql);
     await pointAt(tx, s, 1);
     return 1;
