@@ -23,6 +23,8 @@ import {
   type ReadAllResult,
   type Settlement,
   type StreamRead,
+  storableAttempts,
+  storableSettlement,
   validateAppendInput,
   validateClaimRequest,
   validateOutboxAppend,
@@ -90,9 +92,12 @@ export class InMemoryOutbox implements OutboxQueue {
   async settle(
     claimed: ClaimedIntent,
     owner: string,
-    attempts: readonly DeliveryAttempt[],
-    settlement: Settlement,
+    given: readonly DeliveryAttempt[],
+    outcome: Settlement,
   ): Promise<boolean> {
+    // Text PostgreSQL cannot hold is kept as the PostgreSQL store keeps it.
+    const attempts = storableAttempts(given);
+    const settlement = storableSettlement(outcome);
     // The attempts happened whoever holds the entry now: the log keeps them all.
     this.#attempts.push(...attempts.map(copy));
     const entry = this.#entries.get(claimed.intent.id);

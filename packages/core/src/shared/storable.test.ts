@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findUnstorable, MAX_JSON_DEPTH, unstorableText } from "./storable.js";
+import { findUnstorable, MAX_JSON_DEPTH, toStorableText, unstorableText } from "./storable.js";
 
 const encodes = (s: string): boolean => {
   try {
@@ -48,6 +48,22 @@ describe("unstorableText", () => {
   it("keeps surrogate pairs (emoji) and every other character", () => {
     expect(unstorableText("héllo 😀 \uFFFF \u0001")).toBeUndefined();
   });
+});
+
+describe("toStorableText", () => {
+  it("law: the result is storable, as long, and changes only what could not be stored", () =>
+    fc.assert(
+      fc.property(risky, (s) => {
+        const kept = toStorableText(s);
+        expect(unstorableText(kept)).toBeUndefined();
+        expect(kept.length).toBe(s.length);
+        if (unstorableText(s) === undefined) expect(kept).toBe(s);
+        for (let i = 0; i < s.length; i++) {
+          if (kept[i] !== s[i]) expect(kept[i]).toBe("\uFFFD");
+        }
+      }),
+      { numRuns: 2000 },
+    ));
 });
 
 describe("findUnstorable", () => {

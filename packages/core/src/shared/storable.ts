@@ -23,6 +23,15 @@ export const unstorableText = (s: string): string | undefined => {
   return undefined;
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is what PostgreSQL refuses.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `s` with each U+0000 and lone surrogate replaced by U+FFFD, for text a store must keep
+ * rather than refuse (a delivery error reported by a channel: it happened, so it is logged).
+ */
+export const toStorableText = (s: string): string => s.replace(UNSTORABLE, "\uFFFD");
+
 /** Where a value cannot be stored, and why. */
 export interface Unstorable {
   /** Path from the value given (`data.comments[2].body`, `data["a b"]`). */

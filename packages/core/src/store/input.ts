@@ -7,9 +7,9 @@
  */
 import { isTenantId, TENANT_ID_RULE } from "../shared/ids.js";
 import type { Instant } from "../shared/instant.js";
-import { findUnstorable, unstorableText } from "../shared/storable.js";
+import { findUnstorable, toStorableText, unstorableText } from "../shared/storable.js";
 import { InvalidStoreInput, type StoreError, validateAppend } from "./errors.js";
-import type { AppendWithOutboxOptions, ClaimRequest } from "./outbox.js";
+import type { AppendWithOutboxOptions, ClaimRequest, DeliveryAttempt, Settlement } from "./outbox.js";
 import type { ExpectedVersion, NewEvent, ReadAllOptions } from "./types.js";
 
 /**
@@ -137,6 +137,22 @@ export const validateClaimRequest = (request: ClaimRequest): InvalidStoreInput |
   validateStoreKey(request.owner, "request.owner") ??
   validateWhole(request.leaseMs, "request.leaseMs", 0, MAX_INSTANT) ??
   validateWhole(request.limit, "request.limit", 0);
+
+/**
+ * Delivery attempts as a store logs them. They happened, so they are kept, not refused: a
+ * channel name or error text the store cannot hold is kept with U+FFFD in place of what it
+ * cannot (`toStorableText`).
+ */
+export const storableAttempts = (attempts: readonly DeliveryAttempt[]): DeliveryAttempt[] =>
+  attempts.map((a) => ({
+    ...a,
+    channel: toStorableText(a.channel),
+    ...(a.error === undefined ? {} : { error: toStorableText(a.error) }),
+  }));
+
+/** A settlement as a store records it: its error text kept as `storableAttempts` keeps it. */
+export const storableSettlement = (settlement: Settlement): Settlement =>
+  settlement.status === "delivered" ? settlement : { ...settlement, error: toStorableText(settlement.error) };
 
 /** A short, safe rendering of a refused value for a message (never throws). */
 const show = (u: unknown): string => {

@@ -14,6 +14,8 @@ import {
   type OutboxEntry,
   type OutboxQueue,
   type Settlement,
+  storableAttempts,
+  storableSettlement,
   validateClaimRequest,
 } from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
@@ -114,9 +116,12 @@ export class PostgresOutbox implements OutboxQueue {
   async settle(
     claimed: ClaimedIntent,
     owner: string,
-    attempts: readonly DeliveryAttempt[],
-    settlement: Settlement,
+    given: readonly DeliveryAttempt[],
+    outcome: Settlement,
   ): Promise<boolean> {
+    // A channel's error text with U+0000 would fail the write, and the entry would stay leased.
+    const attempts = storableAttempts(given);
+    const settlement = storableSettlement(outcome);
     const delivered = attempts.filter((a) => a.outcome === "delivered").map((a) => a.channel);
     return this.#driver.transaction(async (tx) => {
       // The attempts happened whoever holds the entry now: the log keeps them all.

@@ -63,4 +63,4 @@ export {
   sampleEvents,
   withStore,
 } from "./helpers.js";
-export { describeOutboxAtomicityContract, type OutboxAtomicityHarness } from "./outbox-atomicity.js";
+export { describeOutboxBoundaryContract, type OutboxBoundaryHarness } from "./outbox-boundaries.js";

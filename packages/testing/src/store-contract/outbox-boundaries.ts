@@ -1,20 +1,32 @@
 /**
- * Contract: `appendWithOutbox` is all or nothing. Whatever fails while an append writes its
- * events, its outbox intents and the ticket's wake-up — an intent that throws when it is read,
- * a wake-up that throws, an intent or wake-up the store cannot hold — the stream, the outbox
- * and the timers are left exactly as they were. Every OutboxStore runs it (in-memory,
- * PostgreSQL on a server and on PGlite):
+ * Contract: the outbox's boundaries. `appendWithOutbox` is all or nothing: whatever fails
+ * while an append writes its events, its outbox intents and the ticket's wake-up — an intent
+ * that throws when it is read, a wake-up that throws, an intent or wake-up the store cannot
+ * hold — the stream, the outbox and the timers are left exactly as they were. And a delivery
+ * error a store cannot hold (U+0000 from a channel) is logged with U+FFFD in its place and the
+ * entry settled, never a failed write that leaves the entry leased. Every OutboxStore runs it
+ * (in-memory, PostgreSQL on a server and on PGlite):
  *
- *   describeOutboxAtomicityContract("my store", async () => ({ store, entries, timer }));
+ *   describeOutboxBoundaryContract("my store", async () => ({ store, outbox, entries, attempts, timer }));
  */
-import type { NewEvent, NotificationIntent, OutboxEntry, OutboxStore } from "@ticketfold/core";
+import type {
+  DeliveryAttempt,
+  NewEvent,
+  NotificationIntent,
+  OutboxEntry,
+  OutboxQueue,
+  OutboxStore,
+} from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
 
-/** What the suite needs: an EMPTY store, and read-only views of its outbox and timers. */
-export interface OutboxAtomicityHarness {
+/** What the suite needs: an EMPTY store, its outbox queue, and read-only views of its outbox and timers. */
+export interface OutboxBoundaryHarness {
   readonly store: OutboxStore;
+  readonly outbox: OutboxQueue;
   /** Every outbox entry, in the order written. */
   entries(): Promise<readonly OutboxEntry[]>;
+  /** The attempt log, oldest first. */
+  attempts(): Promise<readonly DeliveryAttempt[]>;
   /** The wake-up row of ticket `ticketId` of tenant `acme`, if it has one. */
   timer(ticketId: string): Promise<{ readonly dueAt: number | null } | undefined>;
 }
@@ -85,7 +97,7 @@ const failures: ReadonlyArray<readonly [string, () => Options, string | undefine
   ["a wake-up of NaN", () => ({ expectedVersion: 1, outbox: [intent("e2")], wakeUp: Number.NaN }), "options.wakeUp"],
 ];
 
-export const describeOutboxAtomicityContract = (name: string, harness: () => Promise<OutboxAtomicityHarness>): void => {
+export const describeOutboxBoundaryContract = (name: string, harness: () => Promise<OutboxBoundaryHarness>): void => {
   describe(`OutboxStore contract: ${name}: an append with its outbox is all or nothing`, () => {
     it.each(failures)("%s: stream, outbox and timers stay exactly as they were", async (_name, options, path) => {
       const h = await harness();
@@ -107,6 +119,37 @@ export const describeOutboxAtomicityContract = (name: string, harness: () => Pro
       // The store is still whole: the same append without the fault goes through.
       await h.store.appendWithOutbox(TENANT, TICKET, [event("e2")], { expectedVersion: 1, outbox: [intent("e2")] });
       expect((await h.entries()).map((e) => e.intent.id)).toEqual([intent("e1").id, intent("e2").id]);
+    });
+  });
+
+  describe(`OutboxStore contract: ${name}: delivery text a store cannot hold`, () => {
+    it("a channel's error with U+0000 or a lone surrogate is logged with U+FFFD, and the entry settles", async () => {
+      const h = await harness();
+      await h.store.appendWithOutbox(TENANT, TICKET, [event("e1")], {
+        expectedVersion: "no_stream",
+        outbox: [intent("e1")],
+      });
+      const [claimed] = await h.outbox.claim({ now: T0, owner: "d1", leaseMs: 60_000, limit: 1 });
+      if (claimed === undefined) throw new Error("nothing claimed");
+      const error = "SMTP 550 \u0000 bad \uD800";
+      const attempt: DeliveryAttempt = {
+        intentId: claimed.intent.id,
+        attempt: 1,
+        channel: "mail\u0000",
+        at: T0,
+        outcome: "failed",
+        error,
+      };
+      expect(await h.outbox.settle(claimed, "d1", [attempt], { status: "retry", retryAt: T0 + HOUR, error })).toBe(
+        true,
+      );
+      expect(await h.attempts()).toEqual([{ ...attempt, channel: "mail\uFFFD", error: "SMTP 550 \uFFFD bad \uFFFD" }]);
+      expect((await h.entries())[0]).toMatchObject({
+        status: "pending",
+        attempts: 1,
+        lastError: "SMTP 550 \uFFFD bad \uFFFD",
+        lockedBy: null,
+      });
     });
   });
 };
