@@ -10,6 +10,8 @@ import {
   type Instant,
   type TimerQueue,
   validateClaimRequest,
+  validateStoreKey,
+  validateTenantId,
 } from "@ticketfold/core";
 
 export interface TimerRow {
@@ -35,6 +37,8 @@ export class InMemoryTimers implements TimerQueue {
 
   /** The ticket's row, if it ever had a wake-up. */
   get(tenantId: string, ticketId: string): TimerRow | undefined {
+    const invalid = validateTenantId(tenantId) ?? validateStoreKey(ticketId, "ticketId");
+    if (invalid) throw invalid;
     return this.#rows.get(key(tenantId, ticketId));
   }
 

@@ -10,6 +10,8 @@ import {
   type Instant,
   type TimerQueue,
   validateClaimRequest,
+  validateStoreKey,
+  validateTenantId,
 } from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
 import { type DeliveryTables, deliveryTables, fromMs, instantOf, toMs } from "../outbox/tables.js";
@@ -81,6 +83,8 @@ export class PostgresTimers implements TimerQueue {
 
   /** A ticket's row, if it ever had a wake-up. */
   async get(tenantId: string, ticketId: string): Promise<TimerRow | undefined> {
+    const invalid = validateTenantId(tenantId) ?? validateStoreKey(ticketId, "ticketId");
+    if (invalid) throw invalid;
     const { rows } = await this.#driver.query<{
       due_ms: number | null;
       locked_until_ms: number | null;
