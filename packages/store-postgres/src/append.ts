@@ -113,7 +113,8 @@ const recorded = (
       stream_id: input.streamId,
       event_id: input.eventIds[i] as string,
       type: e.type,
-      schema_version: e.schemaVersion,
+      // As the integer column reads back: -0 is 0.
+      schema_version: e.schemaVersion + 0,
       // The JSON text that was stored, read back: a copy, as a later read would give.
       data: jsonData[i] ?? null,
       metadata: jsonMetadata[i] ?? null,
