@@ -2,7 +2,8 @@
  * In-memory EventStore: the same behaviour as the PostgreSQL store (all four expected-version
  * modes, conflict errors with expected and actual versions, tenant isolation, read-all with
  * checkpoints), for tests, demos and single-process apps. Data is copied in and out as JSON,
- * so callers can never change what was stored.
+ * so callers can never change what was stored. It refuses what the PostgreSQL store cannot
+ * hold (the core's store input rules), so an app tested on it meets no surprise in production.
  */
 import {
   type AppendResult,
@@ -18,7 +19,11 @@ import {
   type ReadAllResult,
   type RecordedEvent,
   type StreamRead,
-  validateAppend,
+  validateAppendInput,
+  validateReadAll,
+  validateStoreKey,
+  validateStreamRead,
+  validateTenantId,
 } from "@ticketfold/core";
 import { monotonicFactory } from "ulid";
 
@@ -50,6 +55,8 @@ export class InMemoryEventStore implements EventStore {
     streamId: string,
     options: { readonly fromVersion?: number } = {},
   ): Promise<StreamRead> {
+    const invalid = validateStreamRead(tenantId, streamId, options.fromVersion);
+    if (invalid) throw invalid;
     const stream = this.#streams.get(key(tenantId, streamId));
     if (!stream) return { exists: false, version: 0, events: [] };
     const from = options.fromVersion ?? 1;
@@ -62,13 +69,26 @@ export class InMemoryEventStore implements EventStore {
     events: readonly NewEvent[],
     options: { readonly expectedVersion: ExpectedVersion },
   ): Promise<AppendResult> {
-    const invalid = validateAppend(options.expectedVersion, events);
+    return this.stageAppend(tenantId, streamId, events, options.expectedVersion).commit();
+  }
+
+  /**
+   * Checks an append and builds its records without storing anything; `commit` stores them and
+   * cannot fail. Between the two, with no await in between, the outbox store prepares its
+   * intents and wake-up, so that all of them are written or none (outbox.ts).
+   */
+  stageAppend(
+    tenantId: string,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): { readonly commit: () => AppendResult } {
+    const invalid = validateAppendInput(tenantId, streamId, expectedVersion, events);
     if (invalid) throw invalid;
     const k = key(tenantId, streamId);
     const stream = this.#streams.get(k) ?? [];
-    const conflict = checkExpectedVersion(tenantId, streamId, options.expectedVersion, stream.length);
+    const conflict = checkExpectedVersion(tenantId, streamId, expectedVersion, stream.length);
     if (conflict) throw conflict;
-    // Build every record first, so a bad event leaves the store exactly as it was.
     const recordedAt = this.#now();
     const fresh = new Set<string>();
     const records = events.map((e, i): RecordedEvent => {
@@ -82,7 +102,8 @@ export class InMemoryEventStore implements EventStore {
         tenantId,
         streamId,
         type: e.type,
-        schemaVersion: e.schemaVersion,
+        // As PostgreSQL's integer column: -0 reads back as 0.
+        schemaVersion: e.schemaVersion + 0,
         data: copy(e.data),
         metadata: copy(e.metadata),
         version: stream.length + i + 1,
@@ -90,16 +111,22 @@ export class InMemoryEventStore implements EventStore {
         recordedAt,
       };
     });
-    for (const r of records) {
-      stream.push(r);
-      this.#log.push(r);
-      this.#eventIds.add(r.eventId);
-    }
-    this.#streams.set(k, stream);
-    return { nextVersion: stream.length, events: records.map(copy) };
+    return {
+      commit: () => {
+        for (const r of records) {
+          stream.push(r);
+          this.#log.push(r);
+          this.#eventIds.add(r.eventId);
+        }
+        this.#streams.set(k, stream);
+        return { nextVersion: stream.length, events: records.map(copy) };
+      },
+    };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const invalid = validateReadAll(options);
+    if (invalid) throw invalid;
     const after = parseCheckpoint(options.after ?? null, this.#log.length);
     const limit = options.limit ?? 1000;
     const out: RecordedEvent[] = [];
@@ -116,6 +143,8 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async streamExists(tenantId: string, streamId: string): Promise<boolean> {
+    const invalid = validateTenantId(tenantId) ?? validateStoreKey(streamId, "streamId");
+    if (invalid) throw invalid;
     return this.#streams.has(key(tenantId, streamId));
   }
 }

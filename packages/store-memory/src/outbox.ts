@@ -3,24 +3,31 @@
  * entries keyed by intent id, due at the intent's `notBefore` (quiet hours) and then at their
  * retry time, claimed under a lease, settled only by the lease holder, every attempt logged.
  * `InMemoryOutboxStore` is the in-memory EventStore that also implements `OutboxStore`: an
- * append writes its outbox entries and the ticket's wake-up only when the events were stored.
+ * append writes its events, its outbox entries and the ticket's wake-up all or nothing, as the
+ * PostgreSQL store's one transaction does: everything that can fail (the input rules, the
+ * expected version, copying the intents) runs before the first write.
  */
-import type {
-  AppendResult,
-  AppendWithOutboxOptions,
-  ClaimedIntent,
-  ClaimRequest,
-  DeliveryAttempt,
-  EventStore,
-  NewEvent,
-  NotificationIntent,
-  OutboxEntry,
-  OutboxQueue,
-  OutboxStore,
-  ReadAllOptions,
-  ReadAllResult,
-  Settlement,
-  StreamRead,
+import {
+  type AppendResult,
+  type AppendWithOutboxOptions,
+  type ClaimedIntent,
+  type ClaimRequest,
+  type DeliveryAttempt,
+  type EventStore,
+  type NewEvent,
+  type NotificationIntent,
+  type OutboxEntry,
+  type OutboxQueue,
+  type OutboxStore,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type Settlement,
+  type StreamRead,
+  storableAttempts,
+  storableSettlement,
+  validateAppendInput,
+  validateClaimRequest,
+  validateOutboxAppend,
 } from "@ticketfold/core";
 import { InMemoryEventStore, type InMemoryStoreOptions } from "./index.js";
 import { InMemoryTimers } from "./timers.js";
@@ -33,10 +40,15 @@ export class InMemoryOutbox implements OutboxQueue {
 
   /** Adds intents; an id already present is left as it is (a replayed append). */
   add(intents: readonly NotificationIntent[]): void {
-    for (const intent of intents) {
-      if (this.#entries.has(intent.id)) continue;
-      this.#entries.set(intent.id, {
-        intent: copy(intent),
+    this.stage(intents)();
+  }
+
+  /** Copies the intents into new entries now (this may throw); the returned step adds them and cannot. */
+  stage(intents: readonly NotificationIntent[]): () => void {
+    const staged = intents.map((given): OutboxEntry => {
+      const intent = copy(given);
+      return {
+        intent,
         status: "pending",
         attempts: 0,
         channelsDone: [],
@@ -44,8 +56,11 @@ export class InMemoryOutbox implements OutboxQueue {
         lastError: null,
         lockedBy: null,
         lockedUntil: null,
-      });
-    }
+      };
+    });
+    return () => {
+      for (const entry of staged) if (!this.#entries.has(entry.intent.id)) this.#entries.set(entry.intent.id, entry);
+    };
   }
 
   /** Entries in the order they were written, optionally one status only. */
@@ -59,6 +74,8 @@ export class InMemoryOutbox implements OutboxQueue {
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedIntent[]> {
+    const invalid = validateClaimRequest(request);
+    if (invalid) throw invalid;
     const { now, owner, leaseMs, limit } = request;
     const due = [...this.#entries.values()]
       .filter(
@@ -75,9 +92,12 @@ export class InMemoryOutbox implements OutboxQueue {
   async settle(
     claimed: ClaimedIntent,
     owner: string,
-    attempts: readonly DeliveryAttempt[],
-    settlement: Settlement,
+    given: readonly DeliveryAttempt[],
+    outcome: Settlement,
   ): Promise<boolean> {
+    // Text PostgreSQL cannot hold is kept as the PostgreSQL store keeps it.
+    const attempts = storableAttempts(given);
+    const settlement = storableSettlement(outcome);
     // The attempts happened whoever holds the entry now: the log keeps them all.
     this.#attempts.push(...attempts.map(copy));
     const entry = this.#entries.get(claimed.intent.id);
@@ -133,12 +153,16 @@ export class InMemoryOutboxStore implements OutboxStore {
     events: readonly NewEvent[],
     options: AppendWithOutboxOptions,
   ): Promise<AppendResult> {
-    // A refused append throws here, before anything else is written.
-    const result = await this.events.appendToStream(tenantId, streamId, events, {
-      expectedVersion: options.expectedVersion,
-    });
-    this.outbox.add(options.outbox);
-    if (options.wakeUp !== undefined) this.timers.schedule(tenantId, streamId, options.wakeUp);
+    const invalid =
+      validateAppendInput(tenantId, streamId, options.expectedVersion, events) ?? validateOutboxAppend(options);
+    if (invalid) throw invalid;
+    // Everything that can fail happens first, with no await between it and the writes.
+    const append = this.events.stageAppend(tenantId, streamId, events, options.expectedVersion);
+    const addIntents = this.outbox.stage(options.outbox);
+    const wakeUp = options.wakeUp;
+    const result = append.commit();
+    addIntents();
+    if (wakeUp !== undefined) this.timers.schedule(tenantId, streamId, wakeUp);
     return result;
   }
 }

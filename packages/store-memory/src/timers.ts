@@ -4,7 +4,15 @@
  * `now + leaseMs`; a worker that dies keeps it only that long. Claims run to completion
  * without awaiting, so two workers in one process never hold the same ticket.
  */
-import type { ClaimedTimer, ClaimRequest, Instant, TimerQueue } from "@ticketfold/core";
+import {
+  type ClaimedTimer,
+  type ClaimRequest,
+  type Instant,
+  type TimerQueue,
+  validateClaimRequest,
+  validateStoreKey,
+  validateTenantId,
+} from "@ticketfold/core";
 
 export interface TimerRow {
   readonly tenantId: string;
@@ -29,6 +37,8 @@ export class InMemoryTimers implements TimerQueue {
 
   /** The ticket's row, if it ever had a wake-up. */
   get(tenantId: string, ticketId: string): TimerRow | undefined {
+    const invalid = validateTenantId(tenantId) ?? validateStoreKey(ticketId, "ticketId");
+    if (invalid) throw invalid;
     return this.#rows.get(key(tenantId, ticketId));
   }
 
@@ -40,6 +50,8 @@ export class InMemoryTimers implements TimerQueue {
   }
 
   async claimDue(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    const invalid = validateClaimRequest(request);
+    if (invalid) throw invalid;
     const { now, owner, leaseMs, limit } = request;
     const due = this.scheduled().filter(
       (r) => (r.dueAt as number) <= now && (r.lockedUntil === null || r.lockedUntil <= now),

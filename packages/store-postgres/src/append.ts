@@ -16,6 +16,7 @@ import {
   checkExpectedVersion,
   type ExpectedVersion,
   InvalidAppend,
+  MAX_STREAM_VERSION,
   type NewEvent,
 } from "@ticketfold/core";
 import { isSqlState, namedStatements, type SqlExecutor } from "./driver.js";
@@ -112,7 +113,8 @@ const recorded = (
       stream_id: input.streamId,
       event_id: input.eventIds[i] as string,
       type: e.type,
-      schema_version: e.schemaVersion,
+      // As the integer column reads back: -0 is 0.
+      schema_version: e.schemaVersion + 0,
       // The JSON text that was stored, read back: a copy, as a later read would give.
       data: jsonData[i] ?? null,
       metadata: jsonMetadata[i] ?? null,
@@ -125,6 +127,10 @@ const recorded = (
 export const appendWith = async (db: SqlExecutor, s: StoreSchema, input: AppendInput): Promise<AppendResult> => {
   const count = input.events.length;
   const expected = input.expectedVersion;
+  // No stream can be at a version beyond `integer` (and the statement could not take it).
+  if (typeof expected === "number" && expected > MAX_STREAM_VERSION) {
+    throw new ConcurrencyConflict(input.tenantId, input.streamId, expected, await actualVersion(db, s, input));
+  }
   const jsonData = input.events.map((e) => toJsonb(e.data));
   const jsonMetadata = input.events.map((e) => toJsonb(e.metadata));
   const params: unknown[] = [

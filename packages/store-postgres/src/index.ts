@@ -17,7 +17,16 @@ export { type MigrateResult, type Migration, migrate, migrationSql, migrations }
 export { PostgresOutbox } from "./outbox/queue.js";
 export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
 export { type PgDriverOptions, pgDriver } from "./pg-driver.js";
-export type { PgNotification, PgPool, PgPoolClient, PgQueryable, PgQueryConfig, PgQueryResult } from "./pg-pool.js";
+export type {
+  PgClient,
+  PgClientClass,
+  PgNotification,
+  PgPool,
+  PgPoolClient,
+  PgQueryable,
+  PgQueryConfig,
+  PgQueryResult,
+} from "./pg-pool.js";
 export { type PgliteInstance, type PgliteQueryable, pgliteDriver } from "./pglite-driver.js";
 export * from "./read-side/index.js";
 export { DEFAULT_SCHEMA, type StoreSchema, storeSchema } from "./schema.js";

@@ -6,6 +6,7 @@
  * transactional), so a failed migration leaves nothing behind. `migrationSql` prints the same
  * SQL for a DBA who applies it by hand.
  */
+import { consumerScopeMigration } from "./consumers.js";
 import type { SqlDriver } from "./driver.js";
 import { deliveryMigration } from "./outbox/migration.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
@@ -48,8 +49,8 @@ export const migrations: readonly Migration[] = [
 )`,
       `CREATE INDEX IF NOT EXISTS events_log_order ON ${s.events} (transaction_id, global_position)`,
       `CREATE INDEX IF NOT EXISTS events_tenant_log_order ON ${s.events} (tenant, transaction_id, global_position)`,
-      // One durable checkpoint per consumer and tenant scope ('' = all tenants; a tenant id
-      // never is empty).
+      // One durable checkpoint per consumer and tenant scope. Here '' stood for all tenants;
+      // migration 3 (consumers.ts) makes that NULL, so no tenant can collide with it.
       `CREATE TABLE IF NOT EXISTS ${s.consumers} (
   tenant text NOT NULL,
   consumer text NOT NULL,
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
     ],
   },
   deliveryMigration,
+  consumerScopeMigration,
 ];
 
 const lockStatement = (s: StoreSchema): string =>

@@ -1,10 +1,12 @@
 /**
- * SqlDriver over node-postgres: a pool for statements and transactions, and one dedicated
- * connection for LISTEN (opened on the first `listen`, released when the last one stops).
- * `pg` is a peer dependency loaded on first use, so PGlite-only apps never need it.
+ * SqlDriver over node-postgres: a pool for statements and transactions, and one connection of
+ * its own for LISTEN, outside the pool (opened on the first `listen`, closed when the last one
+ * stops), so subscribers never hold a pooled connection: a one-connection pool still serves
+ * appends, reads and batches while they listen. `pg` is a peer dependency loaded on first use,
+ * so PGlite-only apps never need it.
  */
 import type { QueryOptions, SqlDriver, SqlExecutor, SqlResult, Unlisten } from "./driver.js";
-import type { PgNotification, PgPool, PgPoolClient, PgQueryable } from "./pg-pool.js";
+import type { PgClient, PgClientClass, PgNotification, PgPool, PgQueryable } from "./pg-pool.js";
 
 const executor = (client: PgQueryable, prepare: boolean): SqlExecutor => ({
   async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<SqlResult<R>> {
@@ -57,33 +59,56 @@ export const pgDriver = (poolOrConnectionString: PgPool | string, options: PgDri
     return poolPromise;
   };
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listening: Promise<PgPoolClient> | undefined;
-  let releaseListening: ((error?: Error) => void) | undefined;
+  let listening: Promise<PgClient> | undefined;
+  let releaseListening: (() => void) | undefined;
 
-  const connectListener = (): Promise<PgPoolClient> => {
-    listening ??= pool().then(async (p) => {
-      const client = await p.connect();
-      let released = false;
-      const onNotification = (m: PgNotification): void => {
-        for (const cb of listeners.get(m.channel) ?? []) cb(m.payload ?? "");
-      };
-      // A lost LISTEN connection only costs wake-ups: subscribers keep polling.
-      const onError = (error: Error): void => release(error);
-      const release = (error?: Error): void => {
-        if (released) return;
-        released = true;
-        listening = undefined;
-        releaseListening = undefined;
-        client.removeListener("notification", onNotification);
-        client.removeListener("error", onError);
-        client.release(error);
-      };
-      client.on("notification", onNotification);
-      client.on("error", onError);
-      releaseListening = release;
-      return client;
+  // The LISTEN connection is made as the pool makes its own (same class, same options), but
+  // it is not the pool's: it never counts against `max`.
+  const newListenerClient = async (p: PgPool): Promise<PgClient> => {
+    const ClientClass = p.Client ?? ((await import("pg")).default.Client as unknown as PgClientClass);
+    return new ClientClass(p.options);
+  };
+
+  const connectListener = (): Promise<PgClient> => {
+    if (listening) return listening;
+    const attempt = pool()
+      .then(newListenerClient)
+      .then(async (client) => {
+        let released = false;
+        const onNotification = (m: PgNotification): void => {
+          for (const cb of listeners.get(m.channel) ?? []) cb(m.payload ?? "");
+        };
+        // A lost LISTEN connection only costs wake-ups: subscribers keep polling.
+        const onError = (): void => release();
+        const release = (): void => {
+          if (released) return;
+          released = true;
+          if (releaseListening === release) {
+            listening = undefined;
+            releaseListening = undefined;
+          }
+          client.removeListener("notification", onNotification);
+          client.end().catch(() => {});
+        };
+        client.on("error", onError);
+        client.on("notification", onNotification);
+        releaseListening = release;
+        try {
+          await client.connect();
+          // After a lost connection, the channels still listened to are listened to again.
+          for (const channel of listeners.keys()) await client.query({ text: `LISTEN "${channel}"` });
+        } catch (error) {
+          release();
+          throw error;
+        }
+        return client;
+      });
+    listening = attempt;
+    // A failed connection is tried again by the next `listen`.
+    attempt.catch(() => {
+      if (listening === attempt) listening = undefined;
     });
-    return listening;
+    return attempt;
   };
 
   return {
@@ -101,13 +126,13 @@ export const pgDriver = (poolOrConnectionString: PgPool | string, options: PgDri
       };
       client.on("error", onError);
       try {
-        await client.query({ text: "BEGIN" });
+        await client.query("BEGIN");
         const result = await work(executor(client, prepare));
-        await client.query({ text: "COMMIT" });
+        await client.query("COMMIT");
         return result;
       } catch (error) {
         try {
-          await client.query({ text: "ROLLBACK" });
+          await client.query("ROLLBACK");
         } catch (rollbackError) {
           broken = rollbackError;
         }

@@ -42,4 +42,24 @@ export interface PgPoolClient extends PgQueryable {
 /** A connection pool (a `pg.Pool`): statements on any connection, or one connection checked out. */
 export interface PgPool extends PgQueryable {
   connect(): Promise<PgPoolClient>;
+  /** The options the pool connects with; the LISTEN connection uses the same. */
+  readonly options?: unknown;
+  /** The class the pool makes its connections with (node-postgres sets it). */
+  readonly Client?: PgClientClass;
 }
+
+/**
+ * A connection of its own, outside any pool (a `pg.Client`): the driver opens one for LISTEN,
+ * so subscribers never hold a pooled connection.
+ */
+export interface PgClient extends PgQueryable {
+  connect(): Promise<unknown>;
+  end(): Promise<void>;
+  on(event: "notification", listener: (message: PgNotification) => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+  removeListener(event: "notification", listener: (message: PgNotification) => void): unknown;
+  removeListener(event: "error", listener: (error: Error) => void): unknown;
+}
+
+/** How a pool makes its connections (`pg.Pool#Client`), so the LISTEN one is made alike. */
+export type PgClientClass = new (options: unknown) => PgClient;

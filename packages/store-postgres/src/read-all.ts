@@ -37,9 +37,8 @@ export const readAllWith = async (
   options: ReadAllOptions = {},
 ): Promise<ReadAllResult> => {
   const after = parseCheckpoint(options.after);
+  // The store checked the options (validateReadAll); so did subscribe and the read side.
   const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new RangeError(`readAll limit must be a whole number ≥ 1; got ${limit}`);
   const params: unknown[] = [after.transactionId, after.globalPosition, limit];
   if (options.tenantId !== undefined) params.push(options.tenantId);
   const anchored = after !== LOG_START;

@@ -5,7 +5,7 @@
  * stream and version) is the ticket layer's job (core `loadTicket`). The statement is named
  * (prepared once per server connection).
  */
-import type { StreamRead } from "@ticketfold/core";
+import { MAX_STREAM_VERSION, type StreamRead } from "@ticketfold/core";
 import { namedStatements, type SqlExecutor } from "./driver.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
 import type { StoreSchema } from "./schema.js";
@@ -32,10 +32,15 @@ export const readStreamWith = async (
   fromVersion = 1,
 ): Promise<StreamRead> => {
   const sql = readStreamSql(s);
-  const { rows } = await db.query<JoinedRow>(sql, [tenantId, streamId, fromVersion], named(sql));
+  // Versions are `integer`: a whole number beyond its range reads as "past every event".
+  const beyond = fromVersion > MAX_STREAM_VERSION;
+  const from = Math.max(1, Math.min(fromVersion, MAX_STREAM_VERSION));
+  const { rows } = await db.query<JoinedRow>(sql, [tenantId, streamId, from], named(sql));
   const first = rows[0];
   if (!first) return { exists: false, version: 0, events: [] };
-  const events = rows.flatMap((r) => (r.event_id === null ? [] : [toRecorded({ ...r, event_id: r.event_id })]));
+  const events = rows.flatMap((r) =>
+    r.event_id === null || beyond ? [] : [toRecorded({ ...r, event_id: r.event_id })],
+  );
   return { exists: true, version: Number(first.stream_version), events };
 };
 

@@ -14,17 +14,22 @@ import {
   type ReadAllOptions,
   type ReadAllResult,
   type StreamRead,
-  validateAppend,
+  validateAppendInput,
+  validateReadAll,
+  validateStoreKey,
+  validateStreamRead,
+  validateTenantId,
 } from "@ticketfold/core";
 import { monotonicFactory } from "ulid";
 import { appendWith } from "./append.js";
+import { readConsumerCheckpoint } from "./consumers.js";
 import type { SqlDriver, SqlExecutor } from "./driver.js";
 import { type MigrateResult, migrate } from "./migrations.js";
 import { type AppendNotifier, appendNotifier } from "./notifier.js";
 import { readAllWith } from "./read-all.js";
 import { readStreamWith, streamExistsWith } from "./read-stream.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
-import { readConsumerCheckpoint, runSubscription, type SubscribeOptions } from "./subscribe.js";
+import { ABORTED, runSubscription, type SubscribeOptions, unlessAborted, validateSubscription } from "./subscribe.js";
 
 export interface PostgresEventStoreOptions {
   readonly driver: SqlDriver;
@@ -88,6 +93,8 @@ export class PostgresEventStore implements EventStore {
     streamId: string,
     options: { readonly fromVersion?: number } = {},
   ): Promise<StreamRead> {
+    const invalid = validateStreamRead(tenantId, streamId, options.fromVersion);
+    if (invalid) throw invalid;
     await this.#whenReady();
     return readStreamWith(this.driver, this.schema, tenantId, streamId, options.fromVersion ?? 1);
   }
@@ -113,7 +120,8 @@ export class PostgresEventStore implements EventStore {
     expectedVersion: ExpectedVersion,
     alongside?: (tx: SqlExecutor) => Promise<void>,
   ): Promise<AppendResult> {
-    const invalid = validateAppend(expectedVersion, events);
+    // The core's input rules: what PostgreSQL cannot hold is refused here, not by the driver.
+    const invalid = validateAppendInput(tenantId, streamId, expectedVersion, events);
     if (invalid) throw invalid;
     const eventIds = events.map((e) => e.eventId ?? this.#newEventId());
     const repeated = eventIds.find((id, i) => eventIds.indexOf(id) !== i);
@@ -144,23 +152,34 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const invalid = validateReadAll(options);
+    if (invalid) throw invalid;
     await this.#whenReady();
     return readAllWith(this.driver, this.schema, options);
   }
 
   async streamExists(tenantId: string, streamId: string): Promise<boolean> {
+    const invalid = validateTenantId(tenantId) ?? validateStoreKey(streamId, "streamId");
+    if (invalid) throw invalid;
     await this.#whenReady();
     return streamExistsWith(this.driver, this.schema, tenantId, streamId);
   }
 
   /** Runs a consumer until its signal aborts; see SubscribeOptions. */
   async subscribe(options: SubscribeOptions): Promise<void> {
-    await this.#whenReady();
+    const invalid = validateSubscription(options);
+    if (invalid) throw invalid;
+    // Stopping works while the schema is still being made ready, too (it waits for a connection).
+    if ((await unlessAborted(this.#whenReady(), options.signal)) === ABORTED) return;
     return runSubscription(this.driver, this.schema, options);
   }
 
   /** A consumer's stored checkpoint (null before its first batch). */
   async consumerCheckpoint(consumer: string, tenantId?: string): Promise<string | null> {
+    const invalid =
+      validateStoreKey(consumer, "consumer") ??
+      (tenantId === undefined ? undefined : validateTenantId(tenantId, "tenantId"));
+    if (invalid) throw invalid;
     await this.#whenReady();
     return readConsumerCheckpoint(this.driver, this.schema, consumer, tenantId);
   }

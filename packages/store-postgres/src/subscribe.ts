@@ -8,9 +8,17 @@
  * The row lock also means two processes running the same consumer take turns, never sharing
  * a batch. LISTEN/NOTIFY only wakes a sleeping consumer early; polling is the source of truth.
  */
-import type { Checkpoint, RecordedEvent } from "@ticketfold/core";
-import { checkpointOf, type LogPosition, parseCheckpoint } from "./checkpoint.js";
-import type { SqlDriver, SqlExecutor } from "./driver.js";
+import {
+  type Checkpoint,
+  InvalidStoreInput,
+  type RecordedEvent,
+  validateStoreKey,
+  validateTenantId,
+  validateWhole,
+} from "@ticketfold/core";
+import { parseCheckpoint } from "./checkpoint.js";
+import { ensureConsumer, readConsumerCheckpoint, storeConsumerCheckpoint } from "./consumers.js";
+import type { SqlDriver, SqlExecutor, Unlisten } from "./driver.js";
 import { readAllWith } from "./read-all.js";
 import type { StoreSchema } from "./schema.js";
 
@@ -23,11 +31,11 @@ export interface SubscriptionContext {
 }
 
 export interface SubscribeOptions {
-  /** Names the durable checkpoint (together with `tenantId`). */
+  /** Names the durable checkpoint (together with `tenantId`): 1–256 characters. */
   readonly consumer: string;
   /** Handles one batch, in log order. Throwing rolls the batch back and stops the subscription. */
   readonly handler: (events: readonly RecordedEvent[], context: SubscriptionContext) => Promise<void>;
-  /** Only this tenant's events (a checkpoint of its own). */
+  /** Only this tenant's events (a checkpoint of its own, apart from the all-tenants one). */
   readonly tenantId?: string;
   /** Events per batch (default 100). */
   readonly batchSize?: number;
@@ -37,34 +45,42 @@ export interface SubscribeOptions {
   readonly signal: AbortSignal;
 }
 
-/** '' scopes a checkpoint to all tenants (a tenant id is never empty). */
-const scopeOf = (tenantId: string | undefined): string => tenantId ?? "";
+/** Subscription options the store refuses (as every store refuses input), naming the option. */
+export const validateSubscription = (o: SubscribeOptions): InvalidStoreInput | undefined =>
+  validateStoreKey(o.consumer, "options.consumer") ??
+  (o.tenantId === undefined ? undefined : validateTenantId(o.tenantId, "options.tenantId")) ??
+  (o.batchSize === undefined ? undefined : validateWhole(o.batchSize, "options.batchSize", 1)) ??
+  // setTimeout takes at most 2^31 - 1 ms; a longer wait would fire at once.
+  (o.pollInterval === undefined ? undefined : validateWhole(o.pollInterval, "options.pollInterval", 0, 2 ** 31 - 1)) ??
+  (typeof o.signal?.aborted === "boolean" && typeof o.signal.addEventListener === "function"
+    ? undefined
+    : new InvalidStoreInput("options.signal", "must be an AbortSignal"));
 
-/** The stored checkpoint of a consumer (null before its first batch). */
-export const readConsumerCheckpoint = async (
-  db: SqlExecutor,
-  s: StoreSchema,
-  consumer: string,
-  tenantId?: string,
-  forUpdate = false,
-): Promise<Checkpoint | null> => {
-  const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
-    `SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
-    FROM ${s.consumers} WHERE tenant = $1 AND consumer = $2${forUpdate ? " FOR UPDATE" : ""}`,
-    [scopeOf(tenantId), consumer],
-  );
-  const row = rows[0];
-  return row ? checkpointOf({ transactionId: row.transaction_id, globalPosition: row.global_position }) : null;
+/** What a wait cut short by the signal yields. */
+export const ABORTED = Symbol("aborted");
+
+/** `promise`, or ABORTED as soon as `signal` aborts (the promise itself runs on). */
+export const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> => {
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 };
 
-/** Handles the next batch in one transaction; true when the consumer has caught up. */
-const runBatch = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchSize: number): Promise<boolean> =>
-  driver.transaction(async (tx) => {
-    const scope = scopeOf(o.tenantId);
-    await tx.query(`INSERT INTO ${s.consumers} (tenant, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      scope,
-      o.consumer,
-    ]);
+/**
+ * Handles the next batch in one transaction; true when the consumer has caught up. A batch
+ * still waiting for a connection when the signal aborts is left behind (it does nothing once
+ * it gets one); a batch already running is waited for, so a handler never runs after
+ * `subscribe` has returned.
+ */
+const runBatch = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchSize: number) => {
+  let started = false;
+  const batch = driver.transaction(async (tx) => {
+    if (o.signal.aborted) return true;
+    started = true;
+    await ensureConsumer(tx, s, o.consumer, o.tenantId);
     // Locking returns the newest checkpoint: another process running this consumer may have
     // moved it while we waited for the lock.
     const after = await readConsumerCheckpoint(tx, s, o.consumer, o.tenantId, true);
@@ -75,14 +91,38 @@ const runBatch = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchS
     });
     if (page.events.length === 0) return page.isEnd;
     await o.handler(page.events, { tx, consumer: o.consumer, checkpoint: page.checkpoint });
-    const to: LogPosition = parseCheckpoint(page.checkpoint);
-    await tx.query(
-      `UPDATE ${s.consumers} SET transaction_id = $3::xid8, global_position = $4::bigint, updated_at = now()
-      WHERE tenant = $1 AND consumer = $2`,
-      [scope, o.consumer, to.transactionId, to.globalPosition],
-    );
+    await storeConsumerCheckpoint(tx, s, o.consumer, o.tenantId, parseCheckpoint(page.checkpoint));
     return page.isEnd;
   });
+  const result = await unlessAborted(batch, o.signal);
+  if (result !== ABORTED) return result;
+  if (started) return batch;
+  batch.catch(() => {}); // left behind: it can only fail as its connection does
+  return true;
+};
+
+/**
+ * LISTEN for appends, as a hint: when the driver cannot (no LISTEN, no connection to spare),
+ * the consumer polls; when the signal aborts first, it does not wait.
+ */
+const listenForAppends = async (
+  driver: SqlDriver,
+  s: StoreSchema,
+  o: SubscribeOptions,
+  wake: () => void,
+): Promise<Unlisten | undefined> => {
+  if (!driver.listen) return undefined;
+  const listening = driver.listen(s.channel, (tenant) => {
+    if (o.tenantId === undefined || tenant === o.tenantId) wake();
+  });
+  const unlisten = await unlessAborted(listening, o.signal).catch(() => undefined);
+  if (unlisten !== ABORTED) return unlisten;
+  void listening.then(
+    (late) => late(),
+    () => {},
+  );
+  return undefined;
+};
 
 /** Wakes a sleeping consumer early; remembers a wake-up that came while it was busy. */
 const wakeUp = () => {
@@ -120,11 +160,7 @@ export const runSubscription = async (driver: SqlDriver, s: StoreSchema, o: Subs
   const batchSize = o.batchSize ?? 100;
   const pollInterval = o.pollInterval ?? 500;
   const wake = wakeUp();
-  const unlisten = driver.listen
-    ? await driver.listen(s.channel, (tenant) => {
-        if (o.tenantId === undefined || tenant === o.tenantId) wake.notify();
-      })
-    : undefined;
+  const unlisten = await listenForAppends(driver, s, o, () => wake.notify());
   try {
     while (!o.signal.aborted) {
       const caughtUp = await runBatch(driver, s, o, batchSize);

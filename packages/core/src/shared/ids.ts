@@ -17,9 +17,19 @@ export type TicketId = t.TypeOf<typeof TicketIdC>;
 export interface TenantIdBrand {
   readonly TenantId: unique symbol;
 }
-/** A tenant id: 1–64 characters of letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
+/**
+ * The tenant id rule: 1–64 characters of ASCII letters, digits, `.`, `_`, `-`, starting with a
+ * letter or digit. So a tenant id is never empty (no tenant can stand for "all tenants"), fits
+ * every store's keys, and needs no quoting in logs, URLs or file names.
+ */
+export const TENANT_ID_RULE =
+  "1–64 characters of ASCII letters, digits, '.', '_' or '-', starting with a letter or digit";
+/** A tenant id: see `TENANT_ID_RULE`. */
 export const TenantIdC = t.brand(t.string, (s): s is t.Branded<string, TenantIdBrand> => TENANT.test(s), "TenantId");
 export type TenantId = t.TypeOf<typeof TenantIdC>;
+
+/** True when `u` follows the tenant id rule (stores check every tenant they are handed with it). */
+export const isTenantId = (u: unknown): u is TenantId => typeof u === "string" && TENANT.test(u);
 
 /** Checks and brands a ticket id; throws on a malformed one (for literals in code and tests). */
 export const ticketId = (s: string): TicketId => {

@@ -8,6 +8,8 @@ export {
   type TenantId,
   type TenantIdBrand,
   TenantIdC,
+  TENANT_ID_RULE,
+  isTenantId,
   type TicketId,
   type TicketIdBrand,
   TicketIdC,
@@ -15,3 +17,4 @@ export {
   ticketId,
 } from "./ids.js";
 export { formatInstant, type Instant, InstantC, parseInstant } from "./instant.js";
+export { findUnstorable, toStorableText, type Unstorable, unstorableText } from "./storable.js";

@@ -6,7 +6,12 @@ import { hasCode } from "../shared/codes.js";
 import type { DecodeIssue } from "../shared/decode.js";
 import type { ExpectedVersion } from "./types.js";
 
-export type StoreErrorCode = "CONCURRENCY_CONFLICT" | "CORRUPT_EVENT" | "INVALID_APPEND" | "INVALID_CHECKPOINT";
+export type StoreErrorCode =
+  | "CONCURRENCY_CONFLICT"
+  | "CORRUPT_EVENT"
+  | "INVALID_APPEND"
+  | "INVALID_CHECKPOINT"
+  | "INVALID_STORE_INPUT";
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
@@ -66,10 +71,27 @@ export class InvalidCheckpoint extends StoreError {
   }
 }
 
+/**
+ * An argument no store can take, refused before anything is read or written: a tenant id
+ * that breaks the tenant id rule, text PostgreSQL cannot hold (U+0000, a lone surrogate), a
+ * version or limit that is not a whole number in range. `path` names the offending value
+ * (`tenantId`, `events[1].data.body`, `options.fromVersion`).
+ */
+export class InvalidStoreInput extends StoreError {
+  override readonly code = "INVALID_STORE_INPUT" as const;
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super("INVALID_STORE_INPUT", `${path} ${reason}`);
+  }
+}
+
 export const isConcurrencyConflict = (u: unknown): u is ConcurrencyConflict => hasCode(u, "CONCURRENCY_CONFLICT");
 export const isCorruptEvent = (u: unknown): u is CorruptEvent => hasCode(u, "CORRUPT_EVENT");
 export const isInvalidAppend = (u: unknown): u is InvalidAppend => hasCode(u, "INVALID_APPEND");
 export const isInvalidCheckpoint = (u: unknown): u is InvalidCheckpoint => hasCode(u, "INVALID_CHECKPOINT");
+export const isInvalidStoreInput = (u: unknown): u is InvalidStoreInput => hasCode(u, "INVALID_STORE_INPUT");
 
 /**
  * Checks an expected version against a stream's actual version; adapters call this so all of

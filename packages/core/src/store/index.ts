@@ -9,6 +9,8 @@ export {
   isCorruptEvent,
   isInvalidAppend,
   isInvalidCheckpoint,
+  InvalidStoreInput,
+  isInvalidStoreInput,
   StoreError,
   type StoreErrorCode,
   validateAppend,
@@ -40,3 +42,18 @@ export type {
   RecordedEvent,
   StreamRead,
 } from "./types.js";
+export {
+  MAX_KEY_LENGTH,
+  MAX_STREAM_VERSION,
+  storableAttempts,
+  storableSettlement,
+  validateAppendInput,
+  validateClaimRequest,
+  validateInstant,
+  validateOutboxAppend,
+  validateReadAll,
+  validateStoreKey,
+  validateStreamRead,
+  validateTenantId,
+  validateWhole,
+} from "./input.js";

@@ -14,6 +14,9 @@ import {
   type OutboxEntry,
   type OutboxQueue,
   type Settlement,
+  storableAttempts,
+  storableSettlement,
+  validateClaimRequest,
 } from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
 import type { StoreSchema } from "../schema.js";
@@ -89,6 +92,8 @@ export class PostgresOutbox implements OutboxQueue {
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedIntent[]> {
+    const invalid = validateClaimRequest(request);
+    if (invalid) throw invalid;
     const now = fromMs("$1");
     const { rows } = await this.#driver.query<EntryRow>(
       `WITH due AS (
@@ -111,9 +116,12 @@ export class PostgresOutbox implements OutboxQueue {
   async settle(
     claimed: ClaimedIntent,
     owner: string,
-    attempts: readonly DeliveryAttempt[],
-    settlement: Settlement,
+    given: readonly DeliveryAttempt[],
+    outcome: Settlement,
   ): Promise<boolean> {
+    // A channel's error text with U+0000 would fail the write, and the entry would stay leased.
+    const attempts = storableAttempts(given);
+    const settlement = storableSettlement(outcome);
     const delivered = attempts.filter((a) => a.outcome === "delivered").map((a) => a.channel);
     return this.#driver.transaction(async (tx) => {
       // The attempts happened whoever holds the entry now: the log keeps them all.

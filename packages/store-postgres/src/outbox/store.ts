@@ -5,15 +5,17 @@
  * none of them (event-store.md: Outbox). `outbox` and `timers` are the queues dispatchers and
  * timer workers claim from.
  */
-import type {
-  AppendResult,
-  AppendWithOutboxOptions,
-  EventStore,
-  NewEvent,
-  OutboxStore,
-  ReadAllOptions,
-  ReadAllResult,
-  StreamRead,
+import {
+  type AppendResult,
+  type AppendWithOutboxOptions,
+  type EventStore,
+  type NewEvent,
+  type OutboxStore,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type StreamRead,
+  validateAppendInput,
+  validateOutboxAppend,
 } from "@ticketfold/core";
 import { PostgresEventStore, type PostgresEventStoreOptions } from "../store.js";
 import { PostgresTimers, scheduleWakeUp } from "../timers/queue.js";
@@ -53,16 +55,21 @@ export class PostgresOutboxStore implements OutboxStore {
   }
 
   /** Events, their intents and the next wake-up in one transaction, through the event store's append. */
-  appendWithOutbox(
+  async appendWithOutbox(
     tenantId: string,
     streamId: string,
     events: readonly NewEvent[],
     options: AppendWithOutboxOptions,
   ): Promise<AppendResult> {
+    // Refused before the transaction, in the same order as every store refuses.
+    const invalid =
+      validateAppendInput(tenantId, streamId, options.expectedVersion, events) ?? validateOutboxAppend(options);
+    if (invalid) throw invalid;
+    const { outbox, wakeUp } = options;
     const tables = deliveryTables(this.events.schema);
     return this.events.appendWithin(tenantId, streamId, events, options.expectedVersion, async (tx) => {
-      await insertIntents(tx, tables, options.outbox);
-      if (options.wakeUp !== undefined) await scheduleWakeUp(tx, tables, tenantId, streamId, options.wakeUp);
+      await insertIntents(tx, tables, outbox);
+      if (wakeUp !== undefined) await scheduleWakeUp(tx, tables, tenantId, streamId, wakeUp);
     });
   }
 

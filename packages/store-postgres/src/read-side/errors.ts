@@ -1,7 +1,7 @@
 /**
  * Read-side errors, with stable codes (guards check the code, never `instanceof`).
  */
-import { hasCode } from "@ticketfold/core";
+import { hasCode, InvalidStoreInput, unstorableText } from "@ticketfold/core";
 
 export type ReadSideErrorCode = "READ_SIDE_NOT_CAUGHT_UP" | "READ_SIDE_SWITCHED" | "READ_SIDE_VERSION_ACTIVE";
 
@@ -48,3 +48,9 @@ export const isReadSideNotCaughtUp = (u: unknown): u is ReadSideNotCaughtUp => h
 export const isReadSideSwitched = (u: unknown): u is ReadSideSwitched => hasCode(u, "READ_SIDE_SWITCHED");
 export const isReadSideVersionActive = (u: unknown): u is ReadSideVersionActive =>
   hasCode(u, "READ_SIDE_VERSION_ACTIVE");
+
+/** Text a query compares with stored text: refused (`INVALID_STORE_INPUT`) when no store could hold it. */
+export const validateText = (value: string, path: string): InvalidStoreInput | undefined => {
+  const reason = unstorableText(value);
+  return reason === undefined ? undefined : new InvalidStoreInput(path, reason);
+};

@@ -6,6 +6,7 @@
 export * from "./errors.js";
 export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
 export { catchUpReadSide, type ReadSideOptions, runReadSide } from "./runner.js";
+export { TICKET_STATE_SHAPE } from "./snapshot.js";
 export {
   type CustomerDurations,
   readDurationSummaries,

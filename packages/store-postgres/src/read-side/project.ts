@@ -18,6 +18,8 @@ import {
   workQueueEntry,
 } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
+import type { StoreSchema } from "../schema.js";
+import { type SnapshotRow, stateOf, TICKET_STATE_SHAPE } from "./snapshot.js";
 import type { ReadSideTables } from "./tables.js";
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -29,28 +31,42 @@ interface Touched {
   changed: boolean;
 }
 
-const loadStates = async (tx: SqlExecutor, t: ReadSideTables, touched: Map<string, Touched>): Promise<void> => {
+/** Loads the touched tickets' snapshots; one of another shape is rebuilt from the log (snapshot.ts). */
+const loadStates = async (
+  tx: SqlExecutor,
+  s: StoreSchema,
+  t: ReadSideTables,
+  touched: Map<string, Touched>,
+): Promise<void> => {
   const keys = [...touched.values()];
-  const { rows } = await tx.query<{ tenant: string; ticket_id: string; state: TicketState }>(
-    `SELECT s.tenant, s.ticket_id, s.state FROM ${t.ticketState} s
+  const { rows } = await tx.query<SnapshotRow>(
+    `SELECT s.tenant, s.ticket_id, s.version, s.shape, s.state FROM ${t.ticketState} s
     JOIN unnest($1::text[], $2::text[]) AS k(tenant, ticket_id) ON s.tenant = k.tenant AND s.ticket_id = k.ticket_id`,
     [keys.map((k) => k.tenant), keys.map((k) => k.ticketId)],
   );
   for (const r of rows) {
     const entry = touched.get(ticketKey(r.tenant, r.ticket_id));
-    if (entry) entry.state = r.state;
+    if (!entry) continue;
+    entry.state = await stateOf(tx, s, r);
+    // A rebuilt snapshot is stored again in the current shape, even if the batch skips its events.
+    entry.changed = Number(r.shape) !== TICKET_STATE_SHAPE && entry.state !== undefined;
   }
 };
 
 /** Folds the batch onto the tickets' stored states; throws a coded error on a corrupt event or a gap. */
-const foldBatch = async (tx: SqlExecutor, t: ReadSideTables, events: readonly RecordedEvent[]): Promise<Touched[]> => {
+const foldBatch = async (
+  tx: SqlExecutor,
+  s: StoreSchema,
+  t: ReadSideTables,
+  events: readonly RecordedEvent[],
+): Promise<Touched[]> => {
   const touched = new Map<string, Touched>();
   for (const e of events) {
     const key = ticketKey(e.tenantId, e.streamId);
     if (!touched.has(key))
       touched.set(key, { tenant: e.tenantId, ticketId: e.streamId, state: undefined, changed: false });
   }
-  await loadStates(tx, t, touched);
+  await loadStates(tx, s, t, touched);
   for (const e of events) {
     const ticket = touched.get(ticketKey(e.tenantId, e.streamId)) as Touched;
     const step = stepTicket(ticket.state, e);
@@ -65,11 +81,12 @@ const foldBatch = async (tx: SqlExecutor, t: ReadSideTables, events: readonly Re
 /** Applies a batch of log events to the table set through the batch's transaction. */
 export const projectBatch = async (
   tx: SqlExecutor,
+  schema: StoreSchema,
   t: ReadSideTables,
   events: readonly RecordedEvent[],
   policies: PolicyLookup,
 ): Promise<void> => {
-  const changed = await foldBatch(tx, t, events);
+  const changed = await foldBatch(tx, schema, t, events);
   if (changed.length === 0) return;
   const queue: Record<string, unknown>[] = [];
   const facts: Record<string, unknown>[] = [];
@@ -77,7 +94,7 @@ export const projectBatch = async (
   const states: Record<string, unknown>[] = [];
   for (const { tenant, ticketId, state } of changed) {
     const s = state as TicketState;
-    states.push({ tenant, ticket_id: ticketId, version: s.version, state: s });
+    states.push({ tenant, ticket_id: ticketId, version: s.version, shape: TICKET_STATE_SHAPE, state: s });
     const policy = policyOfTicket(s, policies);
     if (policy._tag === "Left") throw policy.left;
     if (policy.right === null) continue;
@@ -155,9 +172,10 @@ export const projectBatch = async (
     );
   }
   await tx.query(
-    `INSERT INTO ${t.ticketState} (tenant, ticket_id, version, state)
-    SELECT tenant, ticket_id, version, state FROM jsonb_to_recordset($1::jsonb) AS r(tenant text, ticket_id text, version integer, state jsonb)
-    ON CONFLICT (tenant, ticket_id) DO UPDATE SET version = excluded.version, state = excluded.state`,
+    `INSERT INTO ${t.ticketState} (tenant, ticket_id, version, shape, state)
+    SELECT tenant, ticket_id, version, shape, state
+    FROM jsonb_to_recordset($1::jsonb) AS r(tenant text, ticket_id text, version integer, shape integer, state jsonb)
+    ON CONFLICT (tenant, ticket_id) DO UPDATE SET version = excluded.version, shape = excluded.shape, state = excluded.state`,
     [JSON.stringify(states)],
   );
 };

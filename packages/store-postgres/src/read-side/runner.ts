@@ -8,9 +8,9 @@
  */
 import type { PolicyLookup } from "@ticketfold/core";
 import { parseCheckpoint } from "../checkpoint.js";
+import { ensureConsumer, readConsumerCheckpoint, storeConsumerCheckpoint } from "../consumers.js";
 import { readAllWith } from "../read-all.js";
 import type { PostgresEventStore } from "../store.js";
-import { readConsumerCheckpoint } from "../subscribe.js";
 import { isReadSideSwitched, ReadSideSwitched } from "./errors.js";
 import { projectBatch } from "./project.js";
 import { readSideTables } from "./tables.js";
@@ -27,19 +27,12 @@ const runBatch = (store: PostgresEventStore, version: number, o: ReadSideOptions
   store.driver.transaction(async (tx) => {
     const s = store.schema;
     const t = readSideTables(s, version);
-    await tx.query(`INSERT INTO ${s.consumers} (tenant, consumer) VALUES ('', $1) ON CONFLICT DO NOTHING`, [
-      t.consumer,
-    ]);
+    await ensureConsumer(tx, s, t.consumer, undefined);
     const after = await readConsumerCheckpoint(tx, s, t.consumer, undefined, true);
     const page = await readAllWith(tx, s, { after, limit: o.batchSize ?? 100 });
     if (page.events.length === 0) return { events: 0, isEnd: page.isEnd };
-    await projectBatch(tx, t, page.events, o.policies);
-    const to = parseCheckpoint(page.checkpoint);
-    await tx.query(
-      `UPDATE ${s.consumers} SET transaction_id = $2::xid8, global_position = $3::bigint, updated_at = now()
-      WHERE tenant = '' AND consumer = $1`,
-      [t.consumer, to.transactionId, to.globalPosition],
-    );
+    await projectBatch(tx, s, t, page.events, o.policies);
+    await storeConsumerCheckpoint(tx, s, t.consumer, undefined, parseCheckpoint(page.checkpoint));
     return { events: page.events.length, isEnd: page.isEnd };
   });
 
@@ -79,7 +72,7 @@ export const runReadSide = async (
         handler: async (events, { tx }) => {
           const active = await activeVersionWith(tx, store.schema);
           if (active !== version) throw new ReadSideSwitched(version, active);
-          await projectBatch(tx, tables, events, options.policies);
+          await projectBatch(tx, store.schema, tables, events, options.policies);
         },
       });
     } catch (error) {

@@ -5,9 +5,10 @@
  * computes count, total, mean and the nearest-rank p90 (rank ⌈0.9·n⌉, in integers) in the
  * database, for reports that do not need every sample.
  */
-import type { AttainmentRow, CustomerStatistics, DurationSummary } from "@ticketfold/core";
+import { type AttainmentRow, type CustomerStatistics, type DurationSummary, validateTenantId } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
 import { DEFAULT_SCHEMA, storeSchema } from "../schema.js";
+import { validateText } from "./errors.js";
 import { readSideViews } from "./tables.js";
 
 export interface StatisticsQuery {
@@ -19,10 +20,17 @@ export interface StatisticsQuery {
 }
 
 const views = (q: StatisticsQuery) => readSideViews(storeSchema(q.schema ?? DEFAULT_SCHEMA));
-const scope = (q: StatisticsQuery) => ({
-  where: q.customer === undefined ? "tenant = $1" : "tenant = $1 AND customer = $2",
-  params: q.customer === undefined ? [q.tenant] : [q.tenant, q.customer],
-});
+/** The query's WHERE clause; a tenant or customer no store could hold is refused first. */
+const scope = (q: StatisticsQuery) => {
+  const invalid =
+    validateTenantId(q.tenant, "query.tenant") ??
+    (q.customer === undefined ? undefined : validateText(q.customer, "query.customer"));
+  if (invalid) throw invalid;
+  return {
+    where: q.customer === undefined ? "tenant = $1" : "tenant = $1 AND customer = $2",
+    params: q.customer === undefined ? [q.tenant] : [q.tenant, q.customer],
+  };
+};
 const numbers = (a: unknown): number[] => (Array.isArray(a) ? a.map(Number) : []);
 
 /** The statistics of a tenant's customers (or one customer), sorted by customer. */

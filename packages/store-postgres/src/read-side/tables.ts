@@ -7,6 +7,7 @@
  * as the core compares strings.
  */
 import type { StoreSchema } from "../schema.js";
+import { snapshotShapeDdl } from "./snapshot.js";
 
 /** The projection's name in the `read_side` pointer table and in consumer names. */
 export const READ_SIDE = "tickets";
@@ -113,9 +114,11 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
   tenant text NOT NULL,
   ticket_id text NOT NULL,
   version integer NOT NULL,
+  shape integer NOT NULL DEFAULT 0,
   state jsonb NOT NULL,
   PRIMARY KEY (tenant, ticket_id)
 )`,
+    snapshotShapeDdl(t),
   ];
 };
 

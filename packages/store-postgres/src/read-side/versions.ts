@@ -5,12 +5,14 @@
  * reader sees the old set or the new one, never a half-built one. All of it runs under a
  * transaction-scoped advisory lock per schema, so concurrent starts and switches take turns.
  */
+
+import { deleteConsumer, readConsumerCheckpoint } from "../consumers.js";
 import type { SqlExecutor } from "../driver.js";
 import { readAllWith } from "../read-all.js";
 import type { StoreSchema } from "../schema.js";
 import type { PostgresEventStore } from "../store.js";
-import { readConsumerCheckpoint } from "../subscribe.js";
 import { ReadSideNotCaughtUp, ReadSideVersionActive } from "./errors.js";
+import { snapshotShapeDdl } from "./snapshot.js";
 import { dropTableSetDdl, pointerDdl, READ_SIDE, readSideTables, readSideViews, tableSetDdl } from "./tables.js";
 
 const lock = (tx: SqlExecutor, s: StoreSchema) =>
@@ -58,7 +60,11 @@ export const ensureReadSide = async (store: PostgresEventStore): Promise<number>
     await lock(tx, s);
     await tx.query(pointerDdl(s));
     const active = await activeVersionWith(tx, s);
-    if (active !== null) return active;
+    if (active !== null) {
+      // A set made before snapshots recorded their shape gains the column (snapshot.ts).
+      await tx.query(snapshotShapeDdl(readSideTables(s, active)));
+      return active;
+    }
     for (const sql of tableSetDdl(readSideTables(s, 1))) await tx.query(sql);
     await pointAt(tx, s, 1);
     return 1;
@@ -96,6 +102,6 @@ export const dropReadSideVersion = async (store: PostgresEventStore, version: nu
     await lock(tx, s);
     if ((await activeVersionWith(tx, s)) === version) throw new ReadSideVersionActive(version);
     for (const sql of dropTableSetDdl(t)) await tx.query(sql);
-    await tx.query(`DELETE FROM ${s.consumers} WHERE tenant = '' AND consumer = $1`, [t.consumer]);
+    await deleteConsumer(tx, s, t.consumer, undefined);
   });
 };

@@ -4,9 +4,10 @@
  * earliest, ticket id, tenant), read through the `work_queue` view of the active table set.
  * The order follows the `work_queue_order` index, so a page is an index range scan.
  */
-import type { WorkQueueEntry, WorkQueueFilter } from "@ticketfold/core";
+import { validateTenantId, type WorkQueueEntry, type WorkQueueFilter } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
 import { DEFAULT_SCHEMA, storeSchema } from "../schema.js";
+import { validateText } from "./errors.js";
 import { readSideViews } from "./tables.js";
 
 interface QueueRow {
@@ -88,6 +89,12 @@ export const workQueueSql = (
   filter: WorkQueueFilter,
   options: WorkQueueQueryOptions = {},
 ): { readonly sql: string; readonly params: readonly unknown[] } => {
+  // A tenant or name no store could hold is refused here, not by the driver.
+  const invalid =
+    validateTenantId(filter.tenant, "filter.tenant") ??
+    (typeof filter.organisation === "string" ? validateText(filter.organisation, "filter.organisation") : undefined) ??
+    (typeof filter.assignee === "string" ? validateText(filter.assignee, "filter.assignee") : undefined);
+  if (invalid) throw invalid;
   const params: unknown[] = [filter.tenant];
   const where = ["tenant = $1"];
   const param = (value: unknown): string => {

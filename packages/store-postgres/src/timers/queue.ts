@@ -4,7 +4,15 @@
  * (`FOR UPDATE SKIP LOCKED` + a lease), so several app instances on one database never hold
  * the same ticket, and a killed worker's tickets come back when `locked_until` passes.
  */
-import type { ClaimedTimer, ClaimRequest, Instant, TimerQueue } from "@ticketfold/core";
+import {
+  type ClaimedTimer,
+  type ClaimRequest,
+  type Instant,
+  type TimerQueue,
+  validateClaimRequest,
+  validateStoreKey,
+  validateTenantId,
+} from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
 import { type DeliveryTables, deliveryTables, fromMs, instantOf, toMs } from "../outbox/tables.js";
 import type { StoreSchema } from "../schema.js";
@@ -42,6 +50,8 @@ export class PostgresTimers implements TimerQueue {
   }
 
   async claimDue(request: ClaimRequest): Promise<ClaimedTimer[]> {
+    const invalid = validateClaimRequest(request);
+    if (invalid) throw invalid;
     const now = fromMs("$1");
     const { rows } = await this.#driver.query<{ tenant: string; ticket_id: string; due_ms: number }>(
       `WITH due AS (
@@ -73,6 +83,8 @@ export class PostgresTimers implements TimerQueue {
 
   /** A ticket's row, if it ever had a wake-up. */
   async get(tenantId: string, ticketId: string): Promise<TimerRow | undefined> {
+    const invalid = validateTenantId(tenantId) ?? validateStoreKey(ticketId, "ticketId");
+    if (invalid) throw invalid;
     const { rows } = await this.#driver.query<{
       due_ms: number | null;
       locked_until_ms: number | null;

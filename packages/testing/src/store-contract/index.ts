@@ -12,6 +12,8 @@ import { atomicityContract } from "./atomicity.js";
 import { concurrencyContract } from "./concurrency.js";
 import { expectedVersionContract } from "./expected-version.js";
 import type { MakeStore } from "./helpers.js";
+import { inputContract } from "./input.js";
+import { inputPropertyContract } from "./input-property.js";
 import { logPropertyContract } from "./log-property.js";
 import { readAllContract } from "./read-all.js";
 import { streamContract } from "./streams.js";
@@ -41,6 +43,9 @@ export const describeEventStoreContract = (
     describe("readAll", () => readAllContract(makeStore));
     describe("concurrent appends", () => concurrencyContract(makeStore, writers));
     describe("law: no lost, duplicated or reordered events", () => logPropertyContract(makeStore, numRuns));
+    describe("input no store can hold", () => inputContract(makeStore));
+    describe("law: any input succeeds as given or is refused by code, changing nothing", () =>
+      inputPropertyContract(makeStore, numRuns * 2));
   });
 };
 
@@ -58,3 +63,4 @@ export {
   sampleEvents,
   withStore,
 } from "./helpers.js";
+export { describeOutboxBoundaryContract, type OutboxBoundaryHarness } from "./outbox-boundaries.js";
