@@ -7,13 +7,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ["@ticketfold/source"] } },
   resolve: { conditions: ["@ticketfold/source"] },
   test: {
-    include: [
-      "packages/*/src/**/*.test.ts",
-      "packages/*/test/**/*.test.ts",
-      "examples/*/src/**/*.test.ts",
-      "examples/*/test/**/*.test.ts",
-      "docs/**/*.test.ts",
-    ],
+    include: ["packages/*/src/**/*.test.ts", "examples/*/src/**/*.test.ts", "docs/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -293,6 +293,8 @@ export {
   DurationC,
   /** Turns a codec into a decoder whose errors name each bad path. @category shared */
   decodeWith,
+  /** Where in a value the first text PostgreSQL cannot store sits (U+0000, a lone surrogate). @category shared */
+  findUnstorable,
   /** Writes milliseconds in the same notation, largest units first (`1h30m`). @category shared */
   formatDuration,
   /** Writes an instant as an ISO-8601 string (UTC). @category shared */
@@ -307,6 +309,8 @@ export {
   InstantC,
   /** Guard: is this a DecodeError? @category shared */
   isDecodeError,
+  /** Guard: is this a well-formed tenant id? @category shared */
+  isTenantId,
   /** One minute in milliseconds. @category shared */
   MINUTE,
   /** The brand of text that is not blank. @category shared */
@@ -319,6 +323,8 @@ export {
   parseInstant,
   /** One second in milliseconds. @category shared */
   SECOND,
+  /** The tenant id rule in words, for error messages. @category shared */
+  TENANT_ID_RULE,
   /** A tenant's id, branded. @category shared */
   type TenantId,
   /** The brand of a tenant id. @category shared */
@@ -333,20 +339,14 @@ export {
   TicketIdC,
   /** Brands a string as a tenant id; throws when it is malformed. @category shared */
   tenantId,
-  /** The tenant id rule in words, for error messages. @category shared */
-  TENANT_ID_RULE,
-  /** Guard: is this a well-formed tenant id? @category shared */
-  isTenantId,
-  /** Where in a value the first text PostgreSQL cannot store sits (U+0000, a lone surrogate). @category shared */
-  findUnstorable,
+  /** Brands a string as a ticket id; throws when it is not a ULID. @category shared */
+  ticketId,
   /** The text with what PostgreSQL cannot store replaced by U+FFFD (for logs of what happened). @category shared */
   toStorableText,
   /** A value's first unstorable text, with its path. @category shared */
   type Unstorable,
   /** Why a text cannot be stored, or undefined when it can. @category shared */
   unstorableText,
-  /** Brands a string as a ticket id; throws when it is not a ULID. @category shared */
-  ticketId,
 } from "./shared/index.js";
 export {
   /** running · paused · met · breached. @category sla */
@@ -394,6 +394,8 @@ export {
   InvalidAppend,
   /** A checkpoint this store never issued. @category store */
   InvalidCheckpoint,
+  /** An input a store refuses before writing (bad tenant, id, text, version, limit), naming its path. @category store */
+  InvalidStoreInput,
   /** Guard by code. @category store */
   isConcurrencyConflict,
   /** Guard by code. @category store */
@@ -402,36 +404,12 @@ export {
   isInvalidAppend,
   /** Guard by code. @category store */
   isInvalidCheckpoint,
-  /** An input a store refuses before writing (bad tenant, id, text, version, limit), naming its path. @category store */
-  InvalidStoreInput,
   /** Guard by code. @category store */
   isInvalidStoreInput,
   /** The longest id or key a store takes. @category store */
   MAX_KEY_LENGTH,
   /** The highest stream version a store takes (PostgreSQL's integer). @category store */
   MAX_STREAM_VERSION,
-  /** Delivery attempts made storable (U+FFFD for what cannot be stored). @category store */
-  storableAttempts,
-  /** A settlement made storable (U+FFFD for what cannot be stored). @category store */
-  storableSettlement,
-  /** Adapter input rule: an append's tenant, stream, events and expected version. @category store */
-  validateAppendInput,
-  /** Adapter input rule: a claim request. @category store */
-  validateClaimRequest,
-  /** Adapter input rule: an instant. @category store */
-  validateInstant,
-  /** Adapter input rule: an append with outbox intents and a wake-up. @category store */
-  validateOutboxAppend,
-  /** Adapter input rule: readAll options. @category store */
-  validateReadAll,
-  /** Adapter input rule: an id or key. @category store */
-  validateStoreKey,
-  /** Adapter input rule: a stream read. @category store */
-  validateStreamRead,
-  /** Adapter input rule: a tenant id. @category store */
-  validateTenantId,
-  /** Adapter input rule: a whole number in range. @category store */
-  validateWhole,
   /** An event to append. @category store */
   type NewEvent,
   /** An outbox entry as adapters show it. @category store */
@@ -454,6 +432,10 @@ export {
   type StoreErrorCode,
   /** The result of reading a stream. @category store */
   type StreamRead,
+  /** Delivery attempts made storable (U+FFFD for what cannot be stored). @category store */
+  storableAttempts,
+  /** A settlement made storable (U+FFFD for what cannot be stored). @category store */
+  storableSettlement,
   /** Guard: does this store have an outbox? @category store */
   supportsOutbox,
   /** The timer queue port: claim due tickets and release them. @category store */
@@ -462,6 +444,24 @@ export {
   toNewEvent,
   /** Checks an append's arguments the way every adapter must. @category store */
   validateAppend,
+  /** Adapter input rule: an append's tenant, stream, events and expected version. @category store */
+  validateAppendInput,
+  /** Adapter input rule: a claim request. @category store */
+  validateClaimRequest,
+  /** Adapter input rule: an instant. @category store */
+  validateInstant,
+  /** Adapter input rule: an append with outbox intents and a wake-up. @category store */
+  validateOutboxAppend,
+  /** Adapter input rule: readAll options. @category store */
+  validateReadAll,
+  /** Adapter input rule: an id or key. @category store */
+  validateStoreKey,
+  /** Adapter input rule: a stream read. @category store */
+  validateStreamRead,
+  /** Adapter input rule: a tenant id. @category store */
+  validateTenantId,
+  /** Adapter input rule: a whole number in range. @category store */
+  validateWhole,
 } from "./store/index.js";
 export {
   /** An action of the transition table. @category ticket */

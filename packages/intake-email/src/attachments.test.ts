@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import type { CommandOf } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { attachmentMetadata, parseInboundMail } from "./index.js";
 import { mail, multipartMail, options, replyMail } from "./fixtures.test-support.js";
+import { attachmentMetadata, parseInboundMail } from "./index.js";
 
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
 const PNG = Buffer.from(

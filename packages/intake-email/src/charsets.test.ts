@@ -6,7 +6,6 @@
 import type { CommandOf } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { parseInboundMail } from "./index.js";
 import {
   cp1251QpMail,
   germanBase64Mail,
@@ -16,6 +15,7 @@ import {
   options,
   pcPriorities,
 } from "./fixtures.test-support.js";
+import { parseInboundMail } from "./index.js";
 
 const opened = async (raw: Buffer | string, opts = options()): Promise<CommandOf<"open">> => {
   const result = await parseInboundMail(raw, opts);

@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { TicketCommand } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
-import { type IntakeReply, intakeRefusalCodes } from "./index.js";
 import { handleInboundMail } from "./docs-example.test-support.js";
 import { keyFieldMail, pcPriorities, TICKET_10034, tickets, ulids } from "./fixtures.test-support.js";
+import { type IntakeReply, intakeRefusalCodes } from "./index.js";
 
 const doc = readFileSync(fileURLToPath(new URL("../../../docs/email-intake.md", import.meta.url)), "utf8");
 const example = readFileSync(fileURLToPath(new URL("./docs-example.test-support.ts", import.meta.url)), "utf8");

@@ -7,8 +7,8 @@
 import type { CommandOf } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type IntakeOptions, parseInboundMail } from "./index.js";
 import { mail, options, replyMail, TICKET_10034 } from "./fixtures.test-support.js";
+import { type IntakeOptions, parseInboundMail } from "./index.js";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 const headed = (headers: string, body = "Something is broken.") => mail(`${headers}\n\n${body}\n`);

@@ -13,8 +13,17 @@ import {
 } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import {
+  ACME,
+  NOW,
+  options,
+  pcPriorities,
+  plainMail,
+  replyMail,
+  TICKET_10034,
+  tickets,
+} from "./fixtures.test-support.js";
 import { type IntakeOptions, type IntakeResult, parseInboundMail } from "./index.js";
-import { ACME, NOW, options, pcPriorities, plainMail, replyMail, TICKET_10034, tickets } from "./fixtures.test-support.js";
 
 const right = (r: E.Either<unknown, IntakeResult>): IntakeResult => {
   if (E.isLeft(r)) throw new Error(`expected a command, got ${JSON.stringify(r.left)}`);

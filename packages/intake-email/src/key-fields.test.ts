@@ -6,8 +6,8 @@
 import type { CommandOf } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type IntakeCustomer, parseInboundMail, readKeyFields } from "./index.js";
 import { keyFieldMail, options, pcPriorities, replyMail } from "./fixtures.test-support.js";
+import { type IntakeCustomer, parseInboundMail, readKeyFields } from "./index.js";
 
 const customers: Record<string, IntakeCustomer> = {
   "C-1001": { id: "C-1001", organisation: "Customer Ltd", contractId: "SC-2025-17", tier: "vip" },

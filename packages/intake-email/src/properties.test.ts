@@ -10,7 +10,6 @@ import { type CommandOf, commandCodecs, decodeCommand, type TicketCommand } from
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { type IntakeOptions, type IntakeResult, isIntakeRefusal, parseInboundMail } from "./index.js";
 import {
   ACME,
   cp1251QpMail,
@@ -27,6 +26,7 @@ import {
   replyMail,
   tickets,
 } from "./fixtures.test-support.js";
+import { type IntakeOptions, type IntakeResult, isIntakeRefusal, parseInboundMail } from "./index.js";
 
 const encode = (command: TicketCommand): unknown =>
   command.type === "open"

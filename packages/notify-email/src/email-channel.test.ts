@@ -1,7 +1,7 @@
 import type { Locale } from "@ticketfold/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmailChannel, type EmailChannel, ticketIdFromThread } from "./index.js";
 import { events, intentsOf, startSmtp, TICKET } from "./fixtures.test-support.js";
+import { createEmailChannel, type EmailChannel, ticketIdFromThread } from "./index.js";
 
 const TAG = `[#${TICKET.slice(-10)}]`;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

@@ -8,9 +8,9 @@
 import { isInvalidStoreInput } from "@ticketfold/core";
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectedBackend, type TestBackend } from "../test/target.js";
 import { migrate, migrations, storeSchema } from "./index.js";
 import { createPostgresEventStore } from "./store.js";
+import { selectedBackend, type TestBackend } from "./target.test-support.js";
 
 let backend: TestBackend;
 beforeAll(async () => {

@@ -9,9 +9,9 @@ import type { RecordedEvent } from "@ticketfold/core";
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_SERVER_REASON, type ServerBackend, serverBackend, serverUrl } from "../test/target.js";
 import { createPostgresEventStore, type PostgresEventStore } from "./index.js";
 import { pgDriver } from "./pg-driver.js";
+import { NO_SERVER_REASON, type ServerBackend, serverBackend, serverUrl } from "./target.test-support.js";
 
 /** Resolves with `promise`, or fails naming `what` after `ms`. */
 const within = <T>(ms: number, what: string, promise: Promise<T>): Promise<T> => {

@@ -126,13 +126,13 @@ export const pgDriver = (poolOrConnectionString: PgPool | string, options: PgDri
       };
       client.on("error", onError);
       try {
-        await client.query("BEGIN");
+        await client.query({ text: "BEGIN" });
         const result = await work(executor(client, prepare));
-        await client.query("COMMIT");
+        await client.query({ text: "COMMIT" });
         return result;
       } catch (error) {
         try {
-          await client.query("ROLLBACK");
+          await client.query({ text: "ROLLBACK" });
         } catch (rollbackError) {
           broken = rollbackError;
         }

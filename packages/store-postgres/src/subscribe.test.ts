@@ -4,9 +4,9 @@
  */
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { selectedBackend, type TestBackend } from "../test/target.js";
 import type { SqlDriver } from "./driver.js";
 import { createPostgresEventStore } from "./store.js";
+import { selectedBackend, type TestBackend } from "./target.test-support.js";
 
 let backend: TestBackend;
 beforeAll(async () => {

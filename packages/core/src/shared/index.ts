@@ -3,13 +3,13 @@ export { hasCode } from "./codes.js";
 export { type DecodeError, type DecodeIssue, decodeWith, isDecodeError } from "./decode.js";
 export { DAY, type Duration, DurationC, formatDuration, HOUR, MINUTE, parseDuration, SECOND } from "./duration.js";
 export {
+  isTenantId,
   type NonEmptyBrand,
   NonEmptyTextC,
+  TENANT_ID_RULE,
   type TenantId,
   type TenantIdBrand,
   TenantIdC,
-  TENANT_ID_RULE,
-  isTenantId,
   type TicketId,
   type TicketIdBrand,
   TicketIdC,

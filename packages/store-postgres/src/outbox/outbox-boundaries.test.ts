@@ -5,7 +5,7 @@
  */
 import { describeOutboxBoundaryContract, type OutboxBoundaryHarness } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { NO_SERVER_REASON, pgliteBackend, serverBackend, serverUrl, type TestBackend } from "../../test/target.js";
+import { NO_SERVER_REASON, pgliteBackend, serverBackend, serverUrl, type TestBackend } from "../target.test-support.js";
 import { createPostgresOutboxStore } from "./store.js";
 
 const backends: { lite?: TestBackend; server?: TestBackend } = {};

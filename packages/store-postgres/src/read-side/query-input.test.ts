@@ -5,7 +5,7 @@
  */
 import { isInvalidStoreInput } from "@ticketfold/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { selectedBackend, type TestBackend } from "../../test/target.js";
+import { selectedBackend, type TestBackend } from "../target.test-support.js";
 import { readDurationSummaries, readStatistics } from "./statistics-query.js";
 import { ensureReadSide } from "./versions.js";
 import { queryWorkQueue } from "./work-queue-query.js";

@@ -19,8 +19,8 @@ import {
 import { commandOf, impactPolicy, openTicket, TENANT, TICKET, ticketIn } from "@ticketfold/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { selectedBackend, type TestBackend } from "../../test/target.js";
 import type { PostgresEventStore } from "../store.js";
+import { selectedBackend, type TestBackend } from "../target.test-support.js";
 import { catchUpReadSide } from "./runner.js";
 import { TICKET_STATE_SHAPE } from "./snapshot.js";
 import { readSideTables } from "./tables.js";

@@ -18,9 +18,9 @@ import {
   rebuildReadSide,
   runReadSide,
   switchReadSide,
-} from "../src/index.js";
-import { appendLog, catchUp, expectSqlEqualsPure, pureOf, sampleWorkload } from "./read-side-support.js";
-import type { TestBackend } from "./target.js";
+} from "./index.js";
+import { appendLog, catchUp, expectSqlEqualsPure, pureOf, sampleWorkload } from "./read-side-support.test-support.js";
+import type { TestBackend } from "./target.test-support.js";
 
 export const readSideRebuildSuite = (getBackend: () => TestBackend): void => {
   it("the live runner keeps the queue current and follows a rebuild's switch", async () => {

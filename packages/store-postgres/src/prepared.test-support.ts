@@ -6,9 +6,9 @@
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
-import { createPostgresEventStore } from "../src/index.js";
-import { pgDriver } from "../src/pg-driver.js";
-import { type ServerBackend, serverUrl } from "./target.js";
+import { createPostgresEventStore } from "./index.js";
+import { pgDriver } from "./pg-driver.js";
+import { type ServerBackend, serverUrl } from "./target.test-support.js";
 
 /** The store's prepared statements on the one connection of `pool`. */
 const preparedNames = async (pool: pg.Pool): Promise<string[]> => {

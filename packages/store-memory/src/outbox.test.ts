@@ -11,7 +11,7 @@ import {
   T0,
 } from "@ticketfold/testing/delivery-contract";
 import { describe, expect, it } from "vitest";
-import { createInMemoryOutboxStore, type InMemoryOutboxStore } from "../src/index.js";
+import { createInMemoryOutboxStore, type InMemoryOutboxStore } from "./index.js";
 
 const harnessOf = (store: InMemoryOutboxStore): DeliveryHarness => ({
   store,

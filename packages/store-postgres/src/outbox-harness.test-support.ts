@@ -5,8 +5,8 @@
 
 import type { DeliveryHarness } from "@ticketfold/testing/delivery-contract";
 import { T0, TENANT } from "@ticketfold/testing/delivery-contract";
-import { createPostgresOutboxStore, type PostgresOutboxStore } from "../src/index.js";
-import type { TestBackend } from "./target.js";
+import { createPostgresOutboxStore, type PostgresOutboxStore } from "./index.js";
+import type { TestBackend } from "./target.test-support.js";
 
 export const postgresHarness = async (
   b: TestBackend | undefined,

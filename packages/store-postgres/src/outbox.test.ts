@@ -19,7 +19,7 @@ import {
   T0,
 } from "@ticketfold/testing/delivery-contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresHarness } from "./outbox-harness.js";
+import { postgresHarness } from "./outbox-harness.test-support.js";
 import {
   type HookReceiver,
   type MailCatcher,
@@ -27,8 +27,8 @@ import {
   startHookReceiver,
   startMailCatcher,
   webhookDelivery,
-} from "./outbox-peers.js";
-import { pgliteBackend, type TestBackend } from "./target.js";
+} from "./outbox-peers.test-support.js";
+import { pgliteBackend, type TestBackend } from "./target.test-support.js";
 
 let db: PGlite;
 let backend: TestBackend | undefined;

@@ -20,7 +20,7 @@ import {
   queryWorkQueue,
   readDurationSummaries,
   readStatistics,
-} from "../src/index.js";
+} from "./index.js";
 
 export type Log = readonly RecordedEvent[];
 /** A fixed workload of at least 12 events. */

@@ -1,7 +1,7 @@
 /** Statement names: one name per text, distinct texts distinct names, always a valid identifier. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { namedStatements, statementName } from "../src/index.js";
+import { namedStatements, statementName } from "./index.js";
 
 describe("statementName", () => {
   it("gives the same text the same name and different texts different names", () => {

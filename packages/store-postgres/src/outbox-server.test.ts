@@ -18,9 +18,9 @@ import {
   ticketNo,
 } from "@ticketfold/testing/delivery-contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresOutboxStore, type PostgresOutboxStore, pgDriver } from "../src/index.js";
-import { postgresHarness } from "./outbox-harness.js";
-import { NO_SERVER_REASON, type ServerBackend, serverBackend, serverPool, serverUrl } from "./target.js";
+import { createPostgresOutboxStore, type PostgresOutboxStore, pgDriver } from "./index.js";
+import { postgresHarness } from "./outbox-harness.test-support.js";
+import { NO_SERVER_REASON, type ServerBackend, serverBackend, serverPool, serverUrl } from "./target.test-support.js";
 
 const INSTANCES = 4;
 const TICKETS = 40;

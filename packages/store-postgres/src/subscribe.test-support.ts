@@ -6,8 +6,8 @@
 import type { RecordedEvent } from "@ticketfold/core";
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import { expect, it } from "vitest";
-import type { PostgresEventStore, SubscribeOptions } from "../src/index.js";
-import type { TestBackend } from "./target.js";
+import type { PostgresEventStore, SubscribeOptions } from "./index.js";
+import type { TestBackend } from "./target.test-support.js";
 
 const ns = (events: readonly RecordedEvent[]): number[] => events.map((e) => (e.data as { n: number }).n);
 

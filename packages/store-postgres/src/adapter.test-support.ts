@@ -9,8 +9,8 @@ import { impactPolicy, OTHER_TICKET, openTicket, TENANT, TICKET } from "@ticketf
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { createPostgresEventStore, migrate, migrationSql, migrations, storeSchema } from "../src/index.js";
-import type { TestBackend } from "./target.js";
+import { createPostgresEventStore, migrate, migrationSql, migrations, storeSchema } from "./index.js";
+import type { TestBackend } from "./target.test-support.js";
 
 export const adapterSuite = (getBackend: () => TestBackend): void => {
   const allVersions = migrations.map((m) => m.version);

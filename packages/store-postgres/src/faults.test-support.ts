@@ -7,8 +7,8 @@
 
 import { sampleEvent, sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { PostgresEventStore } from "../src/index.js";
-import type { ServerBackend } from "./target.js";
+import type { PostgresEventStore } from "./index.js";
+import type { ServerBackend } from "./target.test-support.js";
 
 /** Waits (bounded) for a backend blocked on a lock in a statement naming `marker`; its pid. */
 const blockedPid = async (backend: ServerBackend, marker: string): Promise<number> => {

@@ -3,9 +3,9 @@
  * schema per store. The same suite runs on a PostgreSQL server in read-side-server.test.ts.
  */
 import { afterAll, beforeAll, describe } from "vitest";
-import { readSideRebuildSuite } from "./read-side-rebuild-suite.js";
-import { readSideSuite } from "./read-side-suite.js";
-import { pgliteBackend, type TestBackend } from "./target.js";
+import { readSideRebuildSuite } from "./read-side-rebuild-suite.test-support.js";
+import { readSideSuite } from "./read-side-suite.test-support.js";
+import { pgliteBackend, type TestBackend } from "./target.test-support.js";
 
 let backend: TestBackend | undefined;
 beforeAll(async () => {

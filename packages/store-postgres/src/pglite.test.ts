@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describeEventStoreContract, sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresEventStore, migrate, pgliteDriver } from "../src/index.js";
-import { pgliteBackend, type TestBackend } from "./target.js";
+import { createPostgresEventStore, migrate, pgliteDriver } from "./index.js";
+import { pgliteBackend, type TestBackend } from "./target.test-support.js";
 
 // The file's one PGlite instance, opened by the test as an app would. The shared contract runs
 // on it, each store a fresh schema dropped after its test.

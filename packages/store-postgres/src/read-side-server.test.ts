@@ -3,9 +3,9 @@
  * when it is not set; the same suite always runs on PGlite in read-side.test.ts).
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { readSideRebuildSuite } from "./read-side-rebuild-suite.js";
-import { readSideSuite } from "./read-side-suite.js";
-import { NO_SERVER_REASON, serverBackend, serverUrl, type TestBackend } from "./target.js";
+import { readSideRebuildSuite } from "./read-side-rebuild-suite.test-support.js";
+import { readSideSuite } from "./read-side-suite.test-support.js";
+import { NO_SERVER_REASON, serverBackend, serverUrl, type TestBackend } from "./target.test-support.js";
 
 let backend: TestBackend | undefined;
 beforeAll(async () => {

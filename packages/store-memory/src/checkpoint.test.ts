@@ -6,7 +6,7 @@
 import { isInvalidCheckpoint } from "@ticketfold/core";
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import { describe, expect, it } from "vitest";
-import { InMemoryEventStore } from "../src/index.js";
+import { InMemoryEventStore } from "./index.js";
 
 describe("in-memory readAll checkpoints", () => {
   it.each(["-1", "1.5", "abc", "", "3", "99"])("rejects %j on a 2-event log with INVALID_CHECKPOINT", async (c) => {

@@ -9,11 +9,11 @@
 
 import { describeEventStoreContract } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { adapterSuite } from "./adapter.js";
-import { concurrencySuite, WRITERS } from "./concurrency.js";
-import { faultSuite } from "./faults.js";
-import { preparedSuite } from "./prepared.js";
-import { consumerSuite } from "./subscribe.js";
+import { adapterSuite } from "./adapter.test-support.js";
+import { concurrencySuite, WRITERS } from "./concurrency.test-support.js";
+import { faultSuite } from "./faults.test-support.js";
+import { preparedSuite } from "./prepared.test-support.js";
+import { consumerSuite } from "./subscribe.test-support.js";
 import {
   NO_SERVER_REASON,
   pgliteBackend,
@@ -22,7 +22,7 @@ import {
   serverBackendName,
   serverUrl,
   type TestBackend,
-} from "./target.js";
+} from "./target.test-support.js";
 
 let backend: TestBackend | undefined;
 const current = (): TestBackend => {

@@ -6,9 +6,9 @@
 import { isConcurrencyConflict, type RecordedEvent } from "@ticketfold/core";
 import { drainReadAll, sampleEvent, sampleEvents } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { appendWith } from "../src/append.js";
-import type { PostgresEventStore } from "../src/index.js";
-import type { ServerBackend } from "./target.js";
+import { appendWith } from "./append.js";
+import type { PostgresEventStore } from "./index.js";
+import type { ServerBackend } from "./target.test-support.js";
 
 /** Concurrent writers; the server pool needs this many connections and a few more. */
 export const WRITERS = 8;

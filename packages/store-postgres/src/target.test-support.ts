@@ -7,9 +7,9 @@
  */
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createPostgresEventStore, type PostgresEventStore, type SqlDriver } from "../src/index.js";
-import { pgDriver } from "../src/pg-driver.js";
-import { pgliteDriver } from "../src/pglite-driver.js";
+import { createPostgresEventStore, type PostgresEventStore, type SqlDriver } from "./index.js";
+import { pgDriver } from "./pg-driver.js";
+import { pgliteDriver } from "./pglite-driver.js";
 
 export const serverUrl: string | undefined = process.env.TICKETFOLD_PG_URL || undefined;
 

@@ -7,9 +7,9 @@ import type { WorkQueueFilter } from "@ticketfold/core";
 import { workloadArb } from "@ticketfold/testing/workload";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { catchUpReadSide, ensureReadSide, readSideTables, workQueueSql } from "../src/index.js";
-import { appendLog, catchUp, expectSqlEqualsPure, sampleWorkload } from "./read-side-support.js";
-import type { TestBackend } from "./target.js";
+import { catchUpReadSide, ensureReadSide, readSideTables, workQueueSql } from "./index.js";
+import { appendLog, catchUp, expectSqlEqualsPure, sampleWorkload } from "./read-side-support.test-support.js";
+import type { TestBackend } from "./target.test-support.js";
 
 export const readSideSuite = (getBackend: () => TestBackend, runs: number): void => {
   it("on random workloads, the SQL queue and statistics equal the pure ones", async () => {
