@@ -19,6 +19,8 @@ export default {
   out: fileURLToPath(new URL("../api", import.meta.url)),
   docsRoot: fileURLToPath(new URL("..", import.meta.url)),
   name: "API reference",
+  // "Defined in" paths from the repository root (packages/core/src/…), wherever it is cloned.
+  displayBasePath: fileURLToPath(new URL("../..", import.meta.url)),
   readme: "none",
   // What a class inherits from the platform's Error (captureStackTrace, stackTraceLimit) is not ours.
   excludeExternals: true,
