@@ -13,7 +13,12 @@ const plugin = (name) => fileURLToPath(import.meta.resolve(name));
 // docsRoot is typedoc-vitepress-theme's option (the package exports no types for it).
 /** @type {Partial<import("typedoc").TypeDocOptions & import("typedoc-plugin-markdown").PluginOptions> & { docsRoot: string }} */
 export default {
-  plugin: [plugin("typedoc-plugin-markdown"), plugin("typedoc-vitepress-theme"), plugin("./typedoc-module-names.mjs")],
+  plugin: [
+    plugin("typedoc-plugin-markdown"),
+    plugin("typedoc-vitepress-theme"),
+    plugin("./typedoc-module-names.mjs"),
+    plugin("./typedoc-export-categories.mjs"),
+  ],
   entryPoints: publicEntries().map((entry) => entry.file),
   tsconfig: fileURLToPath(import.meta.resolve("./tsconfig.api.json")),
   out: fileURLToPath(new URL("../api", import.meta.url)),
@@ -26,9 +31,9 @@ export default {
   excludeExternals: true,
   // An export tagged `@internal` is for the packages themselves, not for users.
   excludeInternal: true,
-  // Exports carry `@category` tags (as io-ts does): a package's page lists them by category,
-  // each with its one-line doc, and what has none under "Other". A package without any tag is
-  // listed by kind (classes, interfaces, functions …).
+  // Exports carry `@category` tags (as io-ts does; one on the entry's export statement wins,
+  // see typedoc-export-categories.mjs): a package's page lists them by category, each with its
+  // one-line doc, and what has none under "Other". A package without any tag is listed by kind.
   categorizeByGroup: false,
   indexFormat: "table",
   parametersFormat: "table",
