@@ -10,7 +10,12 @@ import { join, resolve } from "node:path";
 
 export const packagesDir = resolve(import.meta.dirname, "..", "..", "packages");
 
-/** @typedef {{ name: string, file: string }} PublicEntry */
+/**
+ * @typedef {object} PublicEntry
+ * @property {string} name the import specifier
+ * @property {string} file its source file
+ * @property {string} [description] the package.json description, for a package's main entry
+ */
 
 /**
  * @param {string} [dir] the folder holding one folder per package
@@ -29,6 +34,8 @@ export const publicEntries = (dir = packagesDir) =>
         const source = typeof target === "object" && target !== null ? target["@ticketfold/source"] : undefined;
         if (typeof source !== "string") return [];
         const name = subpath === "." ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
-        return [{ name, file: join(dir, pkg, source) }];
+        const file = join(dir, pkg, source);
+        const main = subpath === "." && typeof manifest.description === "string";
+        return [main ? { name, file, description: manifest.description } : { name, file }];
       });
     });

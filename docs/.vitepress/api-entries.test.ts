@@ -19,6 +19,7 @@ describe("publicEntries", () => {
   };
   pkg("core", {
     name: "@ticketfold/core",
+    description: "The pure domain.",
     exports: {
       ".": source("./src/index.ts"),
       "./internal": source("./src/internal/index.ts"),
@@ -34,7 +35,7 @@ describe("publicEntries", () => {
 
   it("names each public subpath as it is imported and points at its source", () => {
     expect(publicEntries(dir)).toEqual([
-      { name: "@ticketfold/core", file: join(dir, "core", "src/index.ts") },
+      { name: "@ticketfold/core", file: join(dir, "core", "src/index.ts"), description: "The pure domain." },
       { name: "@ticketfold/testing", file: join(dir, "testing", "src/index.ts") },
       { name: "@ticketfold/testing/store-contract", file: join(dir, "testing", "src/store-contract/index.ts") },
     ]);
