@@ -8,6 +8,8 @@ export interface ReceivedRequest {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
   readonly at: number;
+  /** When the client gave up on a request left unanswered (`hang`): the connection closed. */
+  abandonedAt?: number;
 }
 
 /** Answers request n with script[n] (the last step repeats). `hang` never answers. */
@@ -18,8 +20,18 @@ export const startReceiver = async (script: readonly Step[]) => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const step = script[Math.min(received.length, script.length - 1)] ?? 200;
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
-      if (step === "hang") return;
+      const request: ReceivedRequest = {
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      };
+      received.push(request);
+      if (step === "hang") {
+        res.on("close", () => {
+          request.abandonedAt = Date.now();
+        });
+        return;
+      }
       res.writeHead(step, { "content-type": "text/plain" }).end(step === 200 ? "ok" : "nope");
     });
   });
