@@ -1,4 +1,4 @@
-/** projections/ — read models over recorded events: the work queue and statistics. */
+/** projections/ — read models over recorded events: the work queue, the ticket list, statistics. */
 export { type DurationSummary, summariseDurations } from "./durations.js";
 export {
   EventOutOfOrder,
@@ -21,6 +21,18 @@ export {
 } from "./statistics.js";
 export { StatisticsProjection } from "./statistics-projection.js";
 export { type TicketFacts, ticketFacts } from "./ticket-facts.js";
+export { ticketIndexEntry } from "./ticket-index-entry.js";
+export { TicketIndexProjection } from "./ticket-index-projection.js";
+export { isBreachedAt, matchesTicketListFilter } from "./ticket-list-filter.js";
+export { compareTicketList, type TicketListKey } from "./ticket-list-order.js";
+export {
+  pageOfFetched,
+  type TicketListQuery,
+  ticketListQuery,
+  ticketPageOf,
+  validateTicketLookup,
+} from "./ticket-list-query.js";
+export { slaSummary, ticketListRow } from "./ticket-list-row.js";
 export { type PolicyLookup, policyOfTicket, stepTicket, type TicketStep, ticketKey } from "./ticket-steps.js";
 export { isOverdue, type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
 export { compareWorkQueue, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
