@@ -217,14 +217,32 @@ export {
 export {
   /** SLA attainment of one metric. @category projections */
   type AttainmentRow,
+  /** Who did an event, as a customer sees it (no staff ids). @category projections */
+  type CustomerActor,
+  /** The fields each customer-visible event type shows. @category projections */
+  type CustomerEventData,
+  /** One event of a ticket's customer history. @category projections */
+  type CustomerHistoryItem,
   /** One customer's statistics. @category projections */
   type CustomerStatistics,
+  /** The intake fields a customer gave. @category projections */
+  type CustomerTicketFields,
+  /** A list row as a customer may see it (P-D organisation view). @category projections */
+  type CustomerTicketRow,
+  /** The customer-safe view of a ticket, for portals. @category projections */
+  type CustomerTicketView,
   /** The comparator of entries in one list order. @category projections */
   compareTicketList,
   /** The queue order (P-B: VIP, priority, deadline). @category projections */
   compareWorkQueue,
+  /** A ticket's events as its customer may see them. @category projections */
+  customerHistory,
   /** One customer's statistics. @category projections */
   customerStatistics,
+  /** A list row cut to what a customer may see. @category projections */
+  customerTicketRow,
+  /** The customer-safe view of a ticket from its state and events. @category projections */
+  customerTicketView,
   /** Percentiles of a list of durations. @category projections */
   type DurationSummary,
   /** A gap in a stream's versions. @category projections */
@@ -253,6 +271,8 @@ export {
   policyOfTicket,
   /** The entries matching a filter, in queue order. @category projections */
   queryWorkQueue,
+  /** Reads one ticket's customer view from an event store. @category projections */
+  readCustomerTicketView,
   /** The reducer: statistics after one event. @category projections */
   reduceStatistics,
   /** Replaces a ticket's contribution (a store folding a batch per ticket). @category projections */

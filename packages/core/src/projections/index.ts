@@ -1,4 +1,17 @@
-/** projections/ — read models over recorded events: the work queue, the ticket list, statistics. */
+/** projections/ — read models over recorded events: the work queue, the ticket list, statistics, the customer view. */
+export {
+  type CustomerActor,
+  type CustomerEventData,
+  type CustomerHistoryItem,
+  customerHistory,
+} from "./customer-history.js";
+export {
+  type CustomerTicketFields,
+  type CustomerTicketRow,
+  type CustomerTicketView,
+  customerTicketRow,
+  customerTicketView,
+} from "./customer-view.js";
 export { type DurationSummary, summariseDurations } from "./durations.js";
 export {
   EventOutOfOrder,
@@ -8,6 +21,7 @@ export {
   type ProjectionErrorCode,
   UnknownPolicy,
 } from "./errors.js";
+export { readCustomerTicketView } from "./read-customer-view.js";
 export {
   type AttainmentRow,
   type CustomerStatistics,
