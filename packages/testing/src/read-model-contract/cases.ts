@@ -94,8 +94,10 @@ export const ticketListCases = (make: MakeTicketQueries): void => {
       await f.settle(log.length);
       // Ticket 2 (urgent, VIP, opened 08:10 on a Monday): response due 30 business minutes after 09:00.
       const before = await f.queries.listTickets("t1", { breached: true }, { now: NOW - 31 * MINUTE });
+      const at = await f.queries.listTickets("t1", { breached: true }, { now: NOW - 30 * MINUTE });
       const after = await f.queries.listTickets("t1", { breached: true }, { now: NOW });
       expect(ids(before.rows)).not.toContain(ids(after.rows)[0]);
+      expect(ids(at.rows)).toContain(ids(after.rows)[0]);
       const row = after.rows.find((r) => r.priority === "urgent");
       expect(row?.sla.response).toMatchObject({ state: "breached", clock: "running" });
       expect(row?.sla.response?.remaining).toBeLessThan(0);

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { ticketListQuestionArb } from "../workload/queries.js";
+import { type TicketListQuestion, ticketListQuestionArb } from "../workload/queries.js";
 import { workloadArb } from "../workload/tickets.js";
 import { appendLog, type MakeTicketQueries, referenceOf, walkPages, withTicketQueries } from "./harness.js";
 
@@ -20,7 +20,18 @@ export const ticketListProperty = (make: MakeTicketQueries, numRuns: number): vo
             await appendLog(f.store, log);
             await f.settle(log.length);
             const reference = referenceOf(log);
-            for (const q of questions) {
+            // Also ask for (un)breached tickets exactly at running deadlines: breached from the deadline on.
+            const atDeadlines = reference
+              .entries()
+              .flatMap((e, i) => (e.nextDeadline === null ? [] : [{ e, i, now: e.nextDeadline }]))
+              .slice(0, 4)
+              .map(({ e, i, now }) => ({
+                ...(questions[i % questions.length] as TicketListQuestion),
+                tenant: e.tenant,
+                filter: { breached: i % 2 === 0 },
+                now,
+              }));
+            for (const q of [...questions, ...atDeadlines]) {
               const page = (cursor: string | null) => ({ now: q.now, order: q.order, limit: q.limit, cursor });
               const pages = await walkPages(async (cursor) => {
                 const got = await f.queries.listTickets(q.tenant, q.filter, page(cursor));
