@@ -13,6 +13,7 @@ const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "calendar-libs", name: "benchCalendarLibs" },
   { file: "sla", name: "benchSla" },
   { file: "postgres", name: "benchPostgres" },
+  { file: "ticket-list", name: "benchTicketList" },
   { file: "intake", name: "benchIntake" },
 ];
 

@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 // The main entry (arbitraries, fixtures, specs) and the test workloads ship as ESM and CJS. The
 // contract suites import vitest, which cannot be required from CommonJS, so they ship as ESM
-// only, under the `@ticketfold/testing/store-contract` and `/delivery-contract` subpaths.
+// only, under the `@ticketfold/testing/store-contract`, `/delivery-contract` and
+// `/read-model-contract` subpaths.
 export default defineConfig([
   {
     entry: { index: "src/index.ts", workload: "src/workload/index.ts" },
@@ -13,7 +14,11 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { "store-contract": "src/store-contract/index.ts", "delivery-contract": "src/delivery-contract/index.ts" },
+    entry: {
+      "store-contract": "src/store-contract/index.ts",
+      "delivery-contract": "src/delivery-contract/index.ts",
+      "read-model-contract": "src/read-model-contract/index.ts",
+    },
     format: ["esm"],
     dts: true,
     sourcemap: true,

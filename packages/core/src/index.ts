@@ -217,34 +217,62 @@ export {
 export {
   /** SLA attainment of one metric. @category projections */
   type AttainmentRow,
+  /** Who did an event, as a customer sees it (no staff ids). @category projections */
+  type CustomerActor,
+  /** The fields each customer-visible event type shows. @category projections */
+  type CustomerEventData,
+  /** One event of a ticket's customer history. @category projections */
+  type CustomerHistoryItem,
   /** One customer's statistics. @category projections */
   type CustomerStatistics,
+  /** The intake fields a customer gave. @category projections */
+  type CustomerTicketFields,
+  /** A list row as a customer may see it (P-D organisation view). @category projections */
+  type CustomerTicketRow,
+  /** The customer-safe view of a ticket, for portals. @category projections */
+  type CustomerTicketView,
+  /** The comparator of entries in one list order. @category projections */
+  compareTicketList,
   /** The queue order (P-B: VIP, priority, deadline). @category projections */
   compareWorkQueue,
+  /** A ticket's events as its customer may see them. @category projections */
+  customerHistory,
   /** One customer's statistics. @category projections */
   customerStatistics,
+  /** A list row cut to what a customer may see. @category projections */
+  customerTicketRow,
+  /** The customer-safe view of a ticket from its state and events. @category projections */
+  customerTicketView,
   /** Percentiles of a list of durations. @category projections */
   type DurationSummary,
   /** A gap in a stream's versions. @category projections */
   EventOutOfOrder,
   /** Statistics of nothing. @category projections */
   emptyStatistics,
+  /** Is a ticket breached at `now`, from its stored entry? @category projections */
+  isBreachedAt,
   /** Guard by code. @category projections */
   isEventOutOfOrder,
   /** Is an entry past a deadline at `now`? @category projections */
   isOverdue,
   /** Guard by code. @category projections */
   isUnknownPolicy,
+  /** Does a ticket list entry pass a filter at `now`? @category projections */
+  matchesTicketListFilter,
   /** Finds a compiled policy by id. @category projections */
   type PolicyLookup,
   /** A projection failure with a stable code. @category projections */
   ProjectionError,
   /** The code of a projection error. @category projections */
   type ProjectionErrorCode,
+  /** A page and its next cursor from rows fetched after the cursor. @category projections */
+  pageOfFetched,
   /** An opened ticket's compiled policy, or UnknownPolicy. @category projections */
   policyOfTicket,
   /** The entries matching a filter, in queue order. @category projections */
   queryWorkQueue,
+  /** Reads one ticket's customer view from an event store. @category projections */
+  readCustomerTicketView,
   /** The reducer: statistics after one event. @category projections */
   reduceStatistics,
   /** Replaces a ticket's contribution (a store folding a batch per ticket). @category projections */
@@ -255,22 +283,40 @@ export {
   StatisticsProjection,
   /** The policy of each side of a step. @category projections */
   type StepPolicies,
+  /** A ticket's live SLA summary at an instant. @category projections */
+  slaSummary,
   /** Applies one recorded event to a ticket's state. @category projections */
   stepTicket,
   /** Percentiles of a list of durations. @category projections */
   summariseDurations,
   /** What statistics count of one ticket. @category projections */
   type TicketFacts,
+  /** The ticket list in memory: entries, states, list queries with live SLA rows. @category projections */
+  TicketIndexProjection,
+  /** A row's sort key in one list order (what a cursor carries). @category projections */
+  type TicketListKey,
+  /** A checked, normalised list query. @category projections */
+  type TicketListQuery,
   /** A ticket's step: the event, and the state before and after. @category projections */
   type TicketStep,
   /** Every customer's statistics of a tenant. @category projections */
   tenantStatistics,
   /** What statistics count of one ticket, or null. @category projections */
   ticketFacts,
+  /** A ticket's ticket-list entry, or null when it is not opened. @category projections */
+  ticketIndexEntry,
   /** A ticket's key in a projection: `tenant/ticketId`. @category projections */
   ticketKey,
+  /** Checks and normalises a list query (adapters share it). @category projections */
+  ticketListQuery,
+  /** A list row: an entry with live SLA as of `now`. @category projections */
+  ticketListRow,
+  /** The reference page of a list query over entries. @category projections */
+  ticketPageOf,
   /** A ticket under a policy the projection does not know. @category projections */
   UnknownPolicy,
+  /** Checks `getTicket`'s arguments (adapters share it). @category projections */
+  validateTicketLookup,
   /** A ticket in the work queue. @category projections */
   type WorkQueueEntry,
   /** Filters of a work-queue query. @category projections */
@@ -380,6 +426,8 @@ export {
   CorruptEvent,
   /** Checks an expected version the way every adapter must. @category store */
   checkExpectedVersion,
+  /** Rows per page when a list request names none. @category store */
+  DEFAULT_PAGE_SIZE,
   /** One channel's try at one intent. @category store */
   type DeliveryAttempt,
   /** A way out (mail, webhook) for notification intents. @category store */
@@ -394,6 +442,8 @@ export {
   InvalidAppend,
   /** A checkpoint this store never issued. @category store */
   InvalidCheckpoint,
+  /** A page cursor this query did not issue. @category store */
+  InvalidCursor,
   /** An input a store refuses before writing (bad tenant, id, text, version, limit), naming its path. @category store */
   InvalidStoreInput,
   /** Guard by code. @category store */
@@ -405,11 +455,17 @@ export {
   /** Guard by code. @category store */
   isInvalidCheckpoint,
   /** Guard by code. @category store */
+  isInvalidCursor,
+  /** Guard by code. @category store */
   isInvalidStoreInput,
   /** The longest id or key a store takes. @category store */
   MAX_KEY_LENGTH,
+  /** The most rows one list page may ask for. @category store */
+  MAX_PAGE_SIZE,
   /** The highest stream version a store takes (PostgreSQL's integer). @category store */
   MAX_STREAM_VERSION,
+  /** One SLA metric's live figures in a list row. @category store */
+  type MetricSummary,
   /** An event to append. @category store */
   type NewEvent,
   /** An outbox entry as adapters show it. @category store */
@@ -426,6 +482,8 @@ export {
   type RecordedEvent,
   /** How a claimed entry ends: delivered, retry, dead. @category store */
   type Settlement,
+  /** A ticket's live SLA metrics by name. @category store */
+  type SlaSummary,
   /** A store failure with a stable code. @category store */
   StoreError,
   /** The code of a store error. @category store */
@@ -438,6 +496,20 @@ export {
   storableSettlement,
   /** Guard: does this store have an outbox? @category store */
   supportsOutbox,
+  /** What a read model stores and indexes of an opened ticket. @category store */
+  type TicketIndexEntry,
+  /** Filters of a ticket list. @category store */
+  type TicketListFilter,
+  /** The orders of a ticket list. @category store */
+  type TicketListOrder,
+  /** A row of a ticket list, with live SLA. @category store */
+  type TicketListRow,
+  /** A page of a ticket list and the cursor of the next. @category store */
+  type TicketPage,
+  /** Which page of a ticket list, as of `now`. @category store */
+  type TicketPageRequest,
+  /** The read-model port: list and get tickets with live SLA. @category store */
+  type TicketQueries,
   /** The timer queue port: claim due tickets and release them. @category store */
   type TimerQueue,
   /** A ticket event as a record to append. @category store */

@@ -160,4 +160,9 @@ const parseCheckpoint = (c: Checkpoint | null, logLength: number): number => {
 export const createInMemoryEventStore = (options?: InMemoryStoreOptions): InMemoryEventStore =>
   new InMemoryEventStore(options);
 export * from "./outbox.js";
+export {
+  createInMemoryTicketQueries,
+  type InMemoryTicketQueries,
+  type InMemoryTicketQueriesOptions,
+} from "./ticket-queries.js";
 export * from "./timers.js";

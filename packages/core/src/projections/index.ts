@@ -1,4 +1,17 @@
-/** projections/ — read models over recorded events: the work queue and statistics. */
+/** projections/ — read models over recorded events: the work queue, the ticket list, statistics, the customer view. */
+export {
+  type CustomerActor,
+  type CustomerEventData,
+  type CustomerHistoryItem,
+  customerHistory,
+} from "./customer-history.js";
+export {
+  type CustomerTicketFields,
+  type CustomerTicketRow,
+  type CustomerTicketView,
+  customerTicketRow,
+  customerTicketView,
+} from "./customer-view.js";
 export { type DurationSummary, summariseDurations } from "./durations.js";
 export {
   EventOutOfOrder,
@@ -8,6 +21,7 @@ export {
   type ProjectionErrorCode,
   UnknownPolicy,
 } from "./errors.js";
+export { readCustomerTicketView } from "./read-customer-view.js";
 export {
   type AttainmentRow,
   type CustomerStatistics,
@@ -21,6 +35,18 @@ export {
 } from "./statistics.js";
 export { StatisticsProjection } from "./statistics-projection.js";
 export { type TicketFacts, ticketFacts } from "./ticket-facts.js";
+export { ticketIndexEntry } from "./ticket-index-entry.js";
+export { TicketIndexProjection } from "./ticket-index-projection.js";
+export { isBreachedAt, matchesTicketListFilter } from "./ticket-list-filter.js";
+export { compareTicketList, type TicketListKey } from "./ticket-list-order.js";
+export {
+  pageOfFetched,
+  type TicketListQuery,
+  ticketListQuery,
+  ticketPageOf,
+  validateTicketLookup,
+} from "./ticket-list-query.js";
+export { slaSummary, ticketListRow } from "./ticket-list-row.js";
 export { type PolicyLookup, policyOfTicket, stepTicket, type TicketStep, ticketKey } from "./ticket-steps.js";
 export { isOverdue, type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
 export { compareWorkQueue, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";

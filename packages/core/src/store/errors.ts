@@ -11,6 +11,7 @@ export type StoreErrorCode =
   | "CORRUPT_EVENT"
   | "INVALID_APPEND"
   | "INVALID_CHECKPOINT"
+  | "INVALID_CURSOR"
   | "INVALID_STORE_INPUT";
 
 export class StoreError extends Error {
@@ -71,6 +72,17 @@ export class InvalidCheckpoint extends StoreError {
   }
 }
 
+/** A page cursor this query did not issue (malformed, tampered, or from another order, filter or tenant). */
+export class InvalidCursor extends StoreError {
+  override readonly code = "INVALID_CURSOR" as const;
+  constructor(
+    readonly cursor: string,
+    readonly reason: string,
+  ) {
+    super("INVALID_CURSOR", `the page cursor ${reason}; ask for the first page again (no cursor)`);
+  }
+}
+
 /**
  * An argument no store can take, refused before anything is read or written: a tenant id
  * that breaks the tenant id rule, text PostgreSQL cannot hold (U+0000, a lone surrogate), a
@@ -91,6 +103,7 @@ export const isConcurrencyConflict = (u: unknown): u is ConcurrencyConflict => h
 export const isCorruptEvent = (u: unknown): u is CorruptEvent => hasCode(u, "CORRUPT_EVENT");
 export const isInvalidAppend = (u: unknown): u is InvalidAppend => hasCode(u, "INVALID_APPEND");
 export const isInvalidCheckpoint = (u: unknown): u is InvalidCheckpoint => hasCode(u, "INVALID_CHECKPOINT");
+export const isInvalidCursor = (u: unknown): u is InvalidCursor => hasCode(u, "INVALID_CURSOR");
 export const isInvalidStoreInput = (u: unknown): u is InvalidStoreInput => hasCode(u, "INVALID_STORE_INPUT");
 
 /**

@@ -1,15 +1,17 @@
-/** store/ — ports only: the event store, outbox and timer queues, their errors, event records. */
+/** store/ — ports only: the event store, outbox and timer queues, ticket queries, their errors, event records. */
 export {
   ConcurrencyConflict,
   CorruptEvent,
   checkExpectedVersion,
   InvalidAppend,
   InvalidCheckpoint,
+  InvalidCursor,
   InvalidStoreInput,
   isConcurrencyConflict,
   isCorruptEvent,
   isInvalidAppend,
   isInvalidCheckpoint,
+  isInvalidCursor,
   isInvalidStoreInput,
   StoreError,
   type StoreErrorCode,
@@ -46,6 +48,19 @@ export {
   type TimerQueue,
 } from "./outbox.js";
 export { fromRecorded, toNewEvent } from "./records.js";
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type MetricSummary,
+  type SlaSummary,
+  type TicketIndexEntry,
+  type TicketListFilter,
+  type TicketListOrder,
+  type TicketListRow,
+  type TicketPage,
+  type TicketPageRequest,
+  type TicketQueries,
+} from "./ticket-queries.js";
 export type {
   AppendResult,
   Checkpoint,

@@ -1,5 +1,5 @@
 /**
- * The read side on PostgreSQL: the work queue and the statistics of the core's projections,
+ * The read side on PostgreSQL: the work queue, the ticket list and the statistics of the core's projections,
  * kept in versioned table sets by a durable consumer of the log, queried in SQL, rebuilt
  * without downtime. See docs/projections.md.
  */
@@ -14,6 +14,7 @@ export {
   type StatisticsQuery,
 } from "./statistics-query.js";
 export { READ_SIDE, type ReadSideTables, readSideTables, readSideViews } from "./tables.js";
+export { createPostgresTicketQueries, type PostgresTicketQueriesOptions, ticketListSql } from "./ticket-list-query.js";
 export {
   activeVersionWith as activeReadSideVersion,
   createReadSideVersion,

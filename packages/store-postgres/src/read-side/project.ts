@@ -3,7 +3,8 @@
  * rows and the checkpoint commit together). Each touched ticket's state is loaded from the
  * set's snapshot table, the batch's events are folded onto it with the core's `stepTicket`
  * (duplicates skipped, gaps refused), and the ticket's rows are replaced: its queue entry
- * (`workQueueEntry`), its statistics facts (`ticketFacts`) and its snapshot. Every statement
+ * (`workQueueEntry`), its list entry (`ticketIndexEntry`), its statistics facts
+ * (`ticketFacts`) and its snapshot. Every statement
  * covers the whole batch (rows travel as one JSON array), so a batch costs a handful of
  * round trips however many tickets it touches.
  */
@@ -14,6 +15,7 @@ import {
   stepTicket,
   type TicketState,
   ticketFacts,
+  ticketIndexEntry,
   ticketKey,
   workQueueEntry,
 } from "@ticketfold/core";
@@ -21,6 +23,7 @@ import type { SqlExecutor } from "../driver.js";
 import type { StoreSchema } from "../schema.js";
 import { type SnapshotRow, stateOf, TICKET_STATE_SHAPE } from "./snapshot.js";
 import type { ReadSideTables } from "./tables.js";
+import { insertTicketListSql, ticketListRowOf } from "./ticket-list-tables.js";
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -92,12 +95,15 @@ export const projectBatch = async (
   const facts: Record<string, unknown>[] = [];
   const outcomes: Record<string, unknown>[] = [];
   const states: Record<string, unknown>[] = [];
+  const listed: Record<string, unknown>[] = [];
   for (const { tenant, ticketId, state } of changed) {
     const s = state as TicketState;
     states.push({ tenant, ticket_id: ticketId, version: s.version, shape: TICKET_STATE_SHAPE, state: s });
     const policy = policyOfTicket(s, policies);
     if (policy._tag === "Left") throw policy.left;
     if (policy.right === null) continue;
+    const listEntry = ticketIndexEntry(s, policy.right);
+    if (listEntry !== null) listed.push(ticketListRowOf(listEntry));
     const e = workQueueEntry(s, policy.right);
     if (e !== null) {
       queue.push({
@@ -142,7 +148,7 @@ export const projectBatch = async (
   const keys = [changed.map((c) => c.tenant), changed.map((c) => c.ticketId)];
   const touchedRows = `(tenant, ticket_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
   // A ticket's rows are replaced whole: a resolved ticket leaves the queue, facts are restated.
-  for (const table of [t.workQueue, t.ticketFacts, t.metricOutcomes]) {
+  for (const table of [t.workQueue, t.ticketFacts, t.metricOutcomes, t.tickets]) {
     await tx.query(`DELETE FROM ${table} WHERE ${touchedRows}`, keys);
   }
   if (queue.length > 0) {
@@ -155,6 +161,7 @@ export const projectBatch = async (
       [JSON.stringify(queue)],
     );
   }
+  if (listed.length > 0) await tx.query(insertTicketListSql(t), [JSON.stringify(listed)]);
   if (facts.length > 0) {
     await tx.query(
       `INSERT INTO ${t.ticketFacts} SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(

@@ -14,6 +14,7 @@ import type { PostgresEventStore } from "../store.js";
 import { isReadSideSwitched, ReadSideSwitched } from "./errors.js";
 import { projectBatch } from "./project.js";
 import { readSideTables } from "./tables.js";
+import { backfillTicketList } from "./ticket-list-backfill.js";
 import { activeVersionWith, ensureReadSide } from "./versions.js";
 
 export interface ReadSideOptions {
@@ -43,6 +44,7 @@ export const catchUpReadSide = async (
   options: ReadSideOptions,
 ): Promise<{ readonly events: number }> => {
   let events = 0;
+  await backfillTicketList(store, version, options.policies);
   for (;;) {
     const batch = await runBatch(store, version, options);
     events += batch.events;
@@ -63,6 +65,7 @@ export const runReadSide = async (
   while (!options.signal.aborted) {
     const version = (await activeVersionWith(store.driver, store.schema)) ?? (await ensureReadSide(store));
     const tables = readSideTables(store.schema, version);
+    await backfillTicketList(store, version, options.policies);
     try {
       await store.subscribe({
         consumer: tables.consumer,

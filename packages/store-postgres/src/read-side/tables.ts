@@ -8,6 +8,7 @@
  */
 import type { StoreSchema } from "../schema.js";
 import { snapshotShapeDdl } from "./snapshot.js";
+import { ticketListDdl } from "./ticket-list-tables.js";
 
 /** The projection's name in the `read_side` pointer table and in consumer names. */
 export const READ_SIDE = "tickets";
@@ -19,6 +20,8 @@ export interface ReadSideTables {
   readonly metricOutcomes: string;
   /** Each ticket's folded state (the projection's own snapshot, to apply the next events to). */
   readonly ticketState: string;
+  /** The ticket list: every opened ticket's entry (ticket-list-tables.ts). */
+  readonly tickets: string;
   /** The durable consumer that feeds this set (one checkpoint per set). */
   readonly consumer: string;
   /** Index names are schema-wide: each carries the set's suffix. */
@@ -44,6 +47,7 @@ export const readSideTables = (s: StoreSchema, version: number): ReadSideTables 
     ticketFacts: `"${s.name}".ticket_facts_${suffix}`,
     metricOutcomes: `"${s.name}".metric_outcomes_${suffix}`,
     ticketState: `"${s.name}".ticket_state_${suffix}`,
+    tickets: `"${s.name}".tickets_${suffix}`,
     consumer: `read-side:${READ_SIDE}:${suffix}`,
   };
 };
@@ -119,6 +123,7 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
   PRIMARY KEY (tenant, ticket_id)
 )`,
     snapshotShapeDdl(t),
+    ...ticketListDdl(t),
   ];
 };
 
@@ -128,4 +133,5 @@ export const dropTableSetDdl = (t: ReadSideTables): readonly string[] => [
   `DROP TABLE IF EXISTS ${t.ticketFacts}`,
   `DROP TABLE IF EXISTS ${t.metricOutcomes}`,
   `DROP TABLE IF EXISTS ${t.ticketState}`,
+  `DROP TABLE IF EXISTS ${t.tickets}`,
 ];

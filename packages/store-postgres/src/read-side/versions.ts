@@ -14,6 +14,7 @@ import type { PostgresEventStore } from "../store.js";
 import { ReadSideNotCaughtUp, ReadSideVersionActive } from "./errors.js";
 import { snapshotShapeDdl } from "./snapshot.js";
 import { dropTableSetDdl, pointerDdl, READ_SIDE, readSideTables, readSideViews, tableSetDdl } from "./tables.js";
+import { ticketListDdl, ticketListViewsDdl } from "./ticket-list-tables.js";
 
 const lock = (tx: SqlExecutor, s: StoreSchema) =>
   tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ticketfold.read-side:${s.name}`]);
@@ -42,6 +43,7 @@ const pointAt = async (tx: SqlExecutor, s: StoreSchema, version: number): Promis
     await tx.query(`DROP VIEW IF EXISTS ${view}`);
     await tx.query(`CREATE VIEW ${view} AS SELECT * FROM ${table}`);
   }
+  for (const sql of ticketListViewsDdl(s, t)) await tx.query(sql);
   await tx.query(
     `INSERT INTO ${v.pointer} (projection, active_version) VALUES ($1, $2)
     ON CONFLICT (projection) DO UPDATE SET active_version = excluded.active_version, switched_at = now()`,
@@ -61,8 +63,11 @@ export const ensureReadSide = async (store: PostgresEventStore): Promise<number>
     await tx.query(pointerDdl(s));
     const active = await activeVersionWith(tx, s);
     if (active !== null) {
-      // A set made before snapshots recorded their shape gains the column (snapshot.ts).
-      await tx.query(snapshotShapeDdl(readSideTables(s, active)));
+      // A set made before snapshots recorded their shape gains the column (snapshot.ts), and
+      // one made before the ticket list gains its table and views (the runner fills the table).
+      const tables = readSideTables(s, active);
+      await tx.query(snapshotShapeDdl(tables));
+      for (const sql of [...ticketListDdl(tables), ...ticketListViewsDdl(s, tables)]) await tx.query(sql);
       return active;
     }
     for (const sql of tableSetDdl(readSideTables(s, 1))) await tx.query(sql);

@@ -3,7 +3,15 @@
  * tenants, organisations, contracts and tiers under two SLA policies, decided by the core, and
  * their events as one global log, as `readAll` delivers them. `@ticketfold/testing/workload`.
  */
+
 export { compiledRestart, compiledResume, restartPolicy, resumePolicy, workloadPolicies } from "./policies.js";
+export {
+  type TicketListQuestion,
+  ticketListFilterArb,
+  ticketListOrderArb,
+  ticketListQuestionArb,
+  workloadInstantArb,
+} from "./queries.js";
 export {
   agent,
   customer,

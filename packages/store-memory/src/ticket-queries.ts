@@ -1,0 +1,73 @@
+/**
+ * The ticket list for the in-memory store (or any EventStore without a read side of its own):
+ * the core's `TicketIndexProjection` fed from `readAll`. Each query first reads the log from
+ * where the last one stopped, so a query sees every event appended before it (read your
+ * writes). Catch-ups run one at a time, so concurrent queries never fold an event twice or
+ * move the checkpoint back. A ticket under a policy the lookup does not know fails the query
+ * with `UNKNOWN_POLICY` (nothing after it is applied until the lookup knows it).
+ */
+import {
+  type EventStore,
+  type Instant,
+  type PolicyLookup,
+  TicketIndexProjection,
+  type TicketListFilter,
+  type TicketListRow,
+  type TicketPage,
+  type TicketPageRequest,
+  type TicketQueries,
+} from "@ticketfold/core";
+
+export interface InMemoryTicketQueriesOptions {
+  /** The compiled policy of each policy id tickets name. */
+  readonly policies: PolicyLookup;
+  /** Events read per `readAll` page (default 500). */
+  readonly batchSize?: number;
+}
+
+export interface InMemoryTicketQueries extends TicketQueries {
+  /** Reads the log up to its end now; returns how many events it applied. */
+  catchUp(): Promise<number>;
+}
+
+export const createInMemoryTicketQueries = (
+  store: EventStore,
+  options: InMemoryTicketQueriesOptions,
+): InMemoryTicketQueries => {
+  const projection = new TicketIndexProjection(options.policies);
+  let checkpoint: string | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const readToEnd = async (): Promise<number> => {
+    let applied = 0;
+    for (;;) {
+      const page = await store.readAll({ after: checkpoint, limit: options.batchSize ?? 500 });
+      const done = projection.applyAll(page.events);
+      if (done._tag === "Left") throw done.left;
+      applied += page.events.length;
+      checkpoint = page.checkpoint;
+      if (page.isEnd || page.events.length === 0) return applied;
+    }
+  };
+  const catchUp = (): Promise<number> => {
+    const run = queue.then(readToEnd, readToEnd);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    catchUp,
+    async listTickets(tenant: string, filter: TicketListFilter, page: TicketPageRequest): Promise<TicketPage> {
+      await catchUp();
+      const listed = projection.list(tenant, filter, page);
+      if (listed._tag === "Left") throw listed.left;
+      return listed.right;
+    },
+    async getTicket(tenant: string, ticketId: string, now: Instant): Promise<TicketListRow | null> {
+      await catchUp();
+      const found = projection.get(tenant, ticketId, now);
+      if (found._tag === "Left") throw found.left;
+      return found.right;
+    },
+  };
+};
