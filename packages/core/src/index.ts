@@ -281,6 +281,16 @@ export {
   workQueueEntry,
 } from "./projections/index.js";
 export {
+  /** The command id rule in words, for error messages. @category shared */
+  COMMAND_ID_RULE,
+  /** A command id (idempotency key) or correlation id, branded. @category shared */
+  type CommandId,
+  /** The brand of a command id. @category shared */
+  type CommandIdBrand,
+  /** Codec of a command id: 1–128 printable ASCII characters. @category shared */
+  CommandIdC,
+  /** Brands a string as a command id; throws when it is malformed. @category shared */
+  commandId,
   /** One day (24 hours) in milliseconds. @category shared */
   DAY,
   /** A decoding failure: what was decoded and every bad path. @category shared */
