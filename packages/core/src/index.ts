@@ -69,13 +69,15 @@ export {
   type StepReach,
 } from "./escalation/index.js";
 export {
+  /** A command id the ticket's stream holds for another command. @category handling */
+  type CommandIdReused,
   /** What the app adds to each event's notification context. @category handling */
   type ContextFor,
   /** A decision to use instead of the core's `decide`. @category handling */
   type DecideFn,
   /** What a handled command appended and the state after it. @category handling */
   type Handled,
-  /** A handler's refusal: a domain error, a conflict, or an unknown policy. @category handling */
+  /** A handler's refusal: a domain error, a conflict, a reused command id, or an unknown policy. @category handling */
   type HandlerError,
   /** Retries and the decision a handler uses. @category handling */
   type HandlerOptions,
@@ -396,6 +398,8 @@ export {
   type DeliveryChannel,
   /** The event store port every adapter implements. @category store */
   type EventStore,
+  /** Which command caused an event and the conversation it belongs to (record metadata). @category store */
+  type EventTrace,
   /** What an append expects of the stream. @category store */
   type ExpectedVersion,
   /** A record back to a ticket event, or CorruptEvent. @category store */
@@ -452,6 +456,10 @@ export {
   type TimerQueue,
   /** A ticket event as a record to append. @category store */
   toNewEvent,
+  /** A ticket event as a record to append, with its trace in the metadata. @category store */
+  toTracedEvent,
+  /** The trace in a record's metadata, or CorruptEvent. @category store */
+  traceOf,
   /** Checks an append's arguments the way every adapter must. @category store */
   validateAppend,
   /** Adapter input rule: an append's tenant, stream, events and expected version. @category store */

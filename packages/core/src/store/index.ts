@@ -45,7 +45,8 @@ export {
   supportsOutbox,
   type TimerQueue,
 } from "./outbox.js";
-export { fromRecorded, toNewEvent } from "./records.js";
+export { fromRecorded, toNewEvent, toTracedEvent } from "./records.js";
+export { causedBy, type EventTrace, traceOf } from "./trace.js";
 export type {
   AppendResult,
   Checkpoint,
