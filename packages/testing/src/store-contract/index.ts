@@ -9,6 +9,7 @@
  */
 import { describe } from "vitest";
 import { atomicityContract } from "./atomicity.js";
+import { commandIdContract } from "./command-ids.js";
 import { concurrencyContract } from "./concurrency.js";
 import { expectedVersionContract } from "./expected-version.js";
 import type { MakeStore } from "./helpers.js";
@@ -44,6 +45,7 @@ export const describeEventStoreContract = (
     describe("concurrent appends", () => concurrencyContract(makeStore, writers));
     describe("law: no lost, duplicated or reordered events", () => logPropertyContract(makeStore, numRuns));
     describe("input no store can hold", () => inputContract(makeStore));
+    describe("event traces and command ids", () => commandIdContract(makeStore));
     describe("law: any input succeeds as given or is refused by code, changing nothing", () =>
       inputPropertyContract(makeStore, numRuns * 2));
   });
