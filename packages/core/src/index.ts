@@ -47,14 +47,34 @@ export {
   WeeklyCalendarDefC,
 } from "./calendar/index.js";
 export {
+  /** An authorisation rule: may this actor issue this command on this ticket? @category decide */
+  type Authorize,
+  /** Every rule must let the command through; the first refusal answers. @category decide */
+  allOf,
+  /** An authorisation rule from a permissions table. @category decide */
+  authorizeBy,
+  /** Options of `decide`: the authorisation rule. @category decide */
+  type DecideOptions,
   /** The decider shape. @category decide */
   type Decider,
   /** What a decision returns. @category decide */
   type Decision,
   /** Decides a command against a ticket's state under its policy: events or a DomainError. @category decide */
   decide,
+  /** The core's authorisation rule: `defaultPermissions` by the actor's relationships to the ticket. @category decide */
+  defaultAuthorize,
+  /** Who may do what by default: command → relationships to the ticket. @category decide */
+  defaultPermissions,
   /** Builds an event from the command that caused it. @category decide */
   eventFrom,
+  /** Builds a NOT_PERMITTED refusal naming who, what and why (for an app's own rule). @category decide */
+  notPermitted,
+  /** What a permission is asked for: a command type, or `internal-comment`. @category decide */
+  type PermissionAction,
+  /** A permissions table: action → the relationships that may. @category decide */
+  type Permissions,
+  /** How an actor stands to a ticket: requester, point of contact, organisation member, … @category decide */
+  relationshipsOf,
   /** The ticket's decider. @category decide */
   type TicketDecider,
   /** decide, evolve and the initial state in one value, bound to a policy. @category decide */
@@ -532,10 +552,16 @@ export {
   isDomainError,
   /** An SLA metric: response, plan, resolution or next-reply. @category ticket */
   type MetricName,
+  /** The refusal of an actor who may not do what they asked (NOT_PERMITTED). @category ticket */
+  type NotPermitted,
+  /** How an actor stands to a ticket. @category ticket */
+  type Relationship,
   /** Who asked: id, name, mail, phone. @category ticket */
   type Requester,
   /** One row of the transition table. @category ticket */
   type Rule,
+  /** Every relationship an actor can have to a ticket. @category ticket */
+  relationships,
   /** A ticket's status. @category ticket */
   type Status,
   /** A status, or `none` before the ticket is opened. @category ticket */

@@ -12,6 +12,8 @@
  * again, it appends nothing and returns what the first handling returned, with `replayed: true`.
  */
 import * as E from "fp-ts/lib/Either.js";
+import type { Authorize } from "../decide/authorize.js";
+import { decide } from "../decide/decide.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import { type ConcurrencyConflict, isConcurrencyConflict } from "../store/errors.js";
@@ -40,6 +42,11 @@ export interface HandlerOptions {
   readonly maxRetries?: number;
   /** The decision to use; defaults to the core's `decide`. */
   readonly decide?: DecideFn;
+  /**
+   * Who may do what: the core's `decide` asks this rule instead of `defaultAuthorize`. A
+   * custom `decide` is not given it: pass it there yourself.
+   */
+  readonly authorize?: Authorize;
 }
 
 /**
@@ -77,6 +84,12 @@ export const retryOnConflict = async <R>(
 /** The expected version for appending after reading a stream at `version`. */
 export const expectedAfterRead = (version: number): ExpectedVersion => (version === 0 ? "no_stream" : version);
 
+/** The core's `decide` with the given rule of who may (the default when none). */
+const decidingWith =
+  (authorize: Authorize | undefined): DecideFn =>
+  (command, state, policy) =>
+    decide(command, state, policy, authorize === undefined ? {} : { authorize });
+
 /** The one handler loop: read, resolve, decide, record; again after a conflict. */
 export const handleWith = <P extends Policy, R>(
   store: EventStore,
@@ -86,7 +99,7 @@ export const handleWith = <P extends Policy, R>(
   recorder: Recorder<P, R>,
 ): Promise<E.Either<HandlerError, R>> =>
   retryOnConflict<R>(options.maxRetries ?? 3, async () => {
-    const decided = await readAndDecide(store, policies, command, options.decide);
+    const decided = await readAndDecide(store, policies, command, options.decide ?? decidingWith(options.authorize));
     if (E.isLeft(decided)) return decided;
     const d = decided.right;
     if (d.kind === "replayed") return E.right(recorder.replayed(d));
