@@ -243,6 +243,10 @@ export {
   type CustomerStatistics,
   /** The queue order (P-B: VIP, priority, deadline). @category projections */
   compareWorkQueue,
+  /** Statistics kept in memory over recorded events. @category projections */
+  createStatisticsProjection,
+  /** The work queue kept in memory over recorded events. @category projections */
+  createWorkQueueProjection,
   /** One customer's statistics. @category projections */
   customerStatistics,
   /** Percentiles of a list of durations. @category projections */
@@ -273,7 +277,7 @@ export {
   restateTicket,
   /** Statistics per tenant and customer. @category projections */
   type Statistics,
-  /** Per-customer statistics as a projection over recorded events. @category projections */
+  /** Per-customer statistics as a projection over recorded events (make one with `createStatisticsProjection`). @category projections */
   StatisticsProjection,
   /** The policy of each side of a step. @category projections */
   type StepPolicies,
@@ -297,7 +301,7 @@ export {
   type WorkQueueEntry,
   /** Filters of a work-queue query. @category projections */
   type WorkQueueFilter,
-  /** The work queue as a projection over recorded events. @category projections */
+  /** The work queue as a projection over recorded events (make one with `createWorkQueueProjection`). @category projections */
   WorkQueueProjection,
   /** A ticket's work-queue entry, or null when it is not queued. @category projections */
   workQueueEntry,

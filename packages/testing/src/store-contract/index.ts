@@ -2,7 +2,7 @@
  * The EventStore contract suite: one set of vitest tests that every adapter runs (in-memory,
  * PostgreSQL, PGlite), so they all behave the same. Call it at the top level of a test file:
  *
- *   describeEventStoreContract("in-memory", async () => ({ store: new InMemoryEventStore() }));
+ *   describeEventStoreContract("in-memory", async () => ({ store: createInMemoryEventStore() }));
  *
  * `makeStore` must return an EMPTY store each time it is called (a fresh schema or database for
  * SQL adapters) and may return a `cleanup`; without one the suite calls `store.close()`.
