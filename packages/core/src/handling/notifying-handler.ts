@@ -17,7 +17,7 @@ import type { PolicyResolver } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
 import type { OutboxStore } from "../store/outbox.js";
 import { toTracedEvent } from "../store/records.js";
-import type { EventTrace } from "../store/trace.js";
+import { type EventTrace, traceOf } from "../store/trace.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { evolve } from "../ticket/evolve.js";
@@ -25,7 +25,6 @@ import type { TicketState } from "../ticket/state.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
 import type { HandlerError } from "./decision.js";
 import { expectedAfterRead, type Handled, type HandlerOptions, handleWith } from "./handler.js";
-import { traceFor } from "./idempotency.js";
 
 /** What the app adds to each event's notification context (ticket number, calendars, locale). */
 export type ContextFor = (state: TicketState, policy: Policy) => Omit<NotificationContext, "eventId">;
@@ -99,7 +98,10 @@ export const handleNotifying = (
     // The intents the first handling wrote, made again from the stored event ids (the same ids):
     // none is written again, so nobody is told twice.
     replayed: ({ events, recorded, version, before, policy }) => {
-      const trace = traceFor(command);
+      // The trace the first handling wrote (a retry may name another correlation id).
+      const stored = recorded[0] === undefined ? E.right({}) : traceOf(recorded[0]);
+      if (E.isLeft(stored)) throw stored.left;
+      const trace = stored.right;
       const ids = recorded.map((r) => r.eventId);
       const { intents, after } = intentsOf(events, ids, before, policy, trace, options);
       return { events, recorded, version, state: after, intents, wakeUp: wakeUpOf(after, policy), replayed: true };

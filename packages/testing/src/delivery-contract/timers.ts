@@ -151,6 +151,9 @@ export const describeTimerContract = (name: string, harness: () => Promise<Deliv
       if (record === undefined) throw new Error("no closed event");
       const closeId = commands.find((c) => c.type === "close")?.commandId;
       expect(traceOf(record)).toEqual(E.right(expect.objectContaining({ causationId: closeId })));
+      // The outbox keeps each intent's cause: the event, and the command behind it.
+      const notice = (await h.entries()).find((e) => e.intent.rule === "ticket-closed")?.intent;
+      expect(notice).toMatchObject({ eventId: record.eventId, commandId: closeId, correlationId: closeId });
     });
   });
 };
