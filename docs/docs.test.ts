@@ -1,14 +1,20 @@
 /**
- * Docs are code: the transition table in concepts.md is the one the core defines, every event
- * type and error code is documented, and every ```ts block in docs/*.md, the root README and
- * each package's README type-checks.
+ * Docs are code: the transition and permissions tables in concepts.md are the ones the core
+ * defines, every event type and error code (the domain's and the command handlers') is
+ * documented, and every ```ts block in docs/*.md, the root README and each package's README
+ * type-checks.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventTypes } from "../packages/core/src/ticket/events.js";
 import { checkSnippets, extractSnippets, type SnippetProblem } from "./snippets.js";
-import { betweenMarkers, normaliseTable, transitionTableMarkdown } from "./transition-table.js";
+import {
+  betweenMarkers,
+  normaliseTable,
+  permissionTableMarkdown,
+  transitionTableMarkdown,
+} from "./transition-table.js";
 
 const docsDir = import.meta.dirname;
 const root = join(docsDir, "..");
@@ -20,8 +26,15 @@ const packageReadmes = readdirSync(join(root, "packages"))
   .map((p) => `../packages/${p}/README.md`);
 const docs = [...readdirSync(docsDir).filter((f) => f.endsWith(".md")), "../README.md", ...packageReadmes];
 
-const errorCodes = (): string[] =>
-  [...read("../packages/core/src/ticket/errors.ts").matchAll(/code: "([A-Z_]+)"/g)].map((m) => m[1] as string);
+/** The codes a file's error types declare (`code: "…"`). */
+const codesIn = (file: string): string[] => [...read(file).matchAll(/code: "([A-Z_]+)"/g)].map((m) => m[1] as string);
+const errorCodes = (): string[] => codesIn("../packages/core/src/ticket/errors.ts");
+/** What the command handlers add: HandlerError's own members (decision.ts, idempotency.ts) and the conflict. */
+const handlerCodes = (): string[] => [
+  ...codesIn("../packages/core/src/handling/decision.ts"),
+  ...codesIn("../packages/core/src/handling/idempotency.ts"),
+  "CONCURRENCY_CONFLICT",
+];
 
 describe("docs/concepts.md", () => {
   const concepts = read("concepts.md");
@@ -38,6 +51,18 @@ describe("docs/concepts.md", () => {
     const codes = errorCodes();
     expect(codes.length).toBeGreaterThan(10);
     for (const code of codes) expect(concepts, code).toMatch(new RegExp(`\\|\\s*\`${code}\`\\s*\\|`));
+  });
+
+  it("documents every error code the command handlers add", () => {
+    const codes = handlerCodes();
+    expect(codes).toEqual(expect.arrayContaining(["UNKNOWN_POLICY", "COMMAND_ID_REUSED"]));
+    for (const code of codes) expect(concepts, code).toMatch(new RegExp(`\\|\\s*\`${code}\`\\s*\\|`));
+  });
+
+  it("holds the permissions table generated from the core", () => {
+    expect(normaliseTable(betweenMarkers(concepts, "permissions") ?? "")).toBe(
+      normaliseTable(permissionTableMarkdown()),
+    );
   });
 });
 

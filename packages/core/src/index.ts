@@ -47,14 +47,34 @@ export {
   WeeklyCalendarDefC,
 } from "./calendar/index.js";
 export {
+  /** An authorisation rule: may this actor issue this command on this ticket? @category decide */
+  type Authorize,
+  /** Every rule must let the command through; the first refusal answers. @category decide */
+  allOf,
+  /** An authorisation rule from a permissions table. @category decide */
+  authorizeBy,
+  /** Options of `decide`: the authorisation rule. @category decide */
+  type DecideOptions,
   /** The decider shape. @category decide */
   type Decider,
   /** What a decision returns. @category decide */
   type Decision,
   /** Decides a command against a ticket's state under its policy: events or a DomainError. @category decide */
   decide,
+  /** The core's authorisation rule: `defaultPermissions` by the actor's relationships to the ticket. @category decide */
+  defaultAuthorize,
+  /** Who may do what by default: command → relationships to the ticket. @category decide */
+  defaultPermissions,
   /** Builds an event from the command that caused it. @category decide */
   eventFrom,
+  /** Builds a NOT_PERMITTED refusal naming who, what and why (for an app's own rule). @category decide */
+  notPermitted,
+  /** What a permission is asked for: a command type, or `internal-comment`. @category decide */
+  type PermissionAction,
+  /** A permissions table: action → the relationships that may. @category decide */
+  type Permissions,
+  /** How an actor stands to a ticket: requester, point of contact, organisation member, … @category decide */
+  relationshipsOf,
   /** The ticket's decider. @category decide */
   type TicketDecider,
   /** decide, evolve and the initial state in one value, bound to a policy. @category decide */
@@ -69,13 +89,15 @@ export {
   type StepReach,
 } from "./escalation/index.js";
 export {
+  /** A command id the ticket's stream holds for another command. @category handling */
+  type CommandIdReused,
   /** What the app adds to each event's notification context. @category handling */
   type ContextFor,
   /** A decision to use instead of the core's `decide`. @category handling */
   type DecideFn,
   /** What a handled command appended and the state after it. @category handling */
   type Handled,
-  /** A handler's refusal: a domain error, a conflict, or an unknown policy. @category handling */
+  /** A handler's refusal: a domain error, a conflict, a reused command id, or an unknown policy. @category handling */
   type HandlerError,
   /** Retries and the decision a handler uses. @category handling */
   type HandlerOptions,
@@ -235,6 +257,10 @@ export {
   compareTicketList,
   /** The queue order (P-B: VIP, priority, deadline). @category projections */
   compareWorkQueue,
+  /** Statistics kept in memory over recorded events. @category projections */
+  createStatisticsProjection,
+  /** The work queue kept in memory over recorded events. @category projections */
+  createWorkQueueProjection,
   /** A ticket's events as its customer may see them. @category projections */
   customerHistory,
   /** One customer's statistics. @category projections */
@@ -279,7 +305,7 @@ export {
   restateTicket,
   /** Statistics per tenant and customer. @category projections */
   type Statistics,
-  /** Per-customer statistics as a projection over recorded events. @category projections */
+  /** Per-customer statistics as a projection over recorded events (make one with `createStatisticsProjection`). @category projections */
   StatisticsProjection,
   /** The policy of each side of a step. @category projections */
   type StepPolicies,
@@ -321,12 +347,22 @@ export {
   type WorkQueueEntry,
   /** Filters of a work-queue query. @category projections */
   type WorkQueueFilter,
-  /** The work queue as a projection over recorded events. @category projections */
+  /** The work queue as a projection over recorded events (make one with `createWorkQueueProjection`). @category projections */
   WorkQueueProjection,
   /** A ticket's work-queue entry, or null when it is not queued. @category projections */
   workQueueEntry,
 } from "./projections/index.js";
 export {
+  /** The command id rule in words, for error messages. @category shared */
+  COMMAND_ID_RULE,
+  /** A command id (idempotency key) or correlation id, branded. @category shared */
+  type CommandId,
+  /** The brand of a command id. @category shared */
+  type CommandIdBrand,
+  /** Codec of a command id: 1–128 printable ASCII characters. @category shared */
+  CommandIdC,
+  /** Brands a string as a command id; throws when it is malformed. @category shared */
+  commandId,
   /** One day (24 hours) in milliseconds. @category shared */
   DAY,
   /** A decoding failure: what was decoded and every bad path. @category shared */
@@ -434,6 +470,8 @@ export {
   type DeliveryChannel,
   /** The event store port every adapter implements. @category store */
   type EventStore,
+  /** Which command caused an event and the conversation it belongs to (record metadata). @category store */
+  type EventTrace,
   /** What an append expects of the stream. @category store */
   type ExpectedVersion,
   /** A record back to a ticket event, or CorruptEvent. @category store */
@@ -514,6 +552,10 @@ export {
   type TimerQueue,
   /** A ticket event as a record to append. @category store */
   toNewEvent,
+  /** A ticket event as a record to append, with its trace in the metadata. @category store */
+  toTracedEvent,
+  /** The trace in a record's metadata, or CorruptEvent. @category store */
+  traceOf,
   /** Checks an append's arguments the way every adapter must. @category store */
   validateAppend,
   /** Adapter input rule: an append's tenant, stream, events and expected version. @category store */
@@ -586,10 +628,16 @@ export {
   isDomainError,
   /** An SLA metric: response, plan, resolution or next-reply. @category ticket */
   type MetricName,
+  /** The refusal of an actor who may not do what they asked (NOT_PERMITTED). @category ticket */
+  type NotPermitted,
+  /** How an actor stands to a ticket. @category ticket */
+  type Relationship,
   /** Who asked: id, name, mail, phone. @category ticket */
   type Requester,
   /** One row of the transition table. @category ticket */
   type Rule,
+  /** Every relationship an actor can have to a ticket. @category ticket */
+  relationships,
   /** A ticket's status. @category ticket */
   type Status,
   /** A status, or `none` before the ticket is opened. @category ticket */

@@ -3,6 +3,6 @@
  * (Imported by path: the test kit is not a dependency of this package.)
  */
 import { describeEventStoreContract } from "@ticketfold/testing/store-contract";
-import { InMemoryEventStore } from "./index.js";
+import { createInMemoryEventStore } from "./index.js";
 
-describeEventStoreContract("in-memory", async () => ({ store: new InMemoryEventStore() }));
+describeEventStoreContract("in-memory", async () => ({ store: createInMemoryEventStore() }));

@@ -45,6 +45,7 @@ export class InMemoryEventStore implements EventStore {
   readonly #now: () => Instant;
   readonly #newEventId: () => string;
 
+  /** @deprecated Use `createInMemoryEventStore(options)`; `new` keeps working until 1.0. */
   constructor(options: InMemoryStoreOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
     this.#newEventId = options.newEventId ?? monotonicFactory();
@@ -157,6 +158,7 @@ const parseCheckpoint = (c: Checkpoint | null, logLength: number): number => {
   return n;
 };
 
+/** An empty in-memory event store. */
 export const createInMemoryEventStore = (options?: InMemoryStoreOptions): InMemoryEventStore =>
   new InMemoryEventStore(options);
 export * from "./outbox.js";

@@ -29,14 +29,18 @@ import {
   validateClaimRequest,
   validateOutboxAppend,
 } from "@ticketfold/core";
-import { InMemoryEventStore, type InMemoryStoreOptions } from "./index.js";
-import { InMemoryTimers } from "./timers.js";
+import { createInMemoryEventStore, type InMemoryEventStore, type InMemoryStoreOptions } from "./index.js";
+import { createInMemoryTimers } from "./timers.js";
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export class InMemoryOutbox implements OutboxQueue {
   readonly #entries = new Map<string, OutboxEntry>();
   readonly #attempts: DeliveryAttempt[] = [];
+
+  /** @deprecated Use `createInMemoryOutbox()`; `new` keeps working until 1.0. */
+  // biome-ignore lint/complexity/noUselessConstructor: it carries the deprecation of `new`.
+  constructor() {}
 
   /** Adds intents; an id already present is left as it is (a replayed append). */
   add(intents: readonly NotificationIntent[]): void {
@@ -124,11 +128,12 @@ export class InMemoryOutbox implements OutboxQueue {
  */
 export class InMemoryOutboxStore implements OutboxStore {
   readonly events: InMemoryEventStore;
-  readonly outbox = new InMemoryOutbox();
-  readonly timers = new InMemoryTimers();
+  readonly outbox = createInMemoryOutbox();
+  readonly timers = createInMemoryTimers();
 
+  /** @deprecated Use `createInMemoryOutboxStore(options)`; `new` keeps working until 1.0. */
   constructor(options?: InMemoryStoreOptions) {
-    this.events = new InMemoryEventStore(options);
+    this.events = createInMemoryEventStore(options);
   }
 
   readStream(...args: Parameters<EventStore["readStream"]>): Promise<StreamRead> {
@@ -167,5 +172,9 @@ export class InMemoryOutboxStore implements OutboxStore {
   }
 }
 
+/** An empty in-memory outbox (entries and the attempt log). */
+export const createInMemoryOutbox = (): InMemoryOutbox => new InMemoryOutbox();
+
+/** An empty in-memory event store with an outbox and a timer table. */
 export const createInMemoryOutboxStore = (options?: InMemoryStoreOptions): InMemoryOutboxStore =>
   new InMemoryOutboxStore(options);

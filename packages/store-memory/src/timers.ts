@@ -28,6 +28,10 @@ const key = (tenantId: string, ticketId: string): string => `${tenantId}\u0000${
 export class InMemoryTimers implements TimerQueue {
   readonly #rows = new Map<string, TimerRow>();
 
+  /** @deprecated Use `createInMemoryTimers()`; `new` keeps working until 1.0. */
+  // biome-ignore lint/complexity/noUselessConstructor: it carries the deprecation of `new`.
+  constructor() {}
+
   /** Writes a ticket's wake-up (appends call this); a lease on the ticket is kept. */
   schedule(tenantId: string, ticketId: string, dueAt: Instant | null): void {
     const k = key(tenantId, ticketId);
@@ -72,3 +76,6 @@ export class InMemoryTimers implements TimerQueue {
     this.#rows.set(k, { ...row, dueAt, lockedUntil: null, lockedBy: null });
   }
 }
+
+/** An empty in-memory timer table. */
+export const createInMemoryTimers = (): InMemoryTimers => new InMemoryTimers();

@@ -2,9 +2,16 @@
  * PostgreSQL adapter specifics beyond the shared contract, on the selected backend: versioned idempotent migrations and the
  * printed SQL, checkpoints that must name a stored event, the injected clock and ids, and a
  * corrupt row reported as CorruptEvent (naming tenant, stream, version) by the ticket layer
- * while other streams keep working.
+ * while other streams keep working, and a command id recognised by another store instance.
  */
-import { handleCommand, isCorruptEvent, isInvalidCheckpoint, loadTicket, singlePolicy } from "@ticketfold/core";
+import {
+  commandId,
+  handleCommand,
+  isCorruptEvent,
+  isInvalidCheckpoint,
+  loadTicket,
+  singlePolicy,
+} from "@ticketfold/core";
 import { impactPolicy, OTHER_TICKET, openTicket, TENANT, TICKET } from "@ticketfold/testing";
 import { sampleEvents } from "@ticketfold/testing/store-contract";
 import * as E from "fp-ts/lib/Either.js";
@@ -107,6 +114,28 @@ export const adapterSuite = (getBackend: () => TestBackend): void => {
       const fine = await loadTicket(store, TENANT, OTHER_TICKET);
       expect(fine.version).toBe(1);
       expect(fine.state.status).toBe("new");
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("a command retried under its id through another store over the same database is a replay", async () => {
+    // Two stores share nothing but the database, as two processes would: the stream is the
+    // only memory of which commands were handled.
+    const { store: first, cleanup } = await getBackend().freshStore();
+    try {
+      const second = createPostgresEventStore({
+        driver: getBackend().driver,
+        schema: first.schema.name,
+        closeDriver: false,
+      });
+      const policies = singlePolicy(impactPolicy);
+      const open = { ...openTicket(), commandId: commandId("open-1") };
+      const handled = await handleCommand(first, policies, open);
+      const retried = await handleCommand(second, policies, { ...open, at: open.at + 5_000 });
+      expect(E.isRight(handled) && handled.right.replayed).toBe(false);
+      expect(retried).toEqual(E.map((h: object) => ({ ...h, replayed: true }))(handled));
+      expect((await second.readStream(TENANT, TICKET)).version).toBe(1);
     } finally {
       await cleanup();
     }

@@ -14,7 +14,7 @@ export {
   type Unlisten,
 } from "./driver.js";
 export { type MigrateResult, type Migration, migrate, migrationSql, migrations } from "./migrations.js";
-export { PostgresOutbox } from "./outbox/queue.js";
+export { createPostgresOutbox, PostgresOutbox } from "./outbox/queue.js";
 export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
 export { type PgDriverOptions, pgDriver } from "./pg-driver.js";
 export type {
@@ -32,4 +32,4 @@ export * from "./read-side/index.js";
 export { DEFAULT_SCHEMA, type StoreSchema, storeSchema } from "./schema.js";
 export { createPostgresEventStore, PostgresEventStore, type PostgresEventStoreOptions } from "./store.js";
 export type { SubscribeOptions, SubscriptionContext } from "./subscribe.js";
-export { PostgresTimers, type TimerRow } from "./timers/queue.js";
+export { createPostgresTimers, PostgresTimers, type TimerRow } from "./timers/queue.js";

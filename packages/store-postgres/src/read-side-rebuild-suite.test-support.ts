@@ -13,8 +13,8 @@ import {
   ensureReadSide,
   isReadSideNotCaughtUp,
   isReadSideVersionActive,
-  queryWorkQueue,
   readSideTables,
+  readWorkQueue,
   rebuildReadSide,
   runReadSide,
   switchReadSide,
@@ -123,7 +123,7 @@ export const readSideRebuildSuite = (getBackend: () => TestBackend): void => {
       const reader = (async () => {
         while (!done) {
           // Every read sees a complete set: the old one, or the new one once it has caught up.
-          expect(await queryWorkQueue(store.driver, { tenant: "t1" }, { schema })).toEqual(expected);
+          expect(await readWorkQueue(store.driver, { tenant: "t1" }, { schema })).toEqual(expected);
           reads++;
         }
       })();
@@ -133,7 +133,7 @@ export const readSideRebuildSuite = (getBackend: () => TestBackend): void => {
       await reader;
       expect(rebuilt).toMatchObject({ from: 1, to: 2 });
       expect(reads).toBeGreaterThan(1);
-      expect(await queryWorkQueue(store.driver, { tenant: "t1" }, { schema })).toEqual(expected);
+      expect(await readWorkQueue(store.driver, { tenant: "t1" }, { schema })).toEqual(expected);
     } finally {
       await cleanup();
     }

@@ -4,12 +4,12 @@
  * SQL read (queue under each filter, statistics, duration summaries) equals the pure one.
  */
 import {
+  createStatisticsProjection,
+  createWorkQueueProjection,
   type RecordedEvent,
-  StatisticsProjection,
   summariseDurations,
   tenantStatistics,
   type WorkQueueFilter,
-  WorkQueueProjection,
 } from "@ticketfold/core";
 import { workloadArb, workloadPolicies } from "@ticketfold/testing/workload";
 import fc from "fast-check";
@@ -17,9 +17,9 @@ import { expect } from "vitest";
 import {
   catchUpReadSide,
   type PostgresEventStore,
-  queryWorkQueue,
   readDurationSummaries,
   readStatistics,
+  readWorkQueue,
 } from "./index.js";
 
 export type Log = readonly RecordedEvent[];
@@ -65,8 +65,8 @@ export const catchUp = async (
 };
 
 export const pureOf = (log: Log) => {
-  const queue = new WorkQueueProjection(workloadPolicies);
-  const stats = new StatisticsProjection(workloadPolicies);
+  const queue = createWorkQueueProjection(workloadPolicies);
+  const stats = createStatisticsProjection(workloadPolicies);
   if (queue.applyAll(log)._tag === "Left" || stats.applyAll(log)._tag === "Left") throw new Error("clean workload");
   return { queue, stats: stats.statistics };
 };
@@ -85,11 +85,11 @@ export const expectSqlEqualsPure = async (store: PostgresEventStore, log: Log): 
   const pure = pureOf(log);
   const schema = store.schema.name;
   for (const filter of FILTERS) {
-    expect(await queryWorkQueue(store.driver, filter, { schema }), JSON.stringify(filter)).toEqual(
+    expect(await readWorkQueue(store.driver, filter, { schema }), JSON.stringify(filter)).toEqual(
       pure.queue.query(filter),
     );
   }
-  expect(await queryWorkQueue(store.driver, { tenant: "t1" }, { schema, limit: 3 })).toEqual(
+  expect(await readWorkQueue(store.driver, { tenant: "t1" }, { schema, limit: 3 })).toEqual(
     pure.queue.query({ tenant: "t1" }, 3),
   );
   for (const tenant of ["t1", "t2"]) {

@@ -60,6 +60,7 @@ export class PostgresEventStore implements EventStore {
   readonly #notifier: AppendNotifier | undefined;
   #ready: Promise<unknown> | undefined;
 
+  /** @deprecated Use `createPostgresEventStore(options)`; `new` keeps working until 1.0. */
   constructor(options: PostgresEventStoreOptions) {
     this.driver = options.driver;
     this.schema = storeSchema(options.schema);
@@ -190,5 +191,6 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+/** The PostgreSQL event store over a driver (a server through `pgDriver`, or embedded PGlite). */
 export const createPostgresEventStore = (options: PostgresEventStoreOptions): PostgresEventStore =>
   new PostgresEventStore(options);

@@ -1,7 +1,7 @@
 /**
  * What people do to a ticket in the scenarios, as commands without their envelope (the walk
- * adds ticket, tenant and instant). The requester is a customer of "example-co"; staff is
- * one agent.
+ * adds ticket, tenant and instant). The requester is a customer of "example-co", which has a
+ * point of contact; staff is one agent.
  */
 import type { Actor, Instant } from "@ticketfold/core";
 
@@ -12,6 +12,8 @@ export interface Act {
 }
 
 export const customer: Actor = { kind: "requester", id: "cust-1", name: "Dana" };
+/** example-co's point of contact, as P-B's policy lists them (their address is their id). */
+export const pointOfContact: Actor = { kind: "requester", id: "it-contact@example-co.example", name: "Pat" };
 export const agent: Actor = { kind: "agent", id: "agent-1", name: "Sam" };
 
 /**
@@ -89,7 +91,7 @@ export const logTime = (minutes: number, outOfPlan?: boolean): Act => ({
 });
 
 /** The customer's point of contact approves a change request (P-B). */
-export const approveChange = (): Act => ({ type: "approve-change", actor: customer, data: {} });
+export const approveChange = (actor: Actor = pointOfContact): Act => ({ type: "approve-change", actor, data: {} });
 
 export const scheduleSession = (start: Instant, length: number): Act => ({
   type: "schedule-session",

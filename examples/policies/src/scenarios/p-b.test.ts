@@ -10,7 +10,7 @@
 import { decodePolicySelection, HOUR, holidaysIn, nextBusinessDayAt, selectPolicyId } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
 import { pB } from "../index.js";
-import { accept, approveChange, askCustomer, customerComment, logTime, open, reply } from "./acts.js";
+import { accept, approveChange, askCustomer, customer, customerComment, logTime, open, reply } from "./acts.js";
 import { at, calendarOf, iso, refusal, Walk } from "./walk.js";
 
 const mailed = (when: string, extra: Record<string, unknown> = {}) => {
@@ -105,6 +105,17 @@ describe("P-B change requests", () => {
     w.do("2025-03-04T15:20Z", askCustomer("approval", "This needs analysis; please approve."));
     const asked = w.intents.filter((n) => n.rule === "approval-requested");
     expect(asked.flatMap((n) => n.recipients.map((r) => r.address))).toEqual(["it-contact@example-co.example"]);
+  });
+
+  it("only the point of contact approves: the requester's own approval is NOT_PERMITTED", () => {
+    const w = change();
+    expect(refusal(w.tryAt("2025-03-04T15:50Z", approveChange(customer)))).toMatchObject({
+      code: "NOT_PERMITTED",
+      action: "approve-change",
+      relationships: ["requester"],
+      permitted: ["point-of-contact"],
+    });
+    expect(w.state.approval).toBe("pending");
   });
 
   it("once approved the work starts, and its time is billable", () => {

@@ -5,9 +5,11 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
+import type { Policy } from "../policy/policy.js";
 import type { CommandOf } from "../ticket/commands.js";
 import { type DomainError, reopenWindowExpired } from "../ticket/errors.js";
 import type { TicketState } from "../ticket/state.js";
+import { notPermitted } from "./authorize.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 
 /** Refuses reopening a closed ticket past the policy's reopen window; undefined when allowed. */
@@ -20,19 +22,17 @@ export const reopenAllowed = (state: TicketState, at: number, policy: PolicyCore
   return at <= end ? undefined : reopenWindowExpired(state.closedAt, end);
 };
 
-export const decideComment = (c: CommandOf<"comment">, s: TicketState, policy: PolicyCore): Decision => {
+export const decideComment = (c: CommandOf<"comment">, s: TicketState, policy: Policy): Decision => {
   const visibility = c.data.visibility ?? "public";
   const attachments = c.data.attachments ?? [];
   if (c.actor.kind === "requester") {
     // Customers never write internal notes.
+    // A rule of the model, not only a permission: a customer's comment is public, whatever
+    // rule an app authorises with.
     if (visibility === "internal") {
-      return E.left({
-        code: "NOT_PERMITTED",
-        action: "internal-comment",
-        actor: "requester",
-        allowed: ["agent", "system"],
-        message: "a requester may not write internal notes",
-      });
+      return E.left(
+        notPermitted(c, s, policy, { permitted: ["agent", "system"], reason: "a customer's comment is always public" }),
+      );
     }
     const commented = eventFrom(c, "commented", { author: "customer", visibility, body: c.data.body, attachments });
     switch (s.status) {

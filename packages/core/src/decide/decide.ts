@@ -1,5 +1,6 @@
 /**
- * Decide: a command and the current state become new events, or a domain error. Legality
+ * Decide: a command and the current state become new events, or a domain error. Who may is
+ * authorisation's (authorize.ts: a table by default, the app's rule if it gives one); legality
  * comes from the transition table; the rest are the rules the policies state. Pure: the
  * instant is the command's `at`, the policy is an argument.
  */
@@ -8,15 +9,26 @@ import type { Policy } from "../policy/policy.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import { slaRecordKey, type TicketState } from "../ticket/state.js";
 import type { Action } from "../ticket/transitions.js";
+import { type Authorize, defaultAuthorize } from "./authorize.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 import { decideComment, reopenAllowed } from "./comment.js";
 import { decideEscalationRequest } from "./escalation-request.js";
-import { checkRule, needsApproval } from "./legality.js";
+import { checkExists, checkStatus, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
 import { decideApproval, decideChangePriority, decideClose, decideLogTime } from "./work.js";
 
+export interface DecideOptions {
+  /** Who may do what (authorize.ts); default `defaultAuthorize`, the permissions table. */
+  readonly authorize?: Authorize;
+}
+
 /** Decides one command against a ticket's state under its policy. */
-export const decide = (command: TicketCommand, state: TicketState, policy: Policy): Decision => {
+export const decide = (
+  command: TicketCommand,
+  state: TicketState,
+  policy: Policy,
+  options: DecideOptions = {},
+): Decision => {
   const action: Action = command.type;
   if (state.ticketId !== null && state.ticketId !== command.ticketId) {
     return E.left({
@@ -34,9 +46,13 @@ export const decide = (command: TicketCommand, state: TicketState, policy: Polic
       message: `ticket is under policy ${state.policyId}, but policy ${policy.id} was given`,
     });
   }
-  const refused = checkRule(action, state, command.actor.kind);
-  if (refused)
-    return E.left(refused.code === "TICKET_NOT_FOUND" ? { ...refused, ticketId: command.ticketId } : refused);
+  const missing = checkExists(action, state, command.ticketId);
+  if (missing) return E.left(missing);
+  // Who may comes before the status, so a refused actor learns nothing of the ticket.
+  const permission = (options.authorize ?? defaultAuthorize)(command, state, policy);
+  if (E.isLeft(permission)) return permission;
+  const illegal = checkStatus(action, state);
+  if (illegal) return E.left(illegal);
   if (needsApproval.has(action) && (state.approval === "pending" || state.approval === "rejected")) {
     return E.left({
       code: "APPROVAL_REQUIRED",

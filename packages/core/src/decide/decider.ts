@@ -10,7 +10,7 @@ import type { DomainError } from "../ticket/errors.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { evolve, fold } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
-import { decide } from "./decide.js";
+import { type DecideOptions, decide } from "./decide.js";
 
 export interface Decider<Command, Event, State, Error> {
   readonly decide: (command: Command, state: State) => E.Either<Error, Event[]>;
@@ -22,8 +22,9 @@ export type TicketDecider = Decider<TicketCommand, TicketEvent, TicketState, Dom
   readonly fold: (events: Iterable<TicketEvent>, from?: TicketState) => TicketState;
 };
 
-export const ticketDecider = (policy: Policy): TicketDecider => ({
-  decide: (command, state) => decide(command, state, policy),
+/** The ticket's decider under `policy`; `options.authorize` replaces the default rule of who may. */
+export const ticketDecider = (policy: Policy, options: DecideOptions = {}): TicketDecider => ({
+  decide: (command, state) => decide(command, state, policy, options),
   evolve,
   fold,
   initialState,

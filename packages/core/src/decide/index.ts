@@ -1,4 +1,7 @@
-/** decide/ — decisions: a command and a state become events or a domain error; the Decider. */
+/** decide/ — decisions: a command and a state become events or a domain error; who may (authorisation); the Decider. */
+export { type Authorize, allOf, authorizeBy, defaultAuthorize, notPermitted } from "./authorize.js";
 export { type Decision, eventFrom } from "./build.js";
-export { decide } from "./decide.js";
+export { type DecideOptions, decide } from "./decide.js";
 export { type Decider, type TicketDecider, ticketDecider } from "./decider.js";
+export { defaultPermissions, type PermissionAction, type Permissions } from "./permissions.js";
+export { relationshipsOf } from "./relationships-of.js";

@@ -1,36 +1,30 @@
 /**
- * Legality: is a command allowed in the ticket's status, by this actor, and (for change
- * requests) before the customer's approval (P-B)? Only the transition table decides the first
- * two (ticket/transitions.ts); `decide` asks here before any rule of its own.
+ * Legality: does the ticket exist (or not, for `open`), is a command allowed in its status,
+ * and (for change requests) has the customer approved (P-B)? Only the transition table decides
+ * the status rule (ticket/transitions.ts); who may is authorisation's (authorize.ts), asked
+ * between the two.
  */
 import { type DomainError, illegalTransition } from "../ticket/errors.js";
 import type { TicketState } from "../ticket/state.js";
-import { type Action, type ActorKind, ruleFor } from "../ticket/transitions.js";
+import { type Action, ruleFor } from "../ticket/transitions.js";
 
-/** Checks the table: is `action` allowed in this status, by this actor? */
-export const checkRule = (action: Action, state: TicketState, actor: ActorKind): DomainError | undefined => {
-  const rule = ruleFor(action);
-  if (!rule.from.includes(state.status)) {
-    return state.status === "none" && action !== "open"
-      ? { code: "TICKET_NOT_FOUND", ticketId: "", message: `cannot ${action}: the ticket has not been opened` }
-      : state.status !== "none" && action === "open"
-        ? {
-            code: "TICKET_ALREADY_EXISTS",
-            ticketId: state.ticketId ?? "",
-            message: `ticket ${state.ticketId} already exists`,
-          }
-        : illegalTransition(action, state.status, rule.from);
-  }
-  if (!rule.by.includes(actor)) {
+/** A command other than `open` on a ticket never opened, or `open` on one that exists. */
+export const checkExists = (action: Action, state: TicketState, ticketId: string): DomainError | undefined => {
+  if (state.status === "none" && action !== "open")
+    return { code: "TICKET_NOT_FOUND", ticketId, message: `cannot ${action}: the ticket has not been opened` };
+  if (state.status !== "none" && action === "open")
     return {
-      code: "NOT_PERMITTED",
-      action,
-      actor,
-      allowed: rule.by,
-      message: `a ${actor} may not ${action}; only ${rule.by.join(" or ")}`,
+      code: "TICKET_ALREADY_EXISTS",
+      ticketId: state.ticketId ?? ticketId,
+      message: `ticket ${state.ticketId ?? ticketId} already exists`,
     };
-  }
   return undefined;
+};
+
+/** Checks the table: is `action` allowed in this status? */
+export const checkStatus = (action: Action, state: TicketState): DomainError | undefined => {
+  const rule = ruleFor(action);
+  return rule.from.includes(state.status) ? undefined : illegalTransition(action, state.status, rule.from);
 };
 
 /** Work that waits for the customer's approval on change requests (P-B). */

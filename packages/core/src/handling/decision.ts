@@ -1,23 +1,28 @@
 /**
- * The preamble every command handler shares: read the ticket, resolve its policy (by id once
- * it exists, by the resolver's rule for the command that opens it), decide. Domain errors and
- * an unknown policy come back as values; a store failure or a corrupt stored event is thrown.
+ * The preamble every command handler shares: read the ticket, recognise a command handled
+ * before under its id (idempotency.ts), resolve its policy (by id once it exists, by the
+ * resolver's rule for the command that opens it), decide. Domain errors, a reused command id
+ * and an unknown policy come back as values; a store failure or a corrupt stored event is thrown.
  */
 import * as E from "fp-ts/lib/Either.js";
 import { decide } from "../decide/decide.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import type { ConcurrencyConflict } from "../store/errors.js";
-import type { EventStore } from "../store/types.js";
+import type { EventTrace } from "../store/trace.js";
+import type { EventStore, RecordedEvent } from "../store/types.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";
 import type { TicketEvent } from "../ticket/events.js";
+import { fold } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
+import { type CommandIdReused, findPriorHandling, traceFor } from "./idempotency.js";
 import { loadTicket } from "./load-ticket.js";
 
 export type HandlerError =
   | DomainError
   | ConcurrencyConflict
+  | CommandIdReused
   | { readonly code: "UNKNOWN_POLICY"; readonly policyId: string; readonly message: string };
 
 /** A decision to use instead of the core's `decide` (same arguments, same result). */
@@ -51,25 +56,65 @@ export const resolvePolicy = <P extends Policy>(
   });
 };
 
-/** A decided command: the ticket as read (state, stream version), its policy and the new events. */
+/** A decided command: the ticket as read (state, stream version), its policy, the new events and their trace. */
 export interface Decided<P extends Policy> {
+  readonly kind: "decided";
   readonly state: TicketState;
   readonly version: number;
   readonly policy: P;
   readonly events: readonly TicketEvent[];
+  readonly trace: EventTrace;
 }
 
-/** Read → resolve the policy → decide, once. */
+/** A command handled before under its id: what it appended then, and the ticket around it. */
+export interface Replayed<P extends Policy> {
+  readonly kind: "replayed";
+  /** The ticket before the first of its events. */
+  readonly before: TicketState;
+  /** The ticket after the last of its events (as the first handling returned it). */
+  readonly state: TicketState;
+  /** The stream version after the last of its events. */
+  readonly version: number;
+  readonly policy: P;
+  readonly events: readonly TicketEvent[];
+  readonly recorded: readonly RecordedEvent[];
+}
+
+/** Read → replay what a command id already appended, or resolve the policy and decide, once. */
 export const readAndDecide = async <P extends Policy>(
   store: EventStore,
   policies: PolicyResolver<P>,
   command: TicketCommand,
   decideWith: DecideFn = decide,
-): Promise<E.Either<HandlerError, Decided<P>>> => {
-  const { state, version } = await loadTicket(store, command.tenantId, command.ticketId);
+): Promise<E.Either<HandlerError, Decided<P> | Replayed<P>>> => {
+  const { state, version, events, recorded } = await loadTicket(store, command.tenantId, command.ticketId);
+  const prior = findPriorHandling(recorded, command);
+  if (E.isLeft(prior)) return prior;
+  if (prior.right !== undefined) {
+    const { from, to } = prior.right;
+    const before = fold(events.slice(0, from));
+    const policy = resolvePolicy(policies, before, command);
+    if (E.isLeft(policy)) return policy;
+    return E.right({
+      kind: "replayed",
+      before,
+      state: fold(events.slice(from, to), before),
+      version: (recorded[to - 1] as RecordedEvent).version,
+      policy: policy.right,
+      events: events.slice(from, to),
+      recorded: recorded.slice(from, to),
+    });
+  }
   const policy = resolvePolicy(policies, state, command);
   if (E.isLeft(policy)) return policy;
   const decision = decideWith(command, state, policy.right);
   if (E.isLeft(decision)) return decision;
-  return E.right({ state, version, policy: policy.right, events: decision.right });
+  return E.right({
+    kind: "decided",
+    state,
+    version,
+    policy: policy.right,
+    events: decision.right,
+    trace: traceFor(command),
+  });
 };

@@ -5,7 +5,7 @@
  * value; a corrupt stored event is thrown, naming tenant, stream and version.
  */
 
-import { InMemoryEventStore } from "@ticketfold/store-memory";
+import { createInMemoryEventStore, type InMemoryEventStore } from "@ticketfold/store-memory";
 import {
   agent,
   commandOf,
@@ -64,7 +64,7 @@ const racingStore = (inner: EventStore, races: number): EventStore & { appends: 
 };
 
 const opened = async (): Promise<InMemoryEventStore> => {
-  const store = new InMemoryEventStore({ now: () => T0 });
+  const store = createInMemoryEventStore({ now: () => T0 });
   const result = await handleCommand(store, policies, openTicket({}, { at: T0 }));
   expect(E.isRight(result)).toBe(true);
   return store;
@@ -94,7 +94,7 @@ describe("handleCommand", () => {
   });
 
   it.each([
-    ["a command on a missing ticket", () => new InMemoryEventStore(), accept, "TICKET_NOT_FOUND"],
+    ["a command on a missing ticket", () => createInMemoryEventStore(), accept, "TICKET_NOT_FOUND"],
     ["a forbidden actor", opened, commandOf("accept", {}, { actor: requester }), "NOT_PERMITTED"],
     ["a second open", opened, openTicket(), "TICKET_ALREADY_EXISTS"],
   ] as const)("a domain error (%s) is a value and leaves the store unchanged", async (_name, make, command, code) => {

@@ -7,24 +7,34 @@
  * One loop (`handleWith`) serves every handler; what differs is how a decision is recorded
  * (a `Recorder`): `handleCommand` appends the events, `handleNotifying` (notifying-handler.ts)
  * appends them with their notification intents and the ticket's next wake-up.
+ *
+ * A command with a `commandId` is handled at most once per ticket (idempotency.ts): handled
+ * again, it appends nothing and returns what the first handling returned, with `replayed: true`.
  */
 import * as E from "fp-ts/lib/Either.js";
+import type { Authorize } from "../decide/authorize.js";
+import { decide } from "../decide/decide.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import { type ConcurrencyConflict, isConcurrencyConflict } from "../store/errors.js";
-import { toNewEvent } from "../store/records.js";
+import { toTracedEvent } from "../store/records.js";
 import type { EventStore, ExpectedVersion, RecordedEvent } from "../store/types.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { fold } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
-import { type Decided, type DecideFn, type HandlerError, readAndDecide } from "./decision.js";
+import { type Decided, type DecideFn, type HandlerError, type Replayed, readAndDecide } from "./decision.js";
 
 export interface Handled {
   readonly events: readonly TicketEvent[];
   readonly recorded: readonly RecordedEvent[];
   readonly version: number;
   readonly state: TicketState;
+  /**
+   * True when the command's id was handled before: nothing was appended, and the rest is what
+   * the first handling returned (its events and records, the version and state after them).
+   */
+  readonly replayed: boolean;
 }
 
 export interface HandlerOptions {
@@ -32,15 +42,22 @@ export interface HandlerOptions {
   readonly maxRetries?: number;
   /** The decision to use; defaults to the core's `decide`. */
   readonly decide?: DecideFn;
+  /**
+   * Who may do what: the core's `decide` asks this rule instead of `defaultAuthorize`. A
+   * custom `decide` is not given it: pass it there yourself.
+   */
+  readonly authorize?: Authorize;
 }
 
 /**
- * How a handler records a decision: the result when there is nothing to write (no events), and
- * the write itself, which throws `ConcurrencyConflict` when the stream moved since the read.
+ * How a handler records a decision: the result when there is nothing to write (no events), the
+ * write itself, which throws `ConcurrencyConflict` when the stream moved since the read, and the
+ * result of a command handled before under its id (nothing is written).
  */
 export interface Recorder<P extends Policy, R> {
   readonly unchanged: (decided: Decided<P>) => R;
   readonly record: (decided: Decided<P>) => Promise<R>;
+  readonly replayed: (replayed: Replayed<P>) => R;
 }
 
 /**
@@ -67,6 +84,12 @@ export const retryOnConflict = async <R>(
 /** The expected version for appending after reading a stream at `version`. */
 export const expectedAfterRead = (version: number): ExpectedVersion => (version === 0 ? "no_stream" : version);
 
+/** The core's `decide` with the given rule of who may (the default when none). */
+const decidingWith =
+  (authorize: Authorize | undefined): DecideFn =>
+  (command, state, policy) =>
+    decide(command, state, policy, authorize === undefined ? {} : { authorize });
+
 /** The one handler loop: read, resolve, decide, record; again after a conflict. */
 export const handleWith = <P extends Policy, R>(
   store: EventStore,
@@ -76,9 +99,10 @@ export const handleWith = <P extends Policy, R>(
   recorder: Recorder<P, R>,
 ): Promise<E.Either<HandlerError, R>> =>
   retryOnConflict<R>(options.maxRetries ?? 3, async () => {
-    const decided = await readAndDecide(store, policies, command, options.decide);
+    const decided = await readAndDecide(store, policies, command, options.decide ?? decidingWith(options.authorize));
     if (E.isLeft(decided)) return decided;
     const d = decided.right;
+    if (d.kind === "replayed") return E.right(recorder.replayed(d));
     return E.right(d.events.length === 0 ? recorder.unchanged(d) : await recorder.record(d));
   });
 
@@ -90,11 +114,14 @@ export const handleCommand = <P extends Policy>(
   options: HandlerOptions = {},
 ): Promise<E.Either<HandlerError, Handled>> =>
   handleWith<P, Handled>(store, policies, command, options, {
-    unchanged: ({ events, version, state }) => ({ events, recorded: [], version, state }),
-    record: async ({ events, version, state }) => {
-      const appended = await store.appendToStream(command.tenantId, command.ticketId, events.map(toNewEvent), {
+    unchanged: ({ events, version, state }) => ({ events, recorded: [], version, state, replayed: false }),
+    record: async ({ events, version, state, trace }) => {
+      const records = events.map((e) => toTracedEvent(e, trace));
+      const appended = await store.appendToStream(command.tenantId, command.ticketId, records, {
         expectedVersion: expectedAfterRead(version),
       });
-      return { events, recorded: appended.events, version: appended.nextVersion, state: fold(events, state) };
+      const after = fold(events, state);
+      return { events, recorded: appended.events, version: appended.nextVersion, state: after, replayed: false };
     },
+    replayed: ({ events, recorded, version, state }) => ({ events, recorded, version, state, replayed: true }),
   });

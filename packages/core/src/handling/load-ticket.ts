@@ -4,7 +4,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { fromRecorded } from "../store/records.js";
-import type { EventStore } from "../store/types.js";
+import type { EventStore, RecordedEvent } from "../store/types.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { fold } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
@@ -13,6 +13,8 @@ export interface LoadedTicket {
   readonly state: TicketState;
   readonly version: number;
   readonly events: readonly TicketEvent[];
+  /** The stored records of `events`, in the same order (ids, versions, metadata with the trace). */
+  readonly recorded: readonly RecordedEvent[];
 }
 
 /** Reads and folds a ticket. Throws CorruptEvent when a stored event cannot be decoded. */
@@ -24,5 +26,5 @@ export const loadTicket = async (store: EventStore, tenantId: string, ticketId: 
     if (E.isLeft(decoded)) throw decoded.left;
     events.push(decoded.right);
   }
-  return { state: fold(events), version: read.version, events };
+  return { state: fold(events), version: read.version, events, recorded: read.events };
 };

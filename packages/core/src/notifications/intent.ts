@@ -1,7 +1,9 @@
 /**
  * A notification intent: what should be told to whom, decided purely from an event. Channels
  * (mail, webhook) turn intents into deliveries. The id is deterministic — event id, rule and
- * recipient role — so a dispatcher that runs twice sends with the same idempotency key.
+ * recipient role — so a dispatcher that runs twice sends with the same idempotency key. An
+ * intent links back to its cause: the event (`eventId`) and the command behind it
+ * (`commandId`, `correlationId`).
  */
 import * as t from "io-ts";
 import { LocaleC, NotificationRuleC } from "../policy/notifications.js";
@@ -40,8 +42,14 @@ export const NotificationIntentC = t.intersection([
     at: InstantC,
     data: NotificationDataC,
   }),
-  /** Quiet hours: do not deliver before this instant. */
-  t.partial({ notBefore: InstantC }),
+  t.partial({
+    /** Quiet hours: do not deliver before this instant. */
+    notBefore: InstantC,
+    /** The correlation id of the command behind the event (`eventId` names the event itself). */
+    correlationId: t.string,
+    /** The id of the command behind the event, when it had one. */
+    commandId: t.string,
+  }),
 ]);
 export type NotificationIntent = t.TypeOf<typeof NotificationIntentC>;
 /** The JSON form of an intent (instants as ISO strings), as written to an outbox. */

@@ -28,6 +28,10 @@ export interface NotificationContext {
   readonly calendars?: CalendarLookup;
   /** The requester's own language, when the app knows it (else the policy's). */
   readonly requesterLocale?: Locale;
+  /** The correlation id of the command behind the event, copied into each intent. */
+  readonly correlationId?: string;
+  /** The id of the command behind the event, copied into each intent. */
+  readonly commandId?: string;
 }
 
 const groupByRole = (to: readonly Recipient[]): Map<string, Recipient[]> => {
@@ -81,6 +85,8 @@ export const notificationsFor = (
         at: event.at,
         data: n.data,
         ...(notBefore !== undefined ? { notBefore } : {}),
+        ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
+        ...(context.commandId !== undefined ? { commandId: context.commandId } : {}),
       });
     }
   }

@@ -33,7 +33,7 @@ export {
   type StepPolicies,
   tenantStatistics,
 } from "./statistics.js";
-export { StatisticsProjection } from "./statistics-projection.js";
+export { createStatisticsProjection, StatisticsProjection } from "./statistics-projection.js";
 export { type TicketFacts, ticketFacts } from "./ticket-facts.js";
 export { ticketIndexEntry } from "./ticket-index-entry.js";
 export { TicketIndexProjection } from "./ticket-index-projection.js";
@@ -50,4 +50,4 @@ export { slaSummary, ticketListRow } from "./ticket-list-row.js";
 export { type PolicyLookup, policyOfTicket, stepTicket, type TicketStep, ticketKey } from "./ticket-steps.js";
 export { isOverdue, type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
 export { compareWorkQueue, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
-export { WorkQueueProjection } from "./work-queue-projection.js";
+export { createWorkQueueProjection, WorkQueueProjection } from "./work-queue-projection.js";

@@ -14,12 +14,12 @@ import type { RecordedEvent } from "../store/types.js";
 import { fold } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
 import { applyFacts, emptyStatistics, reduceStatistics, restateTicket, type Statistics } from "./statistics.js";
-import { StatisticsProjection } from "./statistics-projection.js";
+import { createStatisticsProjection } from "./statistics-projection.js";
 import { ticketFacts } from "./ticket-facts.js";
 import { stepTicket } from "./ticket-steps.js";
 import { type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
 import { compareWorkQueue, matchesWorkQueueFilter, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
-import { WorkQueueProjection } from "./work-queue-projection.js";
+import { createWorkQueueProjection } from "./work-queue-projection.js";
 
 const entryArb: fc.Arbitrary<WorkQueueEntry> = fc.record({
   tenant: fc.constantFrom("t1", "t2"),
@@ -113,7 +113,7 @@ describe("in-memory projections", () => {
   it("the work queue equals each ticket's entry folded on its own, with events redelivered", () => {
     fc.assert(
       fc.property(workloadArb, fc.array(fc.nat(), { maxLength: 6 }), ({ tickets, log }, picks) => {
-        const q = new WorkQueueProjection(workloadPolicies);
+        const q = createWorkQueueProjection(workloadPolicies);
         expect(E.isRight(q.applyAll(withRedelivery(log, picks)))).toBe(true);
         const expected = finalStates(tickets)
           .map((s) => workQueueEntry(s, policyOf(s)))
@@ -129,7 +129,7 @@ describe("in-memory projections", () => {
   it("statistics one event at a time = batches per ticket = the sum of final facts", () => {
     fc.assert(
       fc.property(workloadArb, fc.array(fc.nat(), { maxLength: 6 }), fc.nat(), ({ tickets, log }, picks, cut) => {
-        const oneByOne = new StatisticsProjection(workloadPolicies);
+        const oneByOne = createStatisticsProjection(workloadPolicies);
         expect(E.isRight(oneByOne.applyAll(withRedelivery(log, picks)))).toBe(true);
 
         let summed: Statistics = emptyStatistics;

@@ -16,6 +16,7 @@ export class StatisticsProjection {
   readonly #states = new Map<string, TicketState>();
   #stats: Statistics = emptyStatistics;
 
+  /** @deprecated Use `createStatisticsProjection(policies)`; `new` keeps working until 1.0. */
   constructor(policies: PolicyLookup) {
     this.#policies = policies;
   }
@@ -53,3 +54,7 @@ export class StatisticsProjection {
     return this.#stats;
   }
 }
+
+/** Statistics kept in memory, over the policies it looks tickets' policies up in. */
+export const createStatisticsProjection = (policies: PolicyLookup): StatisticsProjection =>
+  new StatisticsProjection(policies);

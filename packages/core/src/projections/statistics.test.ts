@@ -19,7 +19,7 @@ import { HOUR, MINUTE } from "../shared/duration.js";
 import { fold } from "../ticket/evolve.js";
 import { nearestRank, summariseDurations } from "./durations.js";
 import { customerStatistics, emptyStatistics, reduceStatistics } from "./statistics.js";
-import { StatisticsProjection } from "./statistics-projection.js";
+import { createStatisticsProjection } from "./statistics-projection.js";
 import { customerOf, monthOf, ticketFacts } from "./ticket-facts.js";
 
 const plan = (moves: TicketPlan["moves"], over: Partial<TicketPlan> = {}): TicketPlan => ({
@@ -171,7 +171,7 @@ describe("statistics per tenant and customer", () => {
   ].map((p, i) => ticketEvents(i, p));
 
   it("counts, attainment, times and minutes of one customer", () => {
-    const s = new StatisticsProjection(workloadPolicies);
+    const s = createStatisticsProjection(workloadPolicies);
     expect(E.isRight(s.applyAll(recordedLog(tickets)))).toBe(true);
     const c1 = customerStatistics(s.statistics, "t1", "contract:C-1");
     expect(c1).toEqual({

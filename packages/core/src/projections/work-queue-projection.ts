@@ -18,6 +18,7 @@ export class WorkQueueProjection {
   readonly #states = new Map<string, TicketState>();
   readonly #entries = new Map<string, WorkQueueEntry>();
 
+  /** @deprecated Use `createWorkQueueProjection(policies)`; `new` keeps working until 1.0. */
   constructor(policies: PolicyLookup) {
     this.#policies = policies;
   }
@@ -65,3 +66,7 @@ export class WorkQueueProjection {
     return [...this.#entries.values()];
   }
 }
+
+/** The work queue kept in memory, over the policies it looks tickets' policies up in. */
+export const createWorkQueueProjection = (policies: PolicyLookup): WorkQueueProjection =>
+  new WorkQueueProjection(policies);

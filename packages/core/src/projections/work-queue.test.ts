@@ -20,7 +20,7 @@ import { fold } from "../ticket/evolve.js";
 import { isEventOutOfOrder, isUnknownPolicy } from "./errors.js";
 import { isOverdue, type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
 import { compareWorkQueue, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
-import { WorkQueueProjection } from "./work-queue-projection.js";
+import { createWorkQueueProjection } from "./work-queue-projection.js";
 
 const T = WORKLOAD_START; // Mon 2025-03-03 08:00Z; the office calendar opens at 09:00
 const plan = (moves: TicketPlan["moves"], over: Partial<TicketPlan> = {}): TicketPlan => ({
@@ -196,17 +196,17 @@ describe("WorkQueueProjection", () => {
   ]);
 
   it("queues open tickets, VIP first, and skips events it has already applied", () => {
-    const q = new WorkQueueProjection(workloadPolicies);
+    const q = createWorkQueueProjection(workloadPolicies);
     expect(E.isRight(q.applyAll([...log, ...log]))).toBe(true);
     expect(q.query({ tenant: "t1" }).map((x) => x.subject)).toEqual(["ticket 2", "ticket 0"]);
     expect(q.state("t1", log[0]!.streamId)?.version).toBe(2);
   });
 
   it("refuses a gap in a ticket's versions and a policy it was not given", () => {
-    const q = new WorkQueueProjection(workloadPolicies);
+    const q = createWorkQueueProjection(workloadPolicies);
     const gap = q.apply({ ...log[0]!, version: 2 });
     expect(E.isLeft(gap) && isEventOutOfOrder(gap.left)).toBe(true);
-    const blind = new WorkQueueProjection(() => undefined);
+    const blind = createWorkQueueProjection(() => undefined);
     const unknown = blind.apply(log[0]!);
     expect(E.isLeft(unknown) && isUnknownPolicy(unknown.left)).toBe(true);
     expect(blind.entries()).toEqual([]);

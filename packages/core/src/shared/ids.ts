@@ -43,6 +43,29 @@ export const tenantId = (s: string): TenantId => {
   return s as TenantId;
 };
 
+export interface CommandIdBrand {
+  readonly CommandId: unique symbol;
+}
+const COMMAND_ID = /^[\x21-\x7E]{1,128}$/;
+/**
+ * The command id rule: 1–128 printable ASCII characters, no spaces (a ULID, a UUID, an HTTP
+ * `Idempotency-Key`). So an id fits every store's metadata and any log line or header as it is.
+ */
+export const COMMAND_ID_RULE = "1–128 printable ASCII characters, no spaces";
+/** A command id (idempotency key) or correlation id: see `COMMAND_ID_RULE`. */
+export const CommandIdC = t.brand(
+  t.string,
+  (s): s is t.Branded<string, CommandIdBrand> => COMMAND_ID.test(s),
+  "CommandId",
+);
+export type CommandId = t.TypeOf<typeof CommandIdC>;
+
+/** Checks and brands a command id; throws on a malformed one (for literals in code and tests). */
+export const commandId = (s: string): CommandId => {
+  if (!COMMAND_ID.test(s)) throw new Error(`"${s}" is not a command id (${COMMAND_ID_RULE})`);
+  return s as CommandId;
+};
+
 /** Non-empty text after trimming. */
 export interface NonEmptyBrand {
   readonly NonEmpty: unique symbol;

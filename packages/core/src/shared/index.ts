@@ -3,6 +3,11 @@ export { hasCode } from "./codes.js";
 export { type DecodeError, type DecodeIssue, decodeWith, isDecodeError } from "./decode.js";
 export { DAY, type Duration, DurationC, formatDuration, HOUR, MINUTE, parseDuration, SECOND } from "./duration.js";
 export {
+  COMMAND_ID_RULE,
+  type CommandId,
+  type CommandIdBrand,
+  CommandIdC,
+  commandId,
   isTenantId,
   type NonEmptyBrand,
   NonEmptyTextC,

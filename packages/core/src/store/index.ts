@@ -47,7 +47,7 @@ export {
   supportsOutbox,
   type TimerQueue,
 } from "./outbox.js";
-export { fromRecorded, toNewEvent } from "./records.js";
+export { fromRecorded, toNewEvent, toTracedEvent } from "./records.js";
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -61,6 +61,7 @@ export {
   type TicketPageRequest,
   type TicketQueries,
 } from "./ticket-queries.js";
+export { causedBy, type EventTrace, traceOf } from "./trace.js";
 export type {
   AppendResult,
   Checkpoint,

@@ -1,17 +1,45 @@
 /**
  * Ticket commands: what a person or the system asks of a ticket. Codecs are the single source
  * of their shapes. Every command names the ticket, the tenant, the instant (`at`, the
- * caller's `now`) and the actor.
+ * caller's `now`) and the actor, and may carry a command id and a correlation id.
  */
+import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { DurationC } from "../shared/duration.js";
-import { NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
+import { CommandIdC, NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
 import { InstantC } from "../shared/instant.js";
 import { ActorC, AwaitReasonC, CloseReasonC, MetricNameC, PriorityCauseC, RatingC } from "./events.js";
 import { AttachmentC, TicketFieldsC } from "./fields.js";
 
+/**
+ * A payload with no required field may be left out: an absent `data` decodes as `{}` (accept,
+ * close, reopen, approve-change, …). `null` is not absent and is still refused.
+ */
+const omittable = <D extends t.Mixed>(data: D): D =>
+  E.isRight(data.decode({}))
+    ? (new t.Type(data.name, data.is, (u, c) => data.validate(u === undefined ? {} : u, c), data.encode) as D)
+    : data;
+
+/**
+ * The envelope: ticket, tenant, instant, actor and payload; optionally the caller's command id
+ * (the idempotency key: a command handled again under the same id records nothing new) and a
+ * correlation id (the request or conversation the command belongs to; defaults to the command id).
+ */
 const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), ticketId: TicketIdC, tenantId: TenantIdC, at: InstantC, actor: ActorC, data }, type);
+  t.intersection(
+    [
+      t.type({
+        type: t.literal(type),
+        ticketId: TicketIdC,
+        tenantId: TenantIdC,
+        at: InstantC,
+        actor: ActorC,
+        data: omittable(data),
+      }),
+      t.partial({ commandId: CommandIdC, correlationId: CommandIdC }),
+    ],
+    type,
+  );
 
 const none = t.type({});
 

@@ -4,6 +4,7 @@
  */
 import type { DecodeIssue } from "../shared/decode.js";
 import { formatInstant, type Instant } from "../shared/instant.js";
+import type { Relationship } from "./relationships.js";
 import type { Action, ActorKind, StatusOrNone } from "./transitions.js";
 
 export type DomainError =
@@ -18,9 +19,18 @@ export type DomainError =
     }
   | {
       readonly code: "NOT_PERMITTED";
+      /** What was refused. */
       readonly action: Action | "internal-comment";
+      readonly ticketId: string;
+      /** Who: the actor's kind and id, and how they stand to the ticket. */
       readonly actor: ActorKind;
+      readonly actorId: string;
+      readonly relationships: readonly Relationship[];
+      /** Who may: by relationship, and the actor kinds among them. */
+      readonly permitted: readonly Relationship[];
       readonly allowed: readonly ActorKind[];
+      /** Why, in a sentence (the rule that refused). */
+      readonly reason: string;
       readonly message: string;
     }
   | {
@@ -55,6 +65,9 @@ export type DomainError =
   | { readonly code: "INVALID_COMMAND"; readonly issues: readonly DecodeIssue[]; readonly message: string };
 
 export type DomainErrorCode = DomainError["code"];
+
+/** The refusal of an actor who may not do what they asked. */
+export type NotPermitted = Extract<DomainError, { readonly code: "NOT_PERMITTED" }>;
 
 const CODES: ReadonlySet<string> = new Set<DomainErrorCode>([
   "TICKET_NOT_FOUND",

@@ -11,7 +11,11 @@ import { AttachmentC, TicketFieldsC } from "./fields.js";
 
 export const ActorC = t.intersection([
   t.type({ kind: t.keyof({ requester: null, agent: null, system: null }), id: t.string }),
-  t.partial({ name: t.string }),
+  /**
+   * `organisation`: the customer organisation a requester belongs to, as the app's sign-in
+   * says; authorisation compares it with the ticket's (decide/permissions.ts).
+   */
+  t.partial({ name: t.string, organisation: t.string }),
 ]);
 export type Actor = t.TypeOf<typeof ActorC>;
 

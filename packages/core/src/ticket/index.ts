@@ -8,7 +8,7 @@ export {
   type TicketCommand,
   type TicketCommandType,
 } from "./commands.js";
-export { type DomainError, type DomainErrorCode, isDomainError } from "./errors.js";
+export { type DomainError, type DomainErrorCode, isDomainError, type NotPermitted } from "./errors.js";
 export {
   type Actor,
   currentSchemaVersion,
@@ -21,6 +21,7 @@ export {
 } from "./events.js";
 export { applyEvent, evolve, fold } from "./evolve.js";
 export type { Attachment, Category, Channel, Intake, Requester, TicketFields } from "./fields.js";
+export { type Relationship, relationships } from "./relationships.js";
 export { createInitialState, initialState, type TicketState } from "./state.js";
 export {
   type Action,

@@ -1,7 +1,9 @@
 /**
  * The ticket lifecycle as data: which status each action moves a ticket to, from which
- * statuses, and who may do it. `decide` consults only this table for legality, and
- * docs/concepts.md prints it (a test keeps the two equal).
+ * statuses, and which kinds of actor may do it. `decide` consults only this table for
+ * legality, and docs/concepts.md prints it (a test keeps the two equal). Which actors of a
+ * kind may — the ticket's own requester, its organisation's point of contact — is
+ * authorisation's table (decide/permissions.ts), whose kinds are this table's `by`.
  *
  *   new → open → awaiting-customer ⇄ open → resolved → closed
  *   reopen from resolved, and from closed within the policy's reopen window.
@@ -20,7 +22,7 @@ export interface Rule {
   readonly from: readonly StatusOrNone[];
   /** The status it moves the ticket to; absent = status unchanged. */
   readonly to?: Status;
-  /** Who may issue it. */
+  /** Which kinds of actor may issue it (decide/permissions.ts says which of them). */
   readonly by: readonly ActorKind[];
 }
 
@@ -50,8 +52,9 @@ export const transitionTable = {
   "request-escalation": { from: live, by: ["requester", "agent"] },
   "give-feedback": { from: ["resolved", "closed"], by: ["requester"] },
   "log-time": { from: [...live, "resolved", "closed"], by: ["agent"] },
-  "approve-change": { from: live, by: ["requester", "agent"] },
-  "reject-change": { from: live, by: ["requester", "agent"] },
+  // The customer's point of contact (P-B); who exactly is authorisation's (decide/permissions.ts).
+  "approve-change": { from: live, by: ["requester"] },
+  "reject-change": { from: live, by: ["requester"] },
   "schedule-session": { from: live, by: ["agent"] },
   "record-sla-warning": { from: [...live, "resolved", "closed"], by: ["system"] },
   "record-sla-breach": { from: [...live, "resolved", "closed"], by: ["system"] },

@@ -5,11 +5,15 @@
  * `decide` and applied to a scratch state; what the result makes due at the same `now` (a breach
  * that a downgrade reveals) is added, until nothing more is. Hence applying the list and calling
  * `due` again at the same `now` yields nothing (semantics: Time-driven rules), and the
- * idempotent record commands make a second delivery harmless.
+ * idempotent record commands make a second delivery harmless. Each command carries a
+ * deterministic command id (`timerCommandId`), so its events name the timer that caused them
+ * and a command handled again is recognised as such.
  */
 import * as E from "fp-ts/lib/Either.js";
 import { decide } from "../decide/decide.js";
 import type { CompiledPolicy } from "../policy/compiled.js";
+import { fnv1a64 } from "../shared/digest.js";
+import type { CommandId } from "../shared/ids.js";
 import type { Instant } from "../shared/instant.js";
 import { metricStatus } from "../sla/status.js";
 import type { TicketCommand } from "../ticket/commands.js";
@@ -30,9 +34,9 @@ const RANK: Record<PendingTimer["kind"], number> = {
 };
 
 const commandFor = (p: PendingTimer, t: TicketState, cp: CompiledPolicy, now: Instant, actor: Actor): TicketCommand => {
-  const envelope = { ticketId: t.ticketId, tenantId: t.tenantId, at: now, actor } as Pick<
+  const envelope = { ticketId: t.ticketId, tenantId: t.tenantId, at: now, actor, commandId: timerCommandId(p) } as Pick<
     TicketCommand,
-    "ticketId" | "tenantId" | "at" | "actor"
+    "ticketId" | "tenantId" | "at" | "actor" | "commandId"
   >;
   const deadlineOf = (metric: string): Instant => {
     const m = cp.metrics.find((x) => x.name === metric);
@@ -63,6 +67,35 @@ const commandFor = (p: PendingTimer, t: TicketState, cp: CompiledPolicy, now: In
     case "auto-close":
       return { ...envelope, type: "close", data: { reason: p.reason } };
   }
+};
+
+/** What tells one timer's occurrence from another, beside its kind and the instant it fell due. */
+const occurrence = (p: PendingTimer): string[] => {
+  switch (p.kind) {
+    case "escalation":
+      return [p.metric, `step-${p.step}`];
+    case "warning":
+      return [p.metric, String(p.cycle), p.warning];
+    case "breach":
+      return [p.metric, String(p.cycle)];
+    case "downgrade":
+      return [p.to];
+    case "auto-close":
+      return [p.reason];
+  }
+};
+
+/**
+ * The command id of a timer's command: its kind, what it is about and the instant it fell due
+ * (`timer/breach/response/0@1741000000000`), so the same occurrence always gets the same id —
+ * a worker that appended and then died, and runs it again, has its command recognised
+ * (handling/idempotency.ts) — while the next occurrence (a second auto-close after a reopen)
+ * gets another. Policy-given names are URI-encoded to fit the command id rule; an id that would
+ * still be too long is digested.
+ */
+export const timerCommandId = (p: PendingTimer): CommandId => {
+  const id = `timer/${p.kind}/${occurrence(p).map(encodeURIComponent).join("/")}@${p.at}`;
+  return (id.length <= 128 ? id : `timer/${p.kind}/${fnv1a64(id)}@${p.at}`) as CommandId;
 };
 
 /** At most this many rounds of "apply, then look again" (a policy cannot chain more). */

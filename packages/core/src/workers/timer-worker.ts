@@ -69,7 +69,7 @@ const workTicket = async (
   for (const command of due(state, compiled.right, options.now)) {
     const handled = await handleNotifying(store, policies, command, options);
     if (E.isLeft(handled)) return { outcome: { ...base, applied, error: handled.left.message }, next: retryAt };
-    if (handled.right.events.length > 0) applied.push(command.type);
+    if (handled.right.events.length > 0 && !handled.right.replayed) applied.push(command.type);
     last = handled.right.state;
   }
   const next = nextWakeUp(last, compiled.right);

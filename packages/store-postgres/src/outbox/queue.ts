@@ -19,7 +19,7 @@ import {
   validateClaimRequest,
 } from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
-import type { StoreSchema } from "../schema.js";
+import { type StoreSchema, storeSchema } from "../schema.js";
 import { type DeliveryTables, deliveryTables, fromMs, instantOf, toMs } from "./tables.js";
 
 interface EntryRow {
@@ -86,6 +86,7 @@ export class PostgresOutbox implements OutboxQueue {
   readonly #driver: SqlDriver;
   readonly #t: DeliveryTables;
 
+  /** @deprecated Use `createPostgresOutbox(driver, schemaName)`; `new` keeps working until 1.0. */
   constructor(driver: SqlDriver, schema: StoreSchema) {
     this.#driver = driver;
     this.#t = deliveryTables(schema);
@@ -196,3 +197,7 @@ export class PostgresOutbox implements OutboxQueue {
     }));
   }
 }
+
+/** The outbox queue (dispatchers claim from it) of the store in schema `schema` (default "ticketfold"). */
+export const createPostgresOutbox = (driver: SqlDriver, schema?: string): PostgresOutbox =>
+  new PostgresOutbox(driver, storeSchema(schema));

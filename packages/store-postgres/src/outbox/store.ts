@@ -17,9 +17,9 @@ import {
   validateAppendInput,
   validateOutboxAppend,
 } from "@ticketfold/core";
-import { PostgresEventStore, type PostgresEventStoreOptions } from "../store.js";
-import { PostgresTimers, scheduleWakeUp } from "../timers/queue.js";
-import { insertIntents, PostgresOutbox } from "./queue.js";
+import { createPostgresEventStore, type PostgresEventStore, type PostgresEventStoreOptions } from "../store.js";
+import { createPostgresTimers, type PostgresTimers, scheduleWakeUp } from "../timers/queue.js";
+import { createPostgresOutbox, insertIntents, type PostgresOutbox } from "./queue.js";
 import { deliveryTables } from "./tables.js";
 
 export class PostgresOutboxStore implements OutboxStore {
@@ -27,10 +27,11 @@ export class PostgresOutboxStore implements OutboxStore {
   readonly outbox: PostgresOutbox;
   readonly timers: PostgresTimers;
 
+  /** @deprecated Use `createPostgresOutboxStore(options)`; `new` keeps working until 1.0. */
   constructor(options: PostgresEventStoreOptions) {
-    this.events = new PostgresEventStore(options);
-    this.outbox = new PostgresOutbox(options.driver, this.events.schema);
-    this.timers = new PostgresTimers(options.driver, this.events.schema);
+    this.events = createPostgresEventStore(options);
+    this.outbox = createPostgresOutbox(options.driver, this.events.schema.name);
+    this.timers = createPostgresTimers(options.driver, this.events.schema.name);
   }
 
   /** Creates or updates the schema (events, outbox and timers); idempotent. */
@@ -78,5 +79,6 @@ export class PostgresOutboxStore implements OutboxStore {
   }
 }
 
+/** The PostgreSQL store with an outbox and a timer table (same options as `createPostgresEventStore`). */
 export const createPostgresOutboxStore = (options: PostgresEventStoreOptions): PostgresOutboxStore =>
   new PostgresOutboxStore(options);

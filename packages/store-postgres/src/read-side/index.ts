@@ -22,4 +22,4 @@ export {
   ensureReadSide,
   switchReadSide,
 } from "./versions.js";
-export { queryWorkQueue, type WorkQueueQueryOptions, workQueueSql } from "./work-queue-query.js";
+export { queryWorkQueue, readWorkQueue, type WorkQueueQueryOptions, workQueueSql } from "./work-queue-query.js";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { selectedBackend, type TestBackend } from "../target.test-support.js";
 import { readDurationSummaries, readStatistics } from "./statistics-query.js";
 import { ensureReadSide } from "./versions.js";
-import { queryWorkQueue } from "./work-queue-query.js";
+import { readWorkQueue } from "./work-queue-query.js";
 
 let backend: TestBackend;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ it.each([
   const { store, cleanup } = await backend.freshStore();
   try {
     await ensureReadSide(store);
-    const error = await queryWorkQueue(store.driver, filter, { schema: store.schema.name }).catch((e: unknown) => e);
+    const error = await readWorkQueue(store.driver, filter, { schema: store.schema.name }).catch((e: unknown) => e);
     expect(isInvalidStoreInput(error), String(error)).toBe(true);
     expect(error).toMatchObject({ path });
   } finally {

@@ -84,7 +84,7 @@ export interface WorkQueueQueryOptions {
   readonly limit?: number;
 }
 
-/** The statement `queryWorkQueue` runs, with its parameters (for EXPLAIN and tests). */
+/** The statement `readWorkQueue` runs, with its parameters (for EXPLAIN and tests). */
 export const workQueueSql = (
   filter: WorkQueueFilter,
   options: WorkQueueQueryOptions = {},
@@ -116,8 +116,8 @@ export const workQueueSql = (
   return { sql, params };
 };
 
-/** The entries passing `filter`, in queue order. */
-export const queryWorkQueue = async (
+/** The entries passing `filter`, in queue order, from the active read side. */
+export const readWorkQueue = async (
   db: SqlExecutor,
   filter: WorkQueueFilter,
   options: WorkQueueQueryOptions = {},
@@ -126,3 +126,9 @@ export const queryWorkQueue = async (
   const { rows } = await db.query<QueueRow>(sql, params);
   return rows.map(toEntry);
 };
+
+/**
+ * @deprecated Renamed `readWorkQueue` (the core's `queryWorkQueue` filters entries
+ * in memory, with another signature). This alias goes in the next minor version.
+ */
+export const queryWorkQueue = readWorkQueue;

@@ -15,7 +15,7 @@ import {
 } from "@ticketfold/core";
 import type { SqlDriver, SqlExecutor } from "../driver.js";
 import { type DeliveryTables, deliveryTables, fromMs, instantOf, toMs } from "../outbox/tables.js";
-import type { StoreSchema } from "../schema.js";
+import { type StoreSchema, storeSchema } from "../schema.js";
 
 export interface TimerRow {
   readonly tenantId: string;
@@ -44,6 +44,7 @@ export class PostgresTimers implements TimerQueue {
   readonly #driver: SqlDriver;
   readonly #t: DeliveryTables;
 
+  /** @deprecated Use `createPostgresTimers(driver, schemaName)`; `new` keeps working until 1.0. */
   constructor(driver: SqlDriver, schema: StoreSchema) {
     this.#driver = driver;
     this.#t = deliveryTables(schema);
@@ -106,3 +107,7 @@ export class PostgresTimers implements TimerQueue {
     );
   }
 }
+
+/** The timer queue (timer workers claim from it) of the store in schema `schema` (default "ticketfold"). */
+export const createPostgresTimers = (driver: SqlDriver, schema?: string): PostgresTimers =>
+  new PostgresTimers(driver, storeSchema(schema));

@@ -65,4 +65,11 @@ describe("historyArb", () => {
     const mean = histories.reduce((n, h) => n + h.accepted.length, 0) / histories.length;
     expect(mean).toBeGreaterThan(3);
   });
+
+  it("customers act on their own tickets, and are refused on others' (NOT_PERMITTED)", () => {
+    const steps = fc.sample(historyArb(), { numRuns: 100, seed: 7 }).flatMap((h) => h.steps);
+    const byCustomer = steps.filter((s) => s.command.actor.kind === "requester" && s.command.type !== "open");
+    expect(byCustomer.some((s) => s.error === null && ["comment", "reopen"].includes(s.command.type))).toBe(true);
+    expect(byCustomer.some((s) => s.error?.code === "NOT_PERMITTED")).toBe(true);
+  });
 });

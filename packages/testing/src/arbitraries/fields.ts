@@ -5,7 +5,7 @@
  */
 import type { Attachment, Category, Channel, TicketFields } from "@ticketfold/core";
 import fc from "fast-check";
-import { textArb } from "./primitives.js";
+import { personIdArb, textArb } from "./primitives.js";
 
 export const categories: readonly Category[] = [
   "incident",
@@ -39,7 +39,12 @@ export const ticketFieldsArb = (options: FieldsOptions = {}): fc.Arbitrary<Ticke
   const must = options.complete === true;
   const filled = must ? textArb : optionalText;
   const requester = fc.record(
-    { id: textArb, name: optionalText, email: filled, phone: filled },
+    {
+      id: fc.oneof({ weight: 3, arbitrary: personIdArb }, { weight: 1, arbitrary: textArb }),
+      name: optionalText,
+      email: filled,
+      phone: filled,
+    },
     { requiredKeys: must ? ["id", "email", "phone"] : ["id"], noNullPrototype: true },
   );
   const intake = fc.record(

@@ -1,7 +1,7 @@
 /**
  * Arbitraries for the domain's primitive values: ULID ticket ids, tenant ids, instants as
  * integer milliseconds in a sane range, durations in whole seconds (the policy notation's
- * resolution), non-empty text and actors.
+ * resolution), non-empty text, person ids and actors.
  */
 import type { Actor, Instant, TenantId, TicketId } from "@ticketfold/core";
 import fc from "fast-check";
@@ -34,8 +34,17 @@ export const textArb: fc.Arbitrary<string> = fc
 
 export const actorKindArb = fc.constantFrom<Actor["kind"]>("requester", "agent", "system");
 
+/**
+ * Person ids: mostly one of two customers' (which tickets' requesters also mostly have, so a
+ * customer's command often comes from the ticket's own requester), sometimes anyone's.
+ */
+export const personIdArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom("cust-1", "cust-2") },
+  { weight: 1, arbitrary: fc.nat({ max: 999 }).map((n) => `user-${n}`) },
+);
+
 export const actorArb = (kind: fc.Arbitrary<Actor["kind"]> = actorKindArb): fc.Arbitrary<Actor> =>
   fc.record(
-    { kind, id: fc.nat({ max: 999 }).map((n) => `user-${n}`), name: fc.string({ maxLength: 20 }) },
+    { kind, id: personIdArb, name: fc.string({ maxLength: 20 }) },
     { requiredKeys: ["kind", "id"], noNullPrototype: true },
   );

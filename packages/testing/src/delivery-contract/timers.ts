@@ -3,15 +3,17 @@
  * semantics: Time-driven rules): each append writes the ticket's next wake-up; a worker claims
  * only due tickets, under a lease; applying `due` records the breach once and notifies; two
  * workers never hold one ticket, and even both applying it appends no duplicate; a worker
- * killed while holding a ticket lets another take it after the lease.
+ * killed while holding a ticket lets another take it after the lease; the commands a worker
+ * applies carry deterministic ids, so one handled again after a crash is recognised.
  */
 
-import { DAY, HOUR, handleNotifying, runDueTimers } from "@ticketfold/core";
+import { compiledPolicyOf, DAY, due, HOUR, handleNotifying, loadTicket, runDueTimers, traceOf } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import {
   countingIds,
   deskPolicies,
+  deskPolicy,
   LEAD,
   openCommand,
   resolveCommand,
@@ -118,6 +120,40 @@ export const describeTimerContract = (name: string, harness: () => Promise<Deliv
       );
       expect(E.isRight(again) && again.right.events).toEqual([]);
       expect(await eventTypes(h)).toEqual(["opened", "sla-breached"]);
+    });
+
+    it("a timer's command names the timer in its events, and handled again (a worker that died) is a replay", async () => {
+      const h = await harness();
+      await openFixtureTicket(h);
+      await handleNotifying(h.store, deskPolicies, resolveCommand(), { newEventId: countingIds("app") });
+      const now = T0 + 2 * DAY + HOUR;
+      const compiled = compiledPolicyOf(deskPolicy);
+      if (E.isLeft(compiled)) throw new Error(compiled.left.message);
+      // What a worker applies at `now`: handled once, then the worker dies before its release
+      // and the next one, having no other memory, hands the same commands in again.
+      const commands = due((await loadTicket(h.store, TENANT, TICKET)).state, compiled.right, now);
+      expect(commands.map((c) => c.type)).toContain("close");
+      const handle = (prefix: string) =>
+        Promise.all(
+          commands.map((c) => handleNotifying(h.store, deskPolicies, c, { newEventId: countingIds(prefix) })),
+        );
+      const first = await handle("w1");
+      const entries = (await h.entries()).length;
+      const again = await handle("w2");
+      expect(again.map((r) => E.isRight(r) && r.right.replayed)).toEqual(commands.map(() => true));
+      expect(again.map((r) => E.isRight(r) && r.right.version)).toEqual(
+        first.map((r) => E.isRight(r) && r.right.version),
+      );
+      expect(await h.entries()).toHaveLength(entries);
+      const closed = (await h.store.readStream(TENANT, TICKET)).events.filter((e) => e.type === "closed");
+      expect(closed).toHaveLength(1);
+      const [record] = closed;
+      if (record === undefined) throw new Error("no closed event");
+      const closeId = commands.find((c) => c.type === "close")?.commandId;
+      expect(traceOf(record)).toEqual(E.right(expect.objectContaining({ causationId: closeId })));
+      // The outbox keeps each intent's cause: the event, and the command behind it.
+      const notice = (await h.entries()).find((e) => e.intent.rule === "ticket-closed")?.intent;
+      expect(notice).toMatchObject({ eventId: record.eventId, commandId: closeId, correlationId: closeId });
     });
   });
 };

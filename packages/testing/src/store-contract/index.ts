@@ -2,13 +2,14 @@
  * The EventStore contract suite: one set of vitest tests that every adapter runs (in-memory,
  * PostgreSQL, PGlite), so they all behave the same. Call it at the top level of a test file:
  *
- *   describeEventStoreContract("in-memory", async () => ({ store: new InMemoryEventStore() }));
+ *   describeEventStoreContract("in-memory", async () => ({ store: createInMemoryEventStore() }));
  *
  * `makeStore` must return an EMPTY store each time it is called (a fresh schema or database for
  * SQL adapters) and may return a `cleanup`; without one the suite calls `store.close()`.
  */
 import { describe } from "vitest";
 import { atomicityContract } from "./atomicity.js";
+import { commandIdContract } from "./command-ids.js";
 import { concurrencyContract } from "./concurrency.js";
 import { expectedVersionContract } from "./expected-version.js";
 import type { MakeStore } from "./helpers.js";
@@ -44,6 +45,7 @@ export const describeEventStoreContract = (
     describe("concurrent appends", () => concurrencyContract(makeStore, writers));
     describe("law: no lost, duplicated or reordered events", () => logPropertyContract(makeStore, numRuns));
     describe("input no store can hold", () => inputContract(makeStore));
+    describe("event traces and command ids", () => commandIdContract(makeStore));
     describe("law: any input succeeds as given or is refused by code, changing nothing", () =>
       inputPropertyContract(makeStore, numRuns * 2));
   });

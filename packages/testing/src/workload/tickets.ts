@@ -64,7 +64,14 @@ const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
 
 export const ticketIdOf = (i: number): TicketId => ticketId(`01HQ${String(i).padStart(22, "0")}`);
 
-const commandOf = (id: TicketId, tenant: TenantId, at: Instant, move: Move, arg: number): TicketCommand | null => {
+const commandOf = (
+  id: TicketId,
+  tenant: TenantId,
+  at: Instant,
+  move: Move,
+  arg: number,
+  requester: Actor,
+): TicketCommand | null => {
   const base = { ticketId: id, tenantId: tenant, at };
   const c = (type: string, actor: Actor, data: Record<string, unknown>) =>
     ({ ...base, type, actor, data }) as TicketCommand;
@@ -76,13 +83,13 @@ const commandOf = (id: TicketId, tenant: TenantId, at: Instant, move: Move, arg:
     case "internal":
       return c("comment", agent, { body: "note", visibility: "internal" });
     case "comment":
-      return c("comment", customer, { body: "any news?" });
+      return c("comment", requester, { body: "any news?" });
     case "await":
       return c("await-customer", agent, { reason: "more-information" });
     case "resolve":
       return c("resolve", agent, { resolution: "fixed" });
     case "reopen":
-      return c("reopen", customer, {});
+      return c("reopen", requester, {});
     case "close":
       return c("close", agent, {});
     case "priority":
@@ -118,18 +125,20 @@ export const ticketEvents = (i: number, p: TicketPlan): TicketEvent[] => {
   const tenant = tenantId(p.tenant);
   const out: TicketEvent[] = [];
   let at = WORKLOAD_START + p.startOffset * MINUTE;
+  // The ticket's own requester comments and reopens (another customer may not).
+  const requester: Actor = { kind: "requester", id: `req-${i % 4}` };
   const open = {
     ticketId: id,
     tenantId: tenant,
     at,
-    actor: customer,
+    actor: requester,
     type: "open",
     data: {
       subject: `ticket ${i}`,
       description: "d",
       category: "incident",
       channel: "web",
-      requester: { id: `req-${i % 4}` },
+      requester: { id: requester.id },
       priority: p.priority,
       ...(p.organisation === undefined ? {} : { organisation: p.organisation }),
       ...(p.contractId === undefined ? {} : { contractId: p.contractId }),
@@ -145,7 +154,7 @@ export const ticketEvents = (i: number, p: TicketPlan): TicketEvent[] => {
     );
   for (const [gap, move, arg] of p.moves) {
     at += gap * MINUTE;
-    const command = commandOf(id, tenant, at, move, arg);
+    const command = commandOf(id, tenant, at, move, arg, requester);
     if (command !== null) s = tryApply(s, command, out);
     else
       for (const timer of due(s, workloadPolicy(s.policyId ?? "")?.compiled ?? compiledResume, at))
