@@ -259,6 +259,8 @@ export {
   compareWorkQueue,
   /** Statistics kept in memory over recorded events. @category projections */
   createStatisticsProjection,
+  /** The ticket list kept in memory over recorded events. @category projections */
+  createTicketIndexProjection,
   /** The work queue kept in memory over recorded events. @category projections */
   createWorkQueueProjection,
   /** A ticket's events as its customer may see them. @category projections */

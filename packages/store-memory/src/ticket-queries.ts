@@ -7,10 +7,11 @@
  * with `UNKNOWN_POLICY` (nothing after it is applied until the lookup knows it).
  */
 import {
+  createTicketIndexProjection,
   type EventStore,
   type Instant,
   type PolicyLookup,
-  TicketIndexProjection,
+  type TicketIndexProjection,
   type TicketListFilter,
   type TicketListRow,
   type TicketPage,
@@ -34,7 +35,7 @@ export const createInMemoryTicketQueries = (
   store: EventStore,
   options: InMemoryTicketQueriesOptions,
 ): InMemoryTicketQueries => {
-  const projection = new TicketIndexProjection(options.policies);
+  const projection = createTicketIndexProjection(options.policies);
   let checkpoint: string | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 

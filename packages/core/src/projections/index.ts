@@ -36,7 +36,7 @@ export {
 export { createStatisticsProjection, StatisticsProjection } from "./statistics-projection.js";
 export { type TicketFacts, ticketFacts } from "./ticket-facts.js";
 export { ticketIndexEntry } from "./ticket-index-entry.js";
-export { TicketIndexProjection } from "./ticket-index-projection.js";
+export { createTicketIndexProjection, TicketIndexProjection } from "./ticket-index-projection.js";
 export { isBreachedAt, matchesTicketListFilter } from "./ticket-list-filter.js";
 export { compareTicketList, type TicketListKey } from "./ticket-list-order.js";
 export {

@@ -34,6 +34,7 @@ export class TicketIndexProjection {
   readonly #tickets = new Map<string, Held>();
   readonly #entries = new Map<string, TicketIndexEntry>();
 
+  /** @deprecated Use `createTicketIndexProjection(policies)`; `new` keeps working until 1.0. */
   constructor(policies: PolicyLookup) {
     this.#policies = policies;
   }
@@ -98,3 +99,7 @@ export class TicketIndexProjection {
     return [...this.#entries.values()];
   }
 }
+
+/** The ticket list kept in memory, over the policies it looks tickets' policies up in. */
+export const createTicketIndexProjection = (policies: PolicyLookup): TicketIndexProjection =>
+  new TicketIndexProjection(policies);

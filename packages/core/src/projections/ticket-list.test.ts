@@ -15,12 +15,12 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { TicketIndexEntry, TicketListOrder, TicketListRow } from "../store/ticket-queries.js";
 import { deadlineDigest } from "./ticket-index-entry.js";
-import { TicketIndexProjection } from "./ticket-index-projection.js";
+import { createTicketIndexProjection, type TicketIndexProjection } from "./ticket-index-projection.js";
 import { isBreachedAt, matchesTicketListFilter } from "./ticket-list-filter.js";
 import { compareTicketList } from "./ticket-list-order.js";
 
 const projectionOf = (log: Parameters<TicketIndexProjection["applyAll"]>[0]) => {
-  const p = new TicketIndexProjection(workloadPolicies);
+  const p = createTicketIndexProjection(workloadPolicies);
   expect(E.isRight(p.applyAll(log))).toBe(true);
   return p;
 };

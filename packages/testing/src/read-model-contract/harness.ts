@@ -5,10 +5,11 @@
  * walking every page of a query.
  */
 import {
+  createTicketIndexProjection,
   type EventStore,
   type PolicyLookup,
   type RecordedEvent,
-  TicketIndexProjection,
+  type TicketIndexProjection,
   type TicketListFilter,
   type TicketListOrder,
   type TicketPage,
@@ -56,7 +57,7 @@ export const appendLog = async (store: EventStore, log: Log): Promise<void> => {
 
 /** The pure reference of a log. */
 export const referenceOf = (log: Log): TicketIndexProjection => {
-  const p = new TicketIndexProjection(workloadPolicies);
+  const p = createTicketIndexProjection(workloadPolicies);
   const done = p.applyAll(log);
   if (done._tag === "Left") throw done.left;
   return p;
