@@ -4,9 +4,10 @@
  * `holidayRules.ts`: the nth weekday by listing the month's days, observed moves by
  * Temporal's day of week, and every rule placed in each year around the oracle's window.
  */
+
+import type { HolidayRule } from "@ticketfold/core";
 import { Temporal } from "temporal-polyfill";
-import { easterOf } from "./easterTable.test-support.js";
-import type { HolidayRule } from "./holidayCodec.js";
+import { easterOf } from "./easterTable.js";
 
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 

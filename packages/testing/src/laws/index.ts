@@ -1,0 +1,4 @@
+/**
+ * `@ticketfold/testing/laws` — the minute oracle the calendar laws compare against.
+ */
+export { type MinuteOracle, minuteOracle } from "../calendar/minuteOracle.js";
