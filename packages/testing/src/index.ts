@@ -11,5 +11,6 @@
 export * from "./arbitraries/index.js";
 export * from "./calendar/index.js";
 export * from "./fixtures/index.js";
+export * from "./sla-spec/index.js";
 export * from "./spec/index.js";
 export * from "./time/index.js";
