@@ -8,7 +8,7 @@
 import type { HolidayRule } from "@ticketfold/core";
 import fc from "fast-check";
 import type { Temporal } from "temporal-polyfill";
-import { easterOf } from "./easterTable.js";
+import { easterOf } from "./oracleEaster.js";
 
 type Nth = Extract<HolidayRule, { nth: unknown }>["nth"];
 
