@@ -9,6 +9,7 @@ export default defineConfig([
     entry: {
       index: "src/index.ts",
       laws: "src/laws/index.ts",
+      simulator: "src/simulator/index.ts",
       workload: "src/workload/index.ts",
     },
     format: ["esm", "cjs"],
