@@ -6,6 +6,7 @@
  * stricter policy refusing what people did).
  */
 import type { Instant, MetricName, Policy } from "@ticketfold/core";
+import { displayZoneOf } from "../sla-spec/zone.js";
 import type { TicketRun } from "../ticket-run/run.js";
 import { showInstant } from "../time/display.js";
 
@@ -40,6 +41,8 @@ export interface StepFired {
 
 export interface SimulationReport {
   readonly policyId: string;
+  /** The zone the table shows instants in (the policy's business calendar's). */
+  readonly zone: string;
   readonly from: Instant;
   readonly to: Instant;
   readonly tickets: number;
@@ -109,6 +112,7 @@ export const summarise = (policy: Policy, runs: readonly TicketRun[], from: Inst
     if (entry.error) refused[entry.error.code] = (refused[entry.error.code] ?? 0) + 1;
   const report = {
     policyId: policy.id,
+    zone: displayZoneOf(policy),
     from,
     to,
     tickets: runs.length,
@@ -145,7 +149,7 @@ export const columns = (rows: readonly (readonly string[])[]): string => {
 
 /** The report as text: the window, then a table per part. */
 export const formatReport = (r: Omit<SimulationReport, "table">): string => {
-  const head = `policy ${r.policyId}: ${r.tickets} tickets opened ${showInstant(r.from)} … ${showInstant(r.to)}`;
+  const head = `policy ${r.policyId}: ${r.tickets} tickets opened ${showInstant(r.from, r.zone)} … ${showInstant(r.to, r.zone)}`;
   const metrics = columns([
     ["metric", "tickets", "met", "breached", "open", "attainment"],
     ...r.metrics.map((m) => [
