@@ -5,7 +5,8 @@
  * the same on both sides; only the policy differs.
  */
 import type { MetricName, Policy } from "@ticketfold/core";
-import { columns, percent, type SimulationReport } from "./report.js";
+import type { SimulationReport } from "./report.js";
+import { columns, percent } from "./report-table.js";
 import { type SimulationWindow, simulatePolicy } from "./simulate.js";
 import type { Workload } from "./workload.js";
 

@@ -9,19 +9,19 @@
 export { comparePolicies, type MetricChange, type PolicyComparison } from "./compare.js";
 export { type Distribution, seededRandom } from "./random.js";
 export { recordedWorkload } from "./recorded.js";
-export {
-  formatReport,
-  type MetricOutcome,
-  type PriorityBreaches,
-  type SimulationReport,
-  type StepFired,
+export type {
+  MetricOutcome,
+  PriorityBreaches,
+  SimulationReport,
+  StepFired,
 } from "./report.js";
+export { formatReport } from "./report-table.js";
 export { type SimulationWindow, simulatePolicy } from "./simulate.js";
+export { officeArrivals } from "./synthetic.js";
 export {
   type AgentBehaviour,
   type ArrivalRate,
   type CustomerBehaviour,
-  officeArrivals,
   type RecordedWorkload,
   type SyntheticWorkload,
   type SyntheticWorkloadOptions,

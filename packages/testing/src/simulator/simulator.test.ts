@@ -11,7 +11,8 @@ import { instant } from "../time/when.js";
 import { comparePolicies } from "./compare.js";
 import { recordedWorkload } from "./recorded.js";
 import { simulatePolicy } from "./simulate.js";
-import { officeArrivals, syntheticWorkload } from "./workload.js";
+import { officeArrivals } from "./synthetic.js";
+import { syntheticWorkload } from "./workload.js";
 
 const week = [["09:00", "18:00"]];
 const deskJson = (id: string, response: string, resolution: string) => ({
