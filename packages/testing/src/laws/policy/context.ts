@@ -8,8 +8,9 @@ import { type LiveOptions, liveTicket } from "../../lives/live.js";
 import { LIFE_MOVES, type LifeMove, type LifeOptions, type LifePlan, lifePlanArb } from "../../lives/plan.js";
 import type { OpenFields } from "../../sla-spec/acts.js";
 import { coreEngine, type SlaEngine } from "../../ticket-run/engine.js";
-import type { TicketRun } from "../../ticket-run/run.js";
+import { type TicketRun, TimerStall } from "../../ticket-run/run.js";
 import type { Law } from "../law.js";
+import { broken } from "./reading.js";
 
 export const POLICY_LAW_IDS = [
   "deadline-monotonic-in-target",
@@ -47,13 +48,24 @@ export const lifeCaseArb = (ctx: PolicyLawContext, moves: readonly LifeMove[]): 
 /** Every move but the timers' ticks. */
 export const PEOPLE_MOVES: readonly LifeMove[] = LIFE_MOVES.filter((m) => m !== "tick");
 
-/** Runs a plan under `policy` (yours unless a law gives a variant), with the engine under test. */
+/**
+ * Runs a plan under `policy` (yours unless a law gives a variant), with the engine under test.
+ * Timers that cannot run on (the engine wakes with nothing due, or a due command is refused)
+ * break the law, with the ticket's timeline as far as it got.
+ */
 export const live = (
   ctx: PolicyLawContext,
   plan: LifePlan,
   options: LiveOptions = {},
   policy: Policy = ctx.policy,
-): TicketRun => liveTicket(policy, plan, { engine: ctx.engine, fields: ctx.fields, ...options });
+): TicketRun => {
+  try {
+    return liveTicket(policy, plan, { engine: ctx.engine, fields: ctx.fields, ...options });
+  } catch (error) {
+    if (error instanceof TimerStall) throw broken(error.run, `the timers could not run on: ${error.message}`);
+    throw error;
+  }
+};
 
 /** A law of this policy, skipped when the options say so. */
 export const policyLaw = <T>(
