@@ -1,12 +1,15 @@
-// The consumer smoke test's import of every published package's root entry, so that each one's
-// published types are checked (skipLibCheck false) with only its declared dependencies installed.
+// The consumer smoke test's import of every published package's root entry (and the test kit's
+// laws and simulator), so that each one's published types are checked (skipLibCheck false) with
+// only its declared dependencies installed.
 import { decide } from "@ticketfold/core";
 import { parseInboundMail } from "@ticketfold/intake-email";
 import { createEmailChannel } from "@ticketfold/notify-email";
 import { verifySignature } from "@ticketfold/notify-webhook";
 import { createInMemoryEventStore } from "@ticketfold/store-memory";
 import { createPostgresEventStore } from "@ticketfold/store-postgres";
-import { decisionSpec } from "@ticketfold/testing";
+import { decisionSpec, given } from "@ticketfold/testing";
+import { checkPolicyLaws } from "@ticketfold/testing/laws";
+import { simulatePolicy } from "@ticketfold/testing/simulator";
 
 export const entries = [
   decide,
@@ -16,4 +19,7 @@ export const entries = [
   createInMemoryEventStore,
   createPostgresEventStore,
   decisionSpec,
+  given,
+  checkPolicyLaws,
+  simulatePolicy,
 ];

@@ -22,6 +22,7 @@ const groups: readonly Group[] = [
     pages: [
       ["calendars", "Calendars"],
       ["sla", "SLA and products compared"],
+      ["testing", "Testing your SLA rules"],
     ],
   },
   {

@@ -1,12 +1,17 @@
 import { defineConfig } from "tsup";
 
-// The main entry (arbitraries, fixtures, specs) and the test workloads ship as ESM and CJS. The
-// contract suites import vitest, which cannot be required from CommonJS, so they ship as ESM
-// only, under the `@ticketfold/testing/store-contract`, `/delivery-contract` and
-// `/read-model-contract` subpaths.
+// The main entry (arbitraries, fixtures, specs), the laws, the simulator and the test workloads
+// ship as ESM and CJS: none of them needs vitest. The contract suites import vitest, which cannot
+// be required from CommonJS, so they ship as ESM only, under the
+// `@ticketfold/testing/store-contract`, `/delivery-contract` and `/read-model-contract` subpaths.
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", workload: "src/workload/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      laws: "src/laws/index.ts",
+      simulator: "src/simulator/index.ts",
+      workload: "src/workload/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     clean: true,

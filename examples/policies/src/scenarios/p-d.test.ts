@@ -6,19 +6,25 @@
  * (awaiting customer) suspends both; "bearbeitet" (resolved) closes by itself at the instant
  * shown (7 days later); a ticket whose question goes unanswered for 14 days closes; a customer
  * comment reopens a resolved ticket, and a closed one at any time. Instants in UTC
- * (CET = UTC+1 until 2025-03-30, CEST = UTC+2 after).
+ * (CET = UTC+1 until 2025-03-30, CEST = UTC+2 after); failure messages show Berlin time too.
  */
-import { HOUR, holidaysIn } from "@ticketfold/core";
+import { holidaysIn } from "@ticketfold/core";
+import {
+  appended,
+  at,
+  deadlines,
+  given,
+  nextWakeUpAt,
+  notified,
+  ticketState,
+  timersFired,
+  timersUntil,
+} from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
 import { pD } from "../index.js";
-import { askCustomer, customerComment, open, reply, resolve } from "./acts.js";
-import { iso, refusal, Walk } from "./walk.js";
 
-const opened = (when: string, priority = "normal") => {
-  const w = new Walk(pD);
-  w.do(when, open({ channel: "web", priority, subject: "Composer startet nicht nach Visio-Update" }));
-  return w;
-};
+const opened = (when: string, priority = "normal") =>
+  given(pD).opened({ at: when, channel: "web", priority, subject: "Composer startet nicht nach Visio-Update" });
 
 describe("P-D example reaction and restoration times on contract hours", () => {
   it.each([
@@ -26,8 +32,7 @@ describe("P-D example reaction and restoration times on contract hours", () => {
     ["normal", "2025-03-03T13:00Z", "2025-03-05T09:00Z"],
     ["low", "2025-03-04T09:00Z", "2025-03-10T09:00Z"],
   ])("%s opened Mon 10:00 CET: reaction by %s, restoration by %s", (priority, reaction, restoration) => {
-    const s = opened("2025-03-03T09:00Z", priority).sla("2025-03-03T09:00Z");
-    expect([iso(s.response?.deadline), iso(s.resolution?.deadline)]).toEqual([reaction, restoration]);
+    opened("2025-03-03T09:00Z", priority).expect(deadlines({ response: reaction, resolution: restoration }));
   });
 
   it.each([
@@ -42,7 +47,7 @@ describe("P-D example reaction and restoration times on contract hours", () => {
     ["Wed 2026-05-13 16:00 CEST, over Ascension", "2026-05-13T14:00Z", "high", "2026-05-15T08:00Z"],
     ["Wed 2025-12-24 16:00 CET, over Christmas", "2025-12-24T15:00Z", "high", "2025-12-29T09:00Z"],
   ])("opened %s: reaction by %s", (_, when, priority, reaction) => {
-    expect(iso(opened(when, priority).sla(when).response?.deadline)).toBe(reaction);
+    opened(when, priority).expect(deadlines({ response: reaction }));
   });
 
   it.each([
@@ -58,88 +63,87 @@ describe("P-D example reaction and restoration times on contract hours", () => {
 });
 
 describe("P-D in Rückfrage: the agreed times are suspended until the customer answers", () => {
-  const asked = () => {
-    const w = opened("2025-03-03T09:00Z");
-    w.do("2025-03-03T10:00Z", askCustomer("more-information", "Bitte senden Sie uns die Log-Datei."));
-    return w;
-  };
+  const asked = () =>
+    opened("2025-03-03T09:00Z").then(at("2025-03-03T10:00Z").askCustomer("Bitte senden Sie uns die Log-Datei."));
 
   it("both clocks pause while the ticket waits on the customer", () => {
-    const s = asked().sla("2025-03-04T10:00Z");
-    expect([s.response?.state, s.response?.elapsed, s.resolution?.state, s.resolution?.elapsed]).toEqual([
-      "paused",
-      HOUR,
-      "paused",
-      HOUR,
-    ]);
+    asked().expect(
+      at("2025-03-04T10:00Z").sla({
+        response: { state: "paused", elapsed: "1h" },
+        resolution: { state: "paused", elapsed: "1h" },
+      }),
+    );
   });
 
   it("the answer resumes them with the time already used", () => {
-    const w = asked();
-    w.do("2025-03-04T13:00Z", customerComment("Die Log-Datei ist angehängt."));
-    const s = w.sla("2025-03-04T13:00Z");
-    // Reaction: 3 h left from Tue 14:00 CET runs out exactly at closing, 17:00 CET.
-    expect([s.response?.state, iso(s.response?.deadline)]).toEqual(["running", "2025-03-04T16:00Z"]);
-    // Restoration: 15 h left: Tue 3 h, Wed 8 h, Thu 4 h → Thu 13:00 CET.
-    expect([s.resolution?.state, iso(s.resolution?.deadline)]).toEqual(["running", "2025-03-06T12:00Z"]);
+    asked()
+      .then(at("2025-03-04T13:00Z").comment("Die Log-Datei ist angehängt."))
+      .expect(
+        at("2025-03-04T13:00Z").sla({
+          // Reaction: 3 h left from Tue 14:00 CET runs out exactly at closing, 17:00 CET.
+          response: { state: "running", deadline: "2025-03-04T16:00Z" },
+          // Restoration: 15 h left: Tue 3 h, Wed 8 h, Thu 4 h → Thu 13:00 CET.
+          resolution: { state: "running", deadline: "2025-03-06T12:00Z" },
+        }),
+      );
   });
 
   it("the question reaches the customer by mail, in German", () => {
-    const w = asked();
-    const n = w.intents.find((i) => i.rule === "ticket-awaiting-customer");
-    expect([n?.audience, n?.locale, n?.data.question]).toEqual([
-      "requester",
-      "de",
-      "Bitte senden Sie uns die Log-Datei.",
-    ]);
+    asked().expect(
+      notified([{ audience: "requester", locale: "de", data: { question: "Bitte senden Sie uns die Log-Datei." } }], {
+        rule: "ticket-awaiting-customer",
+      }),
+    );
   });
 
   it("unanswered for 14 days, the ticket closes by itself", () => {
-    const w = asked();
-    expect(w.wakeUp()).toBe("2025-03-17T10:00Z");
-    expect(w.runTimers("2025-03-31T00:00Z").map((a) => [a.at, a.command.type])).toEqual([
-      ["2025-03-17T10:00Z", "close"],
-    ]);
-    expect(w.events.at(-1)).toMatchObject({ type: "closed", data: { by: "system", reason: "auto-close-no-reply" } });
-    expect(w.noticesOn("closed")).toEqual(["requester:ticket-closed"]);
+    asked()
+      .expect(nextWakeUpAt("2025-03-17T10:00Z"))
+      .then(timersUntil("2025-03-31T00:00Z"))
+      .expect(
+        timersFired([{ at: "2025-03-17T10:00Z", type: "close" }]),
+        appended([{ type: "closed", data: { by: "system", reason: "auto-close-no-reply" } }]),
+        notified(["requester:ticket-closed"]),
+      );
   });
 });
 
 describe("P-D bearbeitet: closes by itself at the instant shown", () => {
-  const resolved = () => {
-    const w = opened("2025-03-03T09:00Z");
-    w.do("2025-03-03T09:30Z", reply("Wir sehen uns das an."));
-    w.do("2025-03-04T15:00Z", resolve());
-    return w;
-  };
+  const resolved = () =>
+    opened("2025-03-03T09:00Z")
+      .then(at("2025-03-03T09:30Z").reply("Wir sehen uns das an."))
+      .then(at("2025-03-04T15:00Z").resolve());
 
   it("the resolved notice shows when the ticket will close, and the timer closes it then", () => {
-    const w = resolved();
-    const n = w.intents.find((i) => i.rule === "ticket-resolved");
-    expect(n?.data.closesAt).toBe("2025-03-11T15:00:00.000Z");
-    expect(w.noticesOn("resolved")).toEqual(["requester:ticket-resolved"]);
-    expect(w.wakeUp()).toBe("2025-03-11T15:00Z");
-    expect(w.dueAt("2025-03-11T14:59Z")).toEqual([]);
-    expect(w.runTimers("2025-03-20T00:00Z").map((a) => [a.at, a.command.type])).toEqual([
-      ["2025-03-11T15:00Z", "close"],
-    ]);
-    expect(w.events.at(-1)).toMatchObject({ type: "closed", data: { by: "system", reason: "auto-close-resolved" } });
+    resolved()
+      .expect(
+        notified([{ rule: "ticket-resolved", audience: "requester", data: { closesAt: "2025-03-11T15:00:00.000Z" } }]),
+        nextWakeUpAt("2025-03-11T15:00Z"),
+        at("2025-03-11T14:59Z").due([]),
+      )
+      .then(timersUntil("2025-03-20T00:00Z"))
+      .expect(
+        timersFired([{ at: "2025-03-11T15:00Z", type: "close" }]),
+        appended([{ type: "closed", data: { by: "system", reason: "auto-close-resolved" } }]),
+      );
   });
 
   it("applying the due close twice at the same instant appends nothing more", () => {
-    const w = resolved();
-    w.runTimers("2025-03-11T15:00Z");
-    expect(w.dueAt("2025-03-11T15:00Z")).toEqual([]);
+    resolved().then(timersUntil("2025-03-11T15:00Z")).expect(at("2025-03-11T15:00Z").due([]));
   });
 
   it("a customer comment before then reopens the ticket: restoration resumes, nothing closes it", () => {
-    const w = resolved();
-    w.do("2025-03-10T08:00Z", customerComment("Das Problem tritt wieder auf."));
-    expect([w.state.status, w.events.at(-1)?.type]).toEqual(["open", "reopened"]);
-    // Restoration resumes with the 14 h already used (Mon 7 h, Tue 7 h): 2 h left → 12:00 CET.
-    const r = w.sla("2025-03-10T08:00Z").resolution;
-    expect([r?.state, r?.elapsed, iso(r?.deadline)]).toEqual(["running", 14 * HOUR, "2025-03-10T10:00Z"]);
-    expect(w.dueAt("2025-03-11T15:00Z").filter((c) => c.type === "close")).toEqual([]);
+    resolved()
+      .then(at("2025-03-10T08:00Z").comment("Das Problem tritt wieder auf."))
+      .expect(
+        ticketState({ status: "open" }),
+        appended([{ type: "commented" }, { type: "reopened" }]),
+        // Restoration resumes with the 14 h already used (Mon 7 h, Tue 7 h): 2 h left → 12:00 CET.
+        at("2025-03-10T08:00Z").sla({
+          resolution: { state: "running", elapsed: "14h", deadline: "2025-03-10T10:00Z" },
+        }),
+        at("2025-03-11T15:00Z").due([], ["close"]),
+      );
   });
 
   it.each([
@@ -147,29 +151,28 @@ describe("P-D bearbeitet: closes by itself at the instant shown", () => {
     // The document sets no limit: `reopenWindow: "unlimited"`.
     ["a year later", "2026-03-11T15:00Z", "open"],
   ])("after the automatic close, a customer comment %s: %s", (_, when, outcome) => {
-    const w = resolved();
-    w.runTimers("2025-03-11T15:00Z");
-    const r = w.tryAt(when, customerComment("Bitte noch einmal ansehen."));
-    expect(refusal(r)?.code ?? w.state.status).toBe(outcome);
+    resolved()
+      .then(timersUntil("2025-03-11T15:00Z"))
+      .then(at(when).comment("Bitte noch einmal ansehen."))
+      .expect(ticketState({ status: outcome }));
   });
 });
 
 describe("P-D mail and comments", () => {
   it("a new ticket is confirmed at once with its id in the subject tag", () => {
-    const w = opened("2025-03-03T09:00Z");
-    const n = w.intents.find((i) => i.rule === "ticket-opened");
-    expect(n?.data.tag).toBe(`[#${n?.data.number}]`);
-    expect([n?.audience, n?.locale]).toEqual(["requester", "de"]);
+    opened("2025-03-03T09:00Z")
+      .expect(notified([{ audience: "requester", locale: "de" }], { rule: "ticket-opened" }))
+      .check((s) => {
+        const n = s.notices.find((i) => i.rule === "ticket-opened");
+        expect(n?.data.tag).toBe(`[#${n?.data.number}]`);
+      });
   });
 
   it("internal notes never reach the customer; public replies do", () => {
-    const w = opened("2025-03-03T09:00Z");
-    w.do("2025-03-03T09:10Z", {
-      type: "comment",
-      actor: { kind: "agent", id: "agent-1" },
-      data: { body: "intern", visibility: "internal" },
-    });
-    w.do("2025-03-03T09:20Z", reply("Wir melden uns."));
-    expect(w.noticesOn("commented")).toEqual(["requester:public-reply"]);
+    opened("2025-03-03T09:00Z")
+      .then(at("2025-03-03T09:10Z").note("intern"))
+      .expect(notified([]))
+      .then(at("2025-03-03T09:20Z").reply("Wir melden uns."))
+      .expect(notified(["requester:public-reply"]));
   });
 });

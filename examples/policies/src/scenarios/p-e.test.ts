@@ -7,17 +7,12 @@
  * support and of a return for more information. Week of Monday 2025-03-03; the calendar is in
  * UTC (the document names no place).
  */
-import { HOUR } from "@ticketfold/core";
-import { describe, expect, it } from "vitest";
+import { at, deadlines, given, notified, type Step, ticketState, timersFired, timersUntil } from "@ticketfold/testing";
+import { describe, it } from "vitest";
 import { pE } from "../index.js";
-import { accept, askCustomer, changePriority, customerComment, open, reply, resolve } from "./acts.js";
-import { iso, Walk } from "./walk.js";
 
-const opened = (when: string, priority?: string) => {
-  const w = new Walk(pE);
-  w.do(when, open({ channel: "web", ...(priority === undefined ? {} : { priority }) }));
-  return w;
-};
+const opened = (when: string, priority?: string) =>
+  given(pE).opened({ at: when, channel: "web", ...(priority === undefined ? {} : { priority }) });
 
 describe("P-E every new request is looked at within 1 business hour", () => {
   it.each([
@@ -27,36 +22,38 @@ describe("P-E every new request is looked at within 1 business hour", () => {
     ["Mon 08:00, before opening", "2025-03-03T08:00Z", "2025-03-03T10:00Z"],
     ["Sat 12:00 (accepted 24x7, handled on Monday)", "2025-03-08T12:00Z", "2025-03-10T10:00Z"],
   ])("sent %s: looked at by %s", (_, sent, deadline) => {
-    expect(iso(opened(sent).sla(sent).response?.deadline)).toBe(deadline);
+    opened(sent).expect(deadlines({ response: deadline }));
   });
 
   it.each([
-    ["accepted for work", accept(), "2025-03-03T10:20Z"],
-    ["returned for more information", askCustomer("more-information", "Which report fails?"), "2025-03-03T10:20Z"],
-    ["resolved at once", resolve(), "2025-03-03T10:20Z"],
-  ])("the look ends when the request is %s: the clock stops then", (_, act, stoppedAt) => {
-    const w = opened("2025-03-03T10:00Z");
-    w.do("2025-03-03T10:20Z", act);
-    const r = w.sla("2025-03-03T12:00Z").response;
-    expect([r?.state, r?.elapsed, iso(r?.stoppedAt)]).toEqual(["met", 20 * 60_000, stoppedAt]);
+    ["accepted for work", at("2025-03-03T10:20Z").accept()],
+    ["returned for more information", at("2025-03-03T10:20Z").askCustomer("Which report fails?")],
+    ["resolved at once", at("2025-03-03T10:20Z").resolve()],
+  ] as [string, Step][])("the look ends when the request is %s: the clock stops then", (_, step) => {
+    opened("2025-03-03T10:00Z")
+      .then(step)
+      .expect(
+        at("2025-03-03T12:00Z").sla({ response: { state: "met", elapsed: "20m", stoppedAt: "2025-03-03T10:20Z" } }),
+      );
   });
 
   it("a public reply alone is not the look: the clock runs until the request is accepted or returned", () => {
-    const w = opened("2025-03-03T10:00Z");
-    w.do("2025-03-03T10:10Z", reply("We have your request."));
-    expect(w.sla("2025-03-03T10:30Z").response?.state).toBe("running");
-    w.do("2025-03-03T10:40Z", accept());
-    const r = w.sla("2025-03-03T12:00Z").response;
-    expect([r?.state, r?.elapsed]).toEqual(["met", 40 * 60_000]);
+    opened("2025-03-03T10:00Z")
+      .then(at("2025-03-03T10:10Z").reply("We have your request."))
+      .expect(at("2025-03-03T10:30Z").sla({ response: "running" }))
+      .then(at("2025-03-03T10:40Z").accept())
+      .expect(at("2025-03-03T12:00Z").sla({ response: { state: "met", elapsed: "40m" } }));
   });
 
   it("a request nobody accepts or returns is breached after 1 business hour, recorded by the timers", () => {
-    const w = opened("2025-03-03T17:30Z");
-    expect(w.runTimers("2025-03-04T12:00Z").map((a) => [a.at, a.command.type, a.command.data])).toContainEqual([
-      "2025-03-04T09:30Z",
-      "record-sla-breach",
-      expect.objectContaining({ metric: "response" }),
-    ]);
+    opened("2025-03-03T17:30Z")
+      .then(timersUntil("2025-03-04T12:00Z"))
+      .expect(
+        timersFired(
+          [{ at: "2025-03-04T09:30Z", type: "record-sla-breach", metric: "response" }],
+          ["record-sla-breach"],
+        ),
+      );
   });
 });
 
@@ -67,37 +64,32 @@ describe("P-E resolution time by priority, in business hours", () => {
     ["medium", "48h", "2025-03-10T13:00Z"],
     ["low", "72h", "2025-03-13T10:00Z"],
   ])("%s opened Mon 10:00 (%s of business time): resolved by %s", (priority, _, deadline) => {
-    const r = opened("2025-03-03T10:00Z", priority).sla("2025-03-03T10:00Z").resolution;
-    expect([r?.priority, iso(r?.deadline)]).toEqual([priority, deadline]);
+    opened("2025-03-03T10:00Z", priority).expect(at("2025-03-03T10:00Z").sla({ resolution: { priority, deadline } }));
   });
 
   it("a request opened without a priority is Medium", () => {
-    expect(opened("2025-03-03T10:00Z").state.priority).toBe("medium");
+    opened("2025-03-03T10:00Z").expect(ticketState({ priority: "medium" }));
   });
 
   it("critical opened Fri 17:00: 1 h on Friday, 3 h on Monday", () => {
-    expect(iso(opened("2025-03-07T17:00Z", "critical").sla("2025-03-07T17:00Z").resolution?.deadline)).toBe(
-      "2025-03-10T12:00Z",
-    );
+    opened("2025-03-07T17:00Z", "critical").expect(deadlines({ resolution: "2025-03-10T12:00Z" }));
   });
 
   it("a critical request not resolved in 4 business hours is breached, recorded by the timers", () => {
-    const w = opened("2025-03-03T10:00Z", "critical");
-    w.do("2025-03-03T10:15Z", accept());
-    expect(w.runTimers("2025-03-03T18:00Z").map((a) => [a.at, a.command.type])).toEqual([
-      ["2025-03-03T14:00Z", "record-sla-breach"],
-    ]);
-    expect(w.sla("2025-03-03T18:00Z").resolution?.remaining).toBe(-4 * HOUR);
+    opened("2025-03-03T10:00Z", "critical")
+      .then(at("2025-03-03T10:15Z").accept())
+      .then(timersUntil("2025-03-03T18:00Z"))
+      .expect(timersFired([{ at: "2025-03-03T14:00Z", type: "record-sla-breach" }]))
+      .expect(at("2025-03-03T18:00Z").sla({ resolution: { remaining: "-4h" } }));
   });
 
   it("returned for more information, the resolution clock waits for the requester", () => {
-    const w = opened("2025-03-03T10:00Z", "high");
-    w.do("2025-03-03T10:30Z", reply());
-    w.do("2025-03-03T12:00Z", askCustomer("more-information", "Which report fails?"));
-    w.do("2025-03-04T11:00Z", customerComment("The monthly sales report."));
-    // 2 h used on Monday; 22 h left from Tue 11:00: Tue 7 h, Wed 9 h, Thu 6 h.
-    const r = w.sla("2025-03-04T11:00Z").resolution;
-    expect([r?.elapsed, iso(r?.deadline)]).toEqual([2 * HOUR, "2025-03-06T15:00Z"]);
+    opened("2025-03-03T10:00Z", "high")
+      .then(at("2025-03-03T10:30Z").reply())
+      .then(at("2025-03-03T12:00Z").askCustomer("Which report fails?"))
+      .then(at("2025-03-04T11:00Z").comment("The monthly sales report."))
+      // 2 h used on Monday; 22 h left from Tue 11:00: Tue 7 h, Wed 9 h, Thu 6 h.
+      .expect(at("2025-03-04T11:00Z").sla({ resolution: { elapsed: "2h", deadline: "2025-03-06T15:00Z" } }));
   });
 });
 
@@ -112,34 +104,34 @@ describe("P-E the specialist may change the priority", () => {
       "2025-03-03T15:00Z",
     ],
     ["critical → low at Mon 12:00: 72 h from the start", "low", "2025-03-03T12:00Z", "running", null],
-  ])("%s", (_, to, when, state, breachedAt) => {
-    const w = opened("2025-03-03T10:00Z", to === "low" ? "critical" : "low");
-    w.do(when, changePriority(to));
-    const r = w.sla(when).resolution;
+  ] as const)("%s", (_, to, when, state, breachedAt) => {
     const deadline = to === "critical" ? "2025-03-03T14:00Z" : "2025-03-13T10:00Z";
-    expect([r?.state, iso(r?.deadline), iso(r?.breachedAt)]).toEqual([state, deadline, breachedAt]);
+    opened("2025-03-03T10:00Z", to === "low" ? "critical" : "low")
+      .then(at(when).changePriority(to))
+      .expect(at(when).sla({ resolution: { state, deadline, breachedAt } }));
   });
 });
 
 describe("P-E notifications to the requester", () => {
   it("status changes, a priority change by support and a return for information; nothing else is announced", () => {
-    const w = opened("2025-03-03T10:00Z", "medium");
-    w.do("2025-03-03T10:20Z", accept());
-    w.do("2025-03-03T10:30Z", changePriority("high"));
-    w.do("2025-03-03T11:00Z", askCustomer());
-    w.do("2025-03-03T13:00Z", customerComment());
-    w.do("2025-03-03T16:00Z", resolve());
-    w.do("2025-03-03T16:30Z", { type: "close", actor: { kind: "agent", id: "agent-1" }, data: {} });
-    const told = w.events.map((e) => [e.type, w.noticesOn(e.type).filter((n) => n.startsWith("requester:"))]);
-    expect(told).toEqual([
-      ["opened", ["requester:ticket-opened"]],
-      ["accepted", ["requester:ticket-accepted"]],
-      ["prioritised", ["requester:priority-changed"]],
-      ["awaiting-customer", ["requester:ticket-awaiting-customer"]],
-      ["commented", []],
-      ["customer-replied", []],
-      ["resolved", ["requester:ticket-resolved"]],
-      ["closed", ["requester:ticket-closed"]],
-    ]);
+    const told = (...rules: string[]) =>
+      notified(
+        rules.map((r) => `requester:${r}` as const),
+        { audience: "requester" },
+      );
+    opened("2025-03-03T10:00Z", "medium")
+      .expect(told("ticket-opened"))
+      .then(at("2025-03-03T10:20Z").accept())
+      .expect(told("ticket-accepted"))
+      .then(at("2025-03-03T10:30Z").changePriority("high"))
+      .expect(told("priority-changed"))
+      .then(at("2025-03-03T11:00Z").askCustomer())
+      .expect(told("ticket-awaiting-customer"))
+      .then(at("2025-03-03T13:00Z").comment())
+      .expect(told())
+      .then(at("2025-03-03T16:00Z").resolve())
+      .expect(told("ticket-resolved"))
+      .then(at("2025-03-03T16:30Z").close())
+      .expect(told("ticket-closed"));
   });
 });

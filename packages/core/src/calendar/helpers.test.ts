@@ -2,6 +2,7 @@
  * The calendar helpers beside counted time: "next business day at HH:MM" (semantics: Time)
  * and bookable working-session slots (P-A).
  */
+import { calendarCaseArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
@@ -9,7 +10,6 @@ import { bookableSlots } from "./bookableSlots.js";
 import { compileCalendar } from "./compile.js";
 import { at, everyDay, iso, weekdays } from "./fixtures.test-support.js";
 import { nextBusinessDayAt } from "./nextBusinessDayAt.js";
-import { calendarCase } from "./randomCalendars.test-support.js";
 import { twentyFourSeven } from "./twentyFourSeven.js";
 
 describe("nextBusinessDayAt(cal, at, HH:MM)", () => {
@@ -104,7 +104,7 @@ describe("bookableSlots(cal, from, to, step, length)", () => {
 
   it("law: exactly the grid slots whose whole span is open time, on random calendars", () => {
     const input = fc.record({
-      c: calendarCase,
+      c: calendarCaseArb,
       step: fc.integer({ min: 1, max: 8 }).map((q) => q * 15 * MINUTE),
       length: fc.integer({ min: 1, max: 12 }).map((q) => q * 15 * MINUTE),
     });

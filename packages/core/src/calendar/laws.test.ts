@@ -2,12 +2,13 @@
  * The calendar laws (semantics: Calendars), as fast-check properties on random calendars in
  * zones with every kind of DST, each also checked against the naive minute-stepping oracle.
  */
+
+import { type CalendarCase, calendarCaseArb, calendarDurationArb, oracleWindowOf } from "@ticketfold/testing";
+import { minuteOracle } from "@ticketfold/testing/laws";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { decodeCalendar } from "./compile.js";
-import { minuteOracle } from "./minuteOracle.test-support.js";
-import { type CalendarCase, calendarCase, durationFor, windowOf } from "./randomCalendars.test-support.js";
 import type { BusinessCalendar } from "./types.js";
 
 const MIN = 60_000;
@@ -20,11 +21,11 @@ const compiled = (c: CalendarCase): BusinessCalendar => {
 };
 
 /** A case with two durations and a second instant within a day of the first. */
-const withDurations = calendarCase.chain((c) =>
+const withDurations = calendarCaseArb.chain((c) =>
   fc.record({
     c: fc.constant(c),
-    d: durationFor(c),
-    e: durationFor(c),
+    d: calendarDurationArb(c),
+    e: calendarDurationArb(c),
     shift: fc.integer({ min: -1440, max: 1440 }).map((m) => m * MIN),
   }),
 );
@@ -108,7 +109,7 @@ describe("every operation agrees with the naive minute-stepping oracle", () => {
     fc.assert(
       fc.property(withDurations, ({ c, shift }) => {
         const cal = compiled(c);
-        const [from, to] = windowOf(c);
+        const [from, to] = oracleWindowOf(c);
         const oracle = minuteOracle(c.def, from, to);
         for (const t of [c.t, c.t + shift, c.t - MIN, c.t + MIN]) {
           expect(cal.isOpen(t)).toBe(oracle.isOpen(t));
@@ -123,7 +124,7 @@ describe("every operation agrees with the naive minute-stepping oracle", () => {
     fc.assert(
       fc.property(withDurations, ({ c, d, e }) => {
         const cal = compiled(c);
-        const [from, to] = windowOf(c);
+        const [from, to] = oracleWindowOf(c);
         const oracle = minuteOracle(c.def, from, to);
         expect(cal.add(c.t, d)).toBe(oracle.add(c.t, d));
         expect(cal.subtract(c.t, e)).toBe(oracle.subtract(c.t, e));
@@ -137,7 +138,7 @@ describe("every operation agrees with the naive minute-stepping oracle", () => {
     fc.assert(
       fc.property(withDurations, ({ c, d, shift }) => {
         const cal = compiled(c);
-        const [from, to] = windowOf(c);
+        const [from, to] = oracleWindowOf(c);
         const oracle = minuteOracle(c.def, from, to);
         const b = c.t + shift + d;
         expect(cal.between(c.t, b)).toBe(oracle.between(c.t, b));

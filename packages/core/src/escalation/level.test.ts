@@ -4,10 +4,19 @@
  * support + account manager; 2× → account manager; 3× → CEO. 24×7, urgent: response 1 h,
  * resolution 8 h, so the steps fall at 01:00, 04:00, 08:00, 16:00 and 24:00.
  */
+
+import {
+  applyOrThrow as apply,
+  instant as at,
+  commandFromStep as command,
+  compiledSlaTestPolicy as compiled,
+  historyFromSteps as history,
+  isoMinute as iso,
+  type StepTuple as Step,
+} from "@ticketfold/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { decide } from "../decide/decide.js";
-import { apply, at, command, compiled, history, iso, type Step } from "../sla/scenario.test-support.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
 import { escalationStatus } from "./level.js";

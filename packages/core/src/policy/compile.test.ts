@@ -1,8 +1,14 @@
 /** The SLA part of a policy: decoded from JSON, compiled once, errors that name what is wrong. */
+
+import {
+  calendarDef,
+  slaTestPolicy as policyFrom,
+  fourPriorities as priorities,
+  weekdayHours as weekdays,
+} from "@ticketfold/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
-import { calendarDef, policyFrom, priorities, weekdays } from "../sla/scenario.test-support.js";
 import { compiledPolicyOf, compilePolicy } from "./compile.js";
 import { isSlaPolicyError } from "./errors.js";
 import { decodePolicy, PolicyC } from "./policy.js";

@@ -2,9 +2,18 @@
  * The clock rules of sla-semantics.md, each test named after the rule it checks: what starts,
  * pauses, stops and repeats each metric; the status fields; re-targeting; reopening.
  */
+
+import {
+  instant as at,
+  calendarDef,
+  compiledSlaTestPolicy as compiled,
+  historyFromSteps as history,
+  isoMinute as iso,
+  type StepTuple as Step,
+  weekdayHours as weekdays,
+} from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
-import { at, calendarDef, compiled, history, iso, type Step, weekdays } from "./scenario.test-support.js";
 import { slaStatus } from "./status.js";
 
 const all = (extra: Record<string, unknown> = {}) =>

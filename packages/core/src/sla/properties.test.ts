@@ -4,6 +4,13 @@
  * random legal histories (driven through decide, with timers applied along the way).
  */
 
+import {
+  instant as at,
+  calendarDef,
+  commandFromStep as command,
+  compiledSlaTestPolicy as compiled,
+  weekdayHours as weekdays,
+} from "@ticketfold/testing";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
@@ -15,7 +22,6 @@ import { fold } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { at, calendarDef, command, compiled, weekdays } from "./scenario.test-support.js";
 import { metricStatus, slaStatus } from "./status.js";
 
 const CALENDARS = {

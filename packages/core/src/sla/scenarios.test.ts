@@ -3,11 +3,20 @@
  * whole engine: JSON policy → compiled policy → ticket history through decide → slaStatus /
  * timers.
  */
+
+import {
+  applyOrThrow as apply,
+  instant as at,
+  calendarDef,
+  compiledSlaTestPolicy as compiled,
+  historyFromSteps as history,
+  isoMinute as iso,
+  weekdayHours as weekdays,
+} from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { apply, at, calendarDef, compiled, history, iso, weekdays } from "./scenario.test-support.js";
 import { slaStatus } from "./status.js";
 
 const oneMetric = (metric: string, target: string, calendar: unknown, extra: Record<string, unknown> = {}) =>

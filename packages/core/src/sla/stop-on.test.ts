@@ -5,12 +5,21 @@
  * new request is looked at within 1 business hour" stops at acceptance or at the return for
  * information. 24x7, 1 h targets, opened Tue 2025-03-04 09:00, read at 09:50.
  */
+
+import {
+  instant as at,
+  compiledSlaTestPolicy as compiled,
+  historyFromSteps as history,
+  isoMinute as iso,
+  slaTestPolicy as policyFrom,
+  fourPriorities as priorities,
+  type StepTuple as Step,
+} from "@ticketfold/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../policy/compile.js";
 import { decodePolicy } from "../policy/policy.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { at, compiled, history, iso, policyFrom, priorities, type Step } from "./scenario.test-support.js";
 import { slaStatus } from "./status.js";
 
 const day = (hhmm: string) => `2025-03-04T${hhmm}`;

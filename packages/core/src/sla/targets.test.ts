@@ -6,22 +6,23 @@
  * breach it reveals is observed at the change. Restart: the new target's full time on its own
  * calendar from the change. Office: Mon–Fri 09:00–17:00 UTC; Fri 2025-03-07, Mon 2025-03-10.
  */
+
+import {
+  instant as at,
+  calendarDef,
+  compiledSlaTestPolicy as compiled,
+  historyFromSteps as history,
+  isoMinute as iso,
+  slaTestPolicy as policyFrom,
+  fourPriorities as priorities,
+  type StepTuple as Step,
+  weekdayHours as weekdays,
+} from "@ticketfold/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../policy/compile.js";
 import { decodePolicy, PolicyC } from "../policy/policy.js";
 import { HOUR } from "../shared/duration.js";
-import {
-  at,
-  calendarDef,
-  compiled,
-  history,
-  iso,
-  policyFrom,
-  priorities,
-  type Step,
-  weekdays,
-} from "./scenario.test-support.js";
 import { slaStatus } from "./status.js";
 
 const calendars = { office: calendarDef("office", weekdays([["09:00", "17:00"]])) };

@@ -3,8 +3,16 @@
  * tickets awaiting the customer (P-D), the downgrade after customer silence (P-C: a P1 after
  * 3 h without an answer), and the contract of `nextWakeUp` / `due`.
  */
+
+import {
+  applyOrThrow as apply,
+  instant as at,
+  compiledSlaTestPolicy as compiled,
+  historyFromSteps as history,
+  isoMinute as iso,
+  type StepTuple as Step,
+} from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
-import { apply, at, compiled, history, iso, type Step } from "../sla/scenario.test-support.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketState } from "../ticket/state.js";
 import { due } from "./due.js";

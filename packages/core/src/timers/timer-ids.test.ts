@@ -4,9 +4,14 @@
  * for (a worker that died and runs again), the next occurrence another (an auto-close after a
  * reopen); policy-given names that do not fit the rule are encoded, and overlong ids digested.
  */
+import {
+  instant as at,
+  compiledSlaTestPolicy as compiled,
+  historyFromSteps as history,
+  type StepTuple as Step,
+} from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
 import { CommandIdC } from "../shared/ids.js";
-import { at, compiled, history, type Step } from "../sla/scenario.test-support.js";
 import { due, timerCommandId } from "./due.js";
 
 const policy = compiled({

@@ -3,37 +3,39 @@
  * intervals, `24:00` ends, holidays, holiday rules and overrides near the instant under test) in zones with
  * every kind of DST (Europe/Berlin, America/New_York, Australia/Sydney — southern —,
  * America/Sao_Paulo — changes at midnight until 2019 —, UTC), and minute-aligned instants
- * that often sit right next to an offset change.
+ * that often sit right next to an offset change. A case carries its definition, the instant
+ * and the open minutes of its week, so durations stay in the reach of the minute oracle.
  */
+import type { WallInterval, WeeklyCalendarDef } from "@ticketfold/core";
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
-import type { WeeklyCalendarDef } from "./codec.js";
-import type { WallInterval } from "./intervalCodec.js";
-import { ruleFrom, ruleSeed } from "./randomHolidayRules.test-support.js";
+import { ruleFrom, ruleSeed } from "./randomHolidayRules.js";
+import { zoneTransitions } from "./zoneTransitions.js";
 
-export const ZONES = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "America/Sao_Paulo", "UTC"] as const;
+/** The zones of `calendarCaseArb`: every kind of DST, and none. */
+export const CALENDAR_ZONES = [
+  "Europe/Berlin",
+  "America/New_York",
+  "Australia/Sydney",
+  "America/Sao_Paulo",
+  "UTC",
+] as const;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const MIN = 60_000;
 const DAY = 86_400_000;
 
 /** Offset changes of a zone in 2016–2026 (or a few plain dates for UTC). */
-const transitionsOf = (zone: string): number[] => {
-  const out: number[] = [];
-  let z: Temporal.ZonedDateTime | null = Temporal.ZonedDateTime.from({ timeZone: zone, year: 2016, month: 1, day: 1 });
-  for (;;) {
-    z = z.getTimeZoneTransition("next");
-    if (z === null || z.year > 2026) break;
-    out.push(z.epochMilliseconds);
-  }
+const transitionsOf = (zone: string): readonly number[] => {
+  const out = zoneTransitions(zone, 2016, 2026);
   return out.length > 0 ? out : [Date.UTC(2016, 2, 27), Date.UTC(2020, 11, 31, 23), Date.UTC(2024, 1, 29)];
 };
-const TRANSITIONS = new Map(ZONES.map((z) => [z, transitionsOf(z)]));
+const TRANSITIONS = new Map(CALENDAR_ZONES.map((z) => [z, transitionsOf(z)]));
 
 const hhmm = (quarters: number): string =>
   `${String(Math.floor(quarters / 4)).padStart(2, "0")}:${String((quarters % 4) * 15).padStart(2, "0")}`;
 
-/** Sorted, disjoint intervals on a quarter-hour grid (0–96 quarters, 96 = 24:00). */
-const dayHours: fc.Arbitrary<WallInterval[]> = fc
+/** Sorted, disjoint intervals on a quarter-hour grid (0–96 quarters, 96 = 24:00): lunch breaks and split shifts. */
+export const dayHoursArb: fc.Arbitrary<WallInterval[]> = fc
   .uniqueArray(fc.integer({ min: 0, max: 96 }), { minLength: 0, maxLength: 6 })
   .map((qs) => {
     const sorted = [...qs].sort((a, b) => a - b);
@@ -46,6 +48,7 @@ const plainDate = (zone: string, t: number, shiftDays: number): Temporal.PlainDa
   Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone).toPlainDate().add({ days: shiftDays });
 const localDate = (zone: string, t: number, shiftDays: number): string => plainDate(zone, t, shiftDays).toString();
 
+/** A random calendar and an instant to test it at. */
 export interface CalendarCase {
   readonly def: WeeklyCalendarDef;
   /** A minute-aligned instant to start from. */
@@ -54,20 +57,24 @@ export interface CalendarCase {
   readonly weeklyMinutes: number;
 }
 
-export const calendarCase: fc.Arbitrary<CalendarCase> = fc
+/** A weekly calendar around an instant, often right next to one of its zone's offset changes. */
+export const calendarCaseArb: fc.Arbitrary<CalendarCase> = fc
   .record({
-    zone: fc.constantFrom(...ZONES),
+    zone: fc.constantFrom(...CALENDAR_ZONES),
     pick: fc.nat(),
     nearChange: fc.boolean(),
     shift: fc.oneof(
       fc.integer({ min: -4320, max: 4320 }),
       fc.integer({ min: -288, max: 288 }).map((q) => q * 15),
     ),
-    week: fc.array(fc.oneof(dayHours, fc.constant<WallInterval[]>([])), { minLength: 7, maxLength: 7 }),
+    week: fc.array(fc.oneof(dayHoursArb, fc.constant<WallInterval[]>([])), { minLength: 7, maxLength: 7 }),
     holidays: fc.array(fc.record({ day: fc.integer({ min: -15, max: 40 }), yearly: fc.boolean() }), { maxLength: 3 }),
-    overrides: fc.array(fc.record({ day: fc.integer({ min: -15, max: 40 }), yearly: fc.boolean(), hours: dayHours }), {
-      maxLength: 2,
-    }),
+    overrides: fc.array(
+      fc.record({ day: fc.integer({ min: -15, max: 40 }), yearly: fc.boolean(), hours: dayHoursArb }),
+      {
+        maxLength: 2,
+      },
+    ),
     rules: fc.array(ruleSeed, { maxLength: 3 }),
   })
   .map(({ zone, pick, nearChange, shift, week, holidays, overrides, rules }) => {
@@ -110,7 +117,7 @@ const toMinutes = (s: string): number => {
 };
 
 /** A minute-aligned duration of counted time, up to one template week of open time. */
-export const durationFor = (c: CalendarCase): fc.Arbitrary<number> =>
+export const calendarDurationArb = (c: CalendarCase): fc.Arbitrary<number> =>
   fc
     .oneof(
       fc.constant(0),
@@ -120,4 +127,4 @@ export const durationFor = (c: CalendarCase): fc.Arbitrary<number> =>
     .map((m) => m * MIN);
 
 /** The oracle's window around a case: wide enough for a week of open time plus closures. */
-export const windowOf = (c: CalendarCase): readonly [number, number] => [c.t - 75 * DAY, c.t + 75 * DAY];
+export const oracleWindowOf = (c: CalendarCase): readonly [number, number] => [c.t - 75 * DAY, c.t + 75 * DAY];

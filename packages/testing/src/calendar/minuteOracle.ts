@@ -1,19 +1,19 @@
 /**
- * The naive oracle the laws compare against (semantics: Calendars — "every operation agrees
- * with a naive minute-stepping oracle"). It shares nothing with the implementation: it reads
- * the definition with its own precedence code (and its own reading of holiday rules,
- * oracleHolidayRules.ts), asks Temporal (its own date arithmetic and
- * zone conversion) for each interval's instants, paints a bitmap of open minutes for a window,
- * and answers every question by stepping one minute at a time. Minute-aligned inputs only.
+ * The naive oracle the calendar laws compare against (semantics: Calendars — "every operation
+ * agrees with a naive minute-stepping oracle"). It shares nothing with the core's calendar: it
+ * reads the definition with its own precedence code (and its own reading of holiday rules,
+ * oracleHolidayRules.ts), asks Temporal (its own date arithmetic and zone conversion) for each
+ * interval's instants, paints a bitmap of open minutes for a window, and answers every question
+ * by stepping one minute at a time. Minute-aligned inputs only; slow on purpose.
  */
+import type { CalendarDef, HolidayRule, WeeklyCalendarDef } from "@ticketfold/core";
 import { Temporal } from "temporal-polyfill";
-import type { WeeklyCalendarDef } from "./codec.js";
-import type { HolidayRule } from "./holidayCodec.js";
-import { ruleHolidayDates } from "./oracleHolidayRules.test-support.js";
+import { ruleHolidayDates } from "./oracleHolidayRules.js";
 
 const MIN = 60_000;
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
+/** A calendar's operations, answered by stepping minutes (the `BusinessCalendar` questions). */
 export interface MinuteOracle {
   isOpen(t: number): boolean;
   nextOpen(t: number): number;
@@ -48,10 +48,24 @@ const instantOf = (zone: string, date: Temporal.PlainDate, hhmm: string): number
     .toZonedDateTime(zone, { disambiguation: "compatible" }).epochMilliseconds;
 };
 
-/** An oracle that knows the minutes in `[from, to)` (both minute-aligned). */
-export const minuteOracle = (def: WeeklyCalendarDef, from: number, to: number): MinuteOracle => {
+/**
+ * An oracle that knows the minutes in `[from, to)` (both minute-aligned) of a calendar
+ * definition (a 24x7 one is open every minute). An answer that needs a minute outside the
+ * window throws: widen the window.
+ */
+export const minuteOracle = (calendar: CalendarDef, from: number, to: number): MinuteOracle => {
+  if (!Number.isInteger(from / MIN) || !Number.isInteger(to / MIN) || to < from)
+    throw new Error("oracle: the window must be minute-aligned, from ≤ to");
   const size = (to - from) / MIN;
   const open = new Uint8Array(size);
+  if (calendar.kind === "24x7") open.fill(1);
+  else paint(calendar, from, to, open);
+  return oracleOver(open, from);
+};
+
+/** Marks the open minutes of a weekly calendar in the window's bitmap. */
+const paint = (def: WeeklyCalendarDef, from: number, to: number, open: Uint8Array): void => {
+  const size = open.length;
   const zone = def.timeZone;
   const firstDate = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone).toPlainDate();
   const lastDate = Temporal.Instant.fromEpochMilliseconds(to).toZonedDateTimeISO(zone).toPlainDate();
@@ -66,6 +80,10 @@ export const minuteOracle = (def: WeeklyCalendarDef, from: number, to: number): 
     }
     d = d.add({ days: 1 });
   }
+};
+
+const oracleOver = (open: Uint8Array, from: number): MinuteOracle => {
+  const size = open.length;
   const index = (t: number): number => {
     const i = (t - from) / MIN;
     if (!Number.isInteger(i) || i < 0 || i > size)

@@ -1,12 +1,13 @@
 /**
  * The minute oracle's own reading of holiday rules (semantics: Calendars — rule-based
- * holidays), written with Temporal and an Easter table so it shares nothing with
+ * holidays), written with Temporal and its own Easter rule (oracleEaster.ts) so it shares nothing with
  * `holidayRules.ts`: the nth weekday by listing the month's days, observed moves by
  * Temporal's day of week, and every rule placed in each year around the oracle's window.
  */
+
+import type { HolidayRule } from "@ticketfold/core";
 import { Temporal } from "temporal-polyfill";
-import { easterOf } from "./easterTable.test-support.js";
-import type { HolidayRule } from "./holidayCodec.js";
+import { easterOf } from "./oracleEaster.js";
 
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 

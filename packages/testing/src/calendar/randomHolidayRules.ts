@@ -5,10 +5,12 @@
  * rule — each sometimes bounded by `from`/`until` years that include or exclude the nearby
  * occurrence, and sometimes named.
  */
+import type { HolidayRule } from "@ticketfold/core";
 import fc from "fast-check";
 import type { Temporal } from "temporal-polyfill";
-import { easterOf } from "./easterTable.test-support.js";
-import type { HolidayRule, NthWeekdayHoliday } from "./holidayCodec.js";
+import { easterOf } from "./oracleEaster.js";
+
+type Nth = Extract<HolidayRule, { nth: unknown }>["nth"];
 
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -44,7 +46,7 @@ const nthRule = (target: Temporal.PlainDate, offset: number, fromEnd: boolean) =
   const base = target.subtract({ days: offset });
   const fromStart = Math.ceil(base.day / 7);
   const fromLast = -Math.ceil((base.daysInMonth - base.day + 1) / 7);
-  const nth = ((fromEnd && fromLast >= -4) || fromStart > 4 ? fromLast : fromStart) as NthWeekdayHoliday["nth"];
+  const nth = ((fromEnd && fromLast >= -4) || fromStart > 4 ? fromLast : fromStart) as Nth;
   return { month: base.month, weekday: DAY_NAMES[base.dayOfWeek - 1]!, nth, ...(offset === 0 ? {} : { offset }) };
 };
 
