@@ -11,7 +11,6 @@ import {
   type EventStore,
   type Instant,
   type PolicyLookup,
-  type TicketIndexProjection,
   type TicketListFilter,
   type TicketListRow,
   type TicketPage,
