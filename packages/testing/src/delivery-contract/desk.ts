@@ -214,11 +214,16 @@ export const describeDeskContract = (name: string, harness: (o: DeskHarnessOptio
       const gate = new Promise<void>((resolve) => {
         release = resolve;
       });
+      let entered: () => void = () => {};
+      const delivering = new Promise<void>((resolve) => {
+        entered = resolve;
+      });
       const slow = recordingChannel("slow");
       const blocking: DeliveryChannel = {
         name: "slow",
         deliver: async (intent) => {
-          await gate;
+          entered();
+          if (slow.seen.length === 0) await gate;
           return slow.deliver(intent);
         },
       };
@@ -233,20 +238,23 @@ export const describeDeskContract = (name: string, harness: (o: DeskHarnessOptio
         await handled(desk, openNow(ticket));
         desk.start({ outbox: true });
         expect(desk.running()).toEqual(["outbox"]);
-        // Wait until the dispatcher holds the notice, then stop while it is being delivered.
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // Stop while the dispatcher is delivering the notice it claimed.
+        await delivering;
         const stopping = desk.stop();
         expect(await settlesWithin(stopping, 100)).toBe(false);
         release();
         await stopping;
         expect(slow.seen.map((i) => i.rule)).toEqual(["ticket-opened"]);
         expect(desk.running()).toEqual([]);
-        // Settled as delivered: a dispatcher started later (even past any lease) sends nothing again.
+        // Settled as delivered: a dispatcher started later (past any lease) delivers the next
+        // ticket's notice, and not the first one again.
         clock.set(T0 + HOUR / 2);
+        const next = ids();
+        await handled(desk, openNow(next));
         const again = desk.start({ outbox: true });
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await vi.waitFor(() => expect(slow.seen).toHaveLength(2), WAIT);
         await again.stop();
-        expect(slow.seen).toHaveLength(1);
+        expect(slow.seen.map((i) => i.ticketId)).toEqual([ticket, next]);
       } finally {
         release();
         await close();
