@@ -23,10 +23,13 @@ import { compiledPolicyOf } from "../policy/compile.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import type { PolicyLookup } from "../projections/ticket-steps.js";
+import type { DecodeIssue } from "../shared/decode.js";
+import { COMMAND_ID_RULE, CommandIdC } from "../shared/ids.js";
 import type { Instant } from "../shared/instant.js";
 import type { DeliveryChannel, OutboxQueue, OutboxStore, TimerQueue } from "../store/outbox.js";
 import type { TicketQueries } from "../store/ticket-queries.js";
 import type { TicketCommand } from "../ticket/commands.js";
+import type { DomainError } from "../ticket/errors.js";
 import { dispatchOutbox, type RetryBackoff } from "../workers/outbox-dispatch.js";
 import { runDueTimers } from "../workers/timer-worker.js";
 import { runWorkerLoop } from "../workers/worker-loop.js";
@@ -143,7 +146,10 @@ export type DeskCommand = TicketCommand extends infer C
 export interface DeskHandleOptions {
   /** The ticket's version the caller last saw (`If-Match`): another is `CONCURRENCY_CONFLICT`; 0 = must not exist. */
   readonly expectedVersion?: number;
-  /** The idempotency key (`Idempotency-Key`): handled again, the command records nothing new. */
+  /**
+   * The idempotency key (`Idempotency-Key`): handled again, the command records nothing new.
+   * Like `correlationId`, 1–128 printable ASCII characters (else `INVALID_COMMAND`, naming it).
+   */
   readonly commandId?: string;
   /** The request or conversation the command belongs to. */
   readonly correlationId?: string;
@@ -249,6 +255,29 @@ const follow = (signal: DeskSignal | undefined, stopper: Stopper): (() => void) 
 const abortReason = (signal: { readonly reason?: unknown }): unknown =>
   signal.reason ?? Object.assign(new Error("the command was aborted before it was handled"), { name: "AbortError" });
 
+/** The handle options a command cannot carry: a malformed id or version is `INVALID_COMMAND`, naming it. */
+const invalidHandleOptions = (o: DeskHandleOptions): DomainError | undefined => {
+  const issues: DecodeIssue[] = [];
+  for (const key of ["commandId", "correlationId"] as const) {
+    const value = o[key];
+    if (value !== undefined && !CommandIdC.is(value))
+      issues.push({
+        path: `options.${key}`,
+        expected: COMMAND_ID_RULE,
+        message: `options.${key}: ${JSON.stringify(value)} is not ${COMMAND_ID_RULE}`,
+      });
+  }
+  const v = o.expectedVersion;
+  if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0))
+    issues.push({
+      path: "options.expectedVersion",
+      expected: "a whole number ≥ 0",
+      message: `options.expectedVersion: ${String(v)} is not a whole number ≥ 0`,
+    });
+  if (issues.length === 0) return undefined;
+  return { code: "INVALID_COMMAND", issues, message: `invalid command: ${issues.map((i) => i.message).join("; ")}` };
+};
+
 export const createDesk = (options: DeskOptions): Desk => {
   const { store, policies, queries, clock } = options;
   const channels = options.channels ?? [];
@@ -264,6 +293,8 @@ export const createDesk = (options: DeskOptions): Desk => {
 
   const handle: Desk["handle"] = async (given, o = {}) => {
     if (o.signal?.aborted) throw abortReason(o.signal);
+    const invalid = invalidHandleOptions(o);
+    if (invalid !== undefined) return E.left(invalid);
     const command = {
       ...given,
       at: given.at ?? clock(),

@@ -201,6 +201,14 @@ export const describeDeskContract = (name: string, harness: (o: DeskHarnessOptio
         const stale = await desk.handle(acceptCommand(ticket, clock.now()), { expectedVersion: 0 });
         expect(E.isLeft(stale) && stale.left.code).toBe("CONCURRENCY_CONFLICT");
         expect(await typesOf(desk, ticket)).toEqual(["opened"]);
+        const malformed = await desk.handle(acceptCommand(ticket, clock.now()), {
+          commandId: "has spaces",
+          expectedVersion: -1,
+        });
+        expect(E.isLeft(malformed) && malformed.left).toMatchObject({
+          code: "INVALID_COMMAND",
+          issues: [{ path: "options.commandId" }, { path: "options.expectedVersion" }],
+        });
         const fresh = await desk.handle(acceptCommand(ticket, clock.now()), { expectedVersion: 1 });
         expect(E.isRight(fresh) && fresh.right.version).toBe(2);
       } finally {
