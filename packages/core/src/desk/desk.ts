@@ -25,10 +25,11 @@ import type { PolicyResolver } from "../policy/resolver.js";
 import type { PolicyLookup } from "../projections/ticket-steps.js";
 import type { DecodeIssue } from "../shared/decode.js";
 import { COMMAND_ID_RULE, CommandIdC } from "../shared/ids.js";
-import type { Instant } from "../shared/instant.js";
+import { formatInstant, type Instant } from "../shared/instant.js";
 import type { DeliveryChannel, OutboxQueue, OutboxStore, TimerQueue } from "../store/outbox.js";
 import type { TicketQueries } from "../store/ticket-queries.js";
-import type { TicketCommand } from "../ticket/commands.js";
+import { decodeCommand } from "../ticket/codec.js";
+import { commandCodecs, type EncodedTicketCommand, type TicketCommand } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";
 import { dispatchOutbox, type RetryBackoff } from "../workers/outbox-dispatch.js";
 import { runDueTimers } from "../workers/timer-worker.js";
@@ -136,12 +137,22 @@ export interface DeskOptions {
   readonly signal?: DeskSignal;
 }
 
-/** A command as the desk takes it: `at` may be left out (the desk's clock stamps it). */
-export type DeskCommand = TicketCommand extends infer C
-  ? C extends TicketCommand
-    ? Omit<C, "at"> & { readonly at?: Instant }
-    : never
-  : never;
+/**
+ * A command as the desk takes it: typed (`TicketCommand`), or as JSON (`EncodedTicketCommand`:
+ * plain strings, instants as ISO text), which the desk decodes (`INVALID_COMMAND` names each bad
+ * path). Either way `at` may be left out: the desk's clock stamps it.
+ */
+export type DeskCommand =
+  | (TicketCommand extends infer C
+      ? C extends TicketCommand
+        ? Omit<C, "at"> & { readonly at?: Instant }
+        : never
+      : never)
+  | (EncodedTicketCommand extends infer C
+      ? C extends EncodedTicketCommand
+        ? Omit<C, "at"> & { readonly at?: string | Instant }
+        : never
+      : never);
 
 export interface DeskHandleOptions {
   /** The ticket's version the caller last saw (`If-Match`): another is `CONCURRENCY_CONFLICT`; 0 = must not exist. */
@@ -182,7 +193,8 @@ export interface DeskWorkers {
 export interface Desk {
   /**
    * Handles a command: its events, their notification intents and the ticket's next wake-up
-   * in one append. Refusals are values (`Left`); a store failure is thrown.
+   * in one append. A command in its JSON form is decoded first. Refusals are values (`Left`); a
+   * store failure is thrown.
    */
   handle(command: DeskCommand, options?: DeskHandleOptions): Promise<E.Either<HandlerError, NotifyingHandled>>;
   /** The read model: tickets of a tenant, filtered and paged, with their live SLA. */
@@ -255,6 +267,18 @@ const follow = (signal: DeskSignal | undefined, stopper: Stopper): (() => void) 
 const abortReason = (signal: { readonly reason?: unknown }): unknown =>
   signal.reason ?? Object.assign(new Error("the command was aborted before it was handled"), { name: "AbortError" });
 
+/** A typed command as it is; anything else decoded from its JSON form (`at` as ISO text). */
+const commandOf = (given: {
+  readonly type: string;
+  readonly at: string | Instant;
+}): E.Either<DomainError, TicketCommand> => {
+  const codec = Object.hasOwn(commandCodecs, given.type)
+    ? commandCodecs[given.type as keyof typeof commandCodecs]
+    : undefined;
+  if (codec?.is(given)) return E.right(given as TicketCommand);
+  return decodeCommand({ ...given, at: typeof given.at === "number" ? formatInstant(given.at) : given.at });
+};
+
 /** The handle options a command cannot carry: a malformed id or version is `INVALID_COMMAND`, naming it. */
 const invalidHandleOptions = (o: DeskHandleOptions): DomainError | undefined => {
   const issues: DecodeIssue[] = [];
@@ -295,13 +319,14 @@ export const createDesk = (options: DeskOptions): Desk => {
     if (o.signal?.aborted) throw abortReason(o.signal);
     const invalid = invalidHandleOptions(o);
     if (invalid !== undefined) return E.left(invalid);
-    const command = {
+    const command = commandOf({
       ...given,
       at: given.at ?? clock(),
       ...(o.commandId === undefined ? {} : { commandId: o.commandId }),
       ...(o.correlationId === undefined ? {} : { correlationId: o.correlationId }),
-    } as TicketCommand;
-    return handleNotifying(store, policies, command, {
+    });
+    if (E.isLeft(command)) return command;
+    return handleNotifying(store, policies, command.right, {
       ...handlerOptions,
       ...(o.expectedVersion === undefined ? {} : { expectedVersion: o.expectedVersion }),
     });

@@ -209,8 +209,29 @@ export const describeDeskContract = (name: string, harness: (o: DeskHarnessOptio
           code: "INVALID_COMMAND",
           issues: [{ path: "options.commandId" }, { path: "options.expectedVersion" }],
         });
-        const fresh = await desk.handle(acceptCommand(ticket, clock.now()), { expectedVersion: 1 });
-        expect(E.isRight(fresh) && fresh.right.version).toBe(2);
+        // The JSON form (plain strings, no `data` for a payload-less command) is decoded.
+        const json = await desk.handle(
+          {
+            type: "accept",
+            tenantId: TENANT as string,
+            ticketId: ticket as string,
+            actor: { kind: "agent", id: "a-1" },
+          },
+          { expectedVersion: 1 },
+        );
+        expect(E.isRight(json) && json.right.version).toBe(2);
+        const bad = await desk.handle({
+          type: "comment",
+          tenantId: TENANT as string,
+          ticketId: ticket as string,
+          actor: { kind: "agent", id: "a-1" },
+          data: { body: "", visibility: "public" },
+        });
+        expect(E.isLeft(bad) && bad.left).toMatchObject({
+          code: "INVALID_COMMAND",
+          message: expect.stringContaining("body"),
+        });
+        expect(await typesOf(desk, ticket)).toEqual(["opened", "accepted"]);
       } finally {
         await close();
       }
