@@ -31,8 +31,8 @@ import type { TicketQueries } from "../store/ticket-queries.js";
 import { decodeCommand } from "../ticket/codec.js";
 import { commandCodecs, type EncodedTicketCommand, type TicketCommand } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";
-import { dispatchOutbox, type RetryBackoff } from "../workers/outbox-dispatch.js";
-import { runDueTimers } from "../workers/timer-worker.js";
+import { type DispatchReport, dispatchOutbox, type RetryBackoff } from "../workers/outbox-dispatch.js";
+import { runDueTimers, type TimerRunReport } from "../workers/timer-worker.js";
 import { runWorkerLoop } from "../workers/worker-loop.js";
 
 /** A store a desk runs on: events, outbox and wake-ups written together, and the two queues. */
@@ -209,6 +209,14 @@ export interface Desk {
    * is refused (`Error`), so one process never runs two of the same.
    */
   start(which?: DeskStartOptions): DeskWorkers;
+  /**
+   * One timer pass now, at the desk's clock, whether or not the timer worker runs: for tests,
+   * demos and schedulers (a cron job) that run passes themselves. Its report lists the tickets
+   * that failed (`tickets[].error`); they are not given to `onError`.
+   */
+  runTimers(): Promise<TimerRunReport>;
+  /** One outbox pass now, at the desk's clock (its report lists dead letters; not given to `onError`). */
+  dispatch(): Promise<DispatchReport>;
   /** Stops every running worker, gracefully; settles when all have ended (rejects as their `done`). */
   stop(): Promise<void>;
   /** The workers running now. */
@@ -332,6 +340,30 @@ export const createDesk = (options: DeskOptions): Desk => {
     });
   };
 
+  const runTimers = (): Promise<TimerRunReport> => {
+    const t = options.timers ?? {};
+    return runDueTimers(store.timers, store, policies, {
+      ...handlerOptions,
+      now: clock(),
+      owner: `${owner}/timers`,
+      ...(t.leaseMs === undefined ? {} : { leaseMs: t.leaseMs }),
+      ...(t.limit === undefined ? {} : { limit: t.limit }),
+      ...(t.retryMs === undefined ? {} : { retryMs: t.retryMs }),
+    });
+  };
+
+  const dispatch = (): Promise<DispatchReport> => {
+    const o = options.outbox ?? {};
+    return dispatchOutbox(store.outbox, channels, {
+      now: clock(),
+      owner: `${owner}/outbox`,
+      ...(o.leaseMs === undefined ? {} : { leaseMs: o.leaseMs }),
+      ...(o.limit === undefined ? {} : { limit: o.limit }),
+      ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
+      ...(o.backoff === undefined ? {} : { backoff: o.backoff }),
+    });
+  };
+
   /** The loop of one worker: `pass` answers how many rows it handled and reports row failures itself. */
   const loopOf = (
     worker: DeskWorker,
@@ -346,16 +378,8 @@ export const createDesk = (options: DeskOptions): Desk => {
         onError: (error) => report(error, { worker }),
       });
     if (worker === "timers") {
-      const t = options.timers ?? {};
       return loop(async () => {
-        const run = await runDueTimers(store.timers, store, policies, {
-          ...handlerOptions,
-          now: clock(),
-          owner: `${owner}/timers`,
-          ...(t.leaseMs === undefined ? {} : { leaseMs: t.leaseMs }),
-          ...(t.limit === undefined ? {} : { limit: t.limit }),
-          ...(t.retryMs === undefined ? {} : { retryMs: t.retryMs }),
-        });
+        const run = await runTimers();
         for (const ticket of run.tickets) {
           if (ticket.error === undefined) continue;
           const context = { worker, tenantId: ticket.tenantId, ticketId: ticket.ticketId };
@@ -363,26 +387,18 @@ export const createDesk = (options: DeskOptions): Desk => {
           report(new DeskWorkerError("TIMER_FAILED", message, context), context);
         }
         return run.claimed;
-      }, t.idleMs);
+      }, options.timers?.idleMs);
     }
     if (worker === "outbox") {
-      const o = options.outbox ?? {};
       return loop(async () => {
-        const run = await dispatchOutbox(store.outbox, channels, {
-          now: clock(),
-          owner: `${owner}/outbox`,
-          ...(o.leaseMs === undefined ? {} : { leaseMs: o.leaseMs }),
-          ...(o.limit === undefined ? {} : { limit: o.limit }),
-          ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
-          ...(o.backoff === undefined ? {} : { backoff: o.backoff }),
-        });
+        const run = await dispatch();
         for (const intentId of run.dead) {
           const context = { worker, intentId };
           const message = `outbox: notice ${intentId} is a dead letter (see the outbox's attempt log)`;
           report(new DeskWorkerError("DELIVERY_FAILED", message, context), context);
         }
         return run.claimed;
-      }, o.idleMs);
+      }, options.outbox?.idleMs);
     }
     const readSide = options.readSide as ReadSideRunner;
     return loop(async () => {
@@ -447,6 +463,8 @@ export const createDesk = (options: DeskOptions): Desk => {
     policies,
     clock,
     start,
+    runTimers,
+    dispatch,
     stop: async () => {
       await Promise.all([...all].map((w) => w.stop()));
     },
