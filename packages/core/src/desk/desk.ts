@@ -215,7 +215,10 @@ export interface Desk {
    * that failed (`tickets[].error`); they are not given to `onError`.
    */
   runTimers(): Promise<TimerRunReport>;
-  /** One outbox pass now, at the desk's clock (its report lists dead letters; not given to `onError`). */
+  /**
+   * One outbox pass now, at the desk's clock (its report lists dead letters; not given to
+   * `onError`). A desk without channels refuses (`Error`): nothing could take the notices.
+   */
   dispatch(): Promise<DispatchReport>;
   /** Stops every running worker, gracefully; settles when all have ended (rejects as their `done`). */
   stop(): Promise<void>;
@@ -352,7 +355,10 @@ export const createDesk = (options: DeskOptions): Desk => {
     });
   };
 
-  const dispatch = (): Promise<DispatchReport> => {
+  const noChannels = "the desk has no channels: the outbox dispatcher has nothing to deliver through";
+  const dispatch = async (): Promise<DispatchReport> => {
+    // With no channel every entry would count as delivered, to nobody.
+    if (channels.length === 0) throw new Error(noChannels);
     const o = options.outbox ?? {};
     return dispatchOutbox(store.outbox, channels, {
       now: clock(),
@@ -413,8 +419,7 @@ export const createDesk = (options: DeskOptions): Desk => {
     const workers = (["timers", "outbox", "readSide"] as const).filter((w) =>
       wanted(w, w === "timers" || (w === "outbox" ? channels.length > 0 : options.readSide !== undefined)),
     );
-    if (workers.includes("outbox") && channels.length === 0)
-      throw new Error("the desk has no channels: the outbox dispatcher has nothing to deliver through");
+    if (workers.includes("outbox") && channels.length === 0) throw new Error(noChannels);
     if (workers.includes("readSide") && options.readSide === undefined)
       throw new Error("the desk has no read-side runner: its queries keep themselves current");
     const busy = workers.filter((w) => running.has(w));

@@ -232,6 +232,11 @@ export const describeDeskContract = (name: string, harness: (o: DeskHarnessOptio
           message: expect.stringContaining("body"),
         });
         expect(await typesOf(desk, ticket)).toEqual(["opened", "accepted"]);
+        // No channels: nothing may count as delivered, and no dispatcher starts.
+        await expect(desk.dispatch()).rejects.toThrow(/no channels/);
+        expect(() => desk.start({ outbox: true })).toThrow(/no channels/);
+        expect(desk.start().workers).not.toContain("outbox");
+        await desk.stop();
       } finally {
         await close();
       }
