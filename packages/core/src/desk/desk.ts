@@ -140,19 +140,15 @@ export interface DeskOptions {
 /**
  * A command as the desk takes it: typed (`TicketCommand`), or as JSON (`EncodedTicketCommand`:
  * plain strings, instants as ISO text), which the desk decodes (`INVALID_COMMAND` names each bad
- * path). Either way `at` may be left out: the desk's clock stamps it.
+ * path). Either way `at` may be left out (the desk's clock stamps it), and so may a `data`
+ * with no required field (`accept`, `close`, …).
  */
-export type DeskCommand =
-  | (TicketCommand extends infer C
-      ? C extends TicketCommand
-        ? Omit<C, "at"> & { readonly at?: Instant }
-        : never
-      : never)
-  | (EncodedTicketCommand extends infer C
-      ? C extends EncodedTicketCommand
-        ? Omit<C, "at"> & { readonly at?: string | Instant }
-        : never
-      : never);
+export type DeskCommand = DeskForm<TicketCommand, Instant> | DeskForm<EncodedTicketCommand, string | Instant>;
+
+/** A command's form as the desk takes it: `at` optional, and `data` too when every field of it is. */
+type DeskForm<Union, At> = Union extends { readonly data: infer D }
+  ? Omit<Union, "at" | "data"> & { readonly at?: At } & ({} extends D ? { readonly data?: D } : { readonly data: D })
+  : never;
 
 export interface DeskHandleOptions {
   /** The ticket's version the caller last saw (`If-Match`): another is `CONCURRENCY_CONFLICT`; 0 = must not exist. */
