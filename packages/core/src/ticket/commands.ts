@@ -5,6 +5,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
 import { DurationC } from "../shared/duration.js";
 import { CommandIdC, NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
 import { InstantC } from "../shared/instant.js";
@@ -109,6 +110,9 @@ export const commandCodecs = {
     t.type({ level: t.number, metric: MetricNameC, step: t.number, roles: t.array(t.string) }),
   ),
 } as const;
+
+// Each `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+for (const codec of Object.values(commandCodecs)) guarded(codec);
 
 export type CommandCodecs = typeof commandCodecs;
 export type TicketCommandType = keyof CommandCodecs;

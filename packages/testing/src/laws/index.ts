@@ -13,6 +13,16 @@ export {
   checkCalendarLaws,
 } from "./calendar-laws.js";
 export {
+  assertDecoderNeverThrows,
+  type DecoderLawOptions,
+  expectDecoderReturns,
+  type HostileRecipe,
+  hostileRecipeArb,
+  hostileValue,
+  type PublicDecoder,
+  publicDecoders,
+} from "./decoder-laws.js";
+export {
   assertLaw,
   checkLaws,
   describeFailures,
