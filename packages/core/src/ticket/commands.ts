@@ -108,10 +108,7 @@ export const commandCodecs = {
     "record-sla-warning",
     t.type({ metric: MetricNameC, cycle: CountC, warning: t.string, deadline: InstantC }),
   ),
-  "record-sla-breach": command(
-    "record-sla-breach",
-    t.type({ metric: MetricNameC, cycle: CountC, deadline: InstantC }),
-  ),
+  "record-sla-breach": command("record-sla-breach", t.type({ metric: MetricNameC, cycle: CountC, deadline: InstantC })),
   "record-escalation-level": command(
     "record-escalation-level",
     t.type({ level: CountC, metric: MetricNameC, step: CountC, roles: t.array(t.string) }),
