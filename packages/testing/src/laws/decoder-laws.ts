@@ -28,15 +28,22 @@ const isCodec = (u: unknown): u is { decode: (u: unknown) => unknown; name: stri
 
 const DECODER_NAME = /^(decode|parse)[A-Z]/;
 
+/** Options of `publicDecoders`. */
+export interface PublicDecoderOptions {
+  /** Arguments a decoder takes after the input (`parseInboundMail`'s options), by export name. */
+  readonly args?: Readonly<Record<string, readonly unknown[]>>;
+}
+
 /**
  * The decoders a module exports: functions named `decode…`/`parse…`, io-ts codecs, and
  * records whose every value is a codec. `api` is the module namespace (`import * as api`).
  */
-export const publicDecoders = (api: object): PublicDecoder[] => {
+export const publicDecoders = (api: object, options: PublicDecoderOptions = {}): PublicDecoder[] => {
   const found: PublicDecoder[] = [];
   for (const [name, value] of Object.entries(api).sort(([a], [b]) => a.localeCompare(b))) {
     if (typeof value === "function" && DECODER_NAME.test(name) && !isCodec(value)) {
-      found.push({ name, decode: (u) => (value as (u: unknown) => unknown)(u) });
+      const rest = options.args?.[name] ?? [];
+      found.push({ name, decode: (u) => (value as (u: unknown, ...rest: unknown[]) => unknown)(u, ...rest) });
     } else if (isCodec(value)) {
       found.push({ name: `${name}.decode`, decode: (u) => value.decode(u) });
     } else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -226,12 +233,12 @@ export const hostileRecipeArb = (valid?: fc.Arbitrary<unknown>): fc.Arbitrary<Ho
   return fc.oneof(treeRecipe, fc.record({ valid, pick: fc.nat(), junk: treeRecipe }));
 };
 
-/** `value` (a JSON-like tree) with the `pick`-th node replaced by `junk`. */
+/** `value` (a JSON-like tree) with the `pick`-th node (not inside a typed array) replaced by `junk`. */
 const plant = (value: unknown, junk: unknown, pick: number): unknown => {
   const copy = structuredClone(value);
   const slots: [Record<string, unknown>, string][] = [];
   const collect = (node: unknown, depth: number): void => {
-    if (typeof node !== "object" || node === null || depth > 6) return;
+    if (typeof node !== "object" || node === null || ArrayBuffer.isView(node) || depth > 6) return;
     for (const key of Object.keys(node)) {
       slots.push([node as Record<string, unknown>, key]);
       collect((node as Record<string, unknown>)[key], depth + 1);

@@ -20,6 +20,7 @@ export {
   hostileRecipeArb,
   hostileValue,
   type PublicDecoder,
+  type PublicDecoderOptions,
   publicDecoders,
 } from "./decoder-laws.js";
 export {
