@@ -417,6 +417,8 @@ export {
   formatDuration,
   /** Writes an instant as an ISO-8601 string (UTC). @category shared */
   formatInstant,
+  /** Makes a codec's `decode` answer a failure, never throw, when the value throws back. @category shared */
+  guarded,
   /** One hour in milliseconds. @category shared */
   HOUR,
   /** Guard by an error's stable `code` (never `instanceof`). @category shared */

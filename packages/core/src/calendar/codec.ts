@@ -7,6 +7,7 @@
  * the bad field (`week.mon[1]`, `holidays[2].nth`, `overrides.2025-12-31[0]`).
  */
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
 import { parseMonthDay } from "./civilDate.js";
 import { OverridesC } from "./dateCodecs.js";
 import { HolidayC, isHolidayRule } from "./holidayCodec.js";
@@ -131,6 +132,8 @@ export const WeeklyCalendarDefC = new t.Type<WeeklyCalendarDef, WeeklyCalendarDe
   },
   (d) => d,
 );
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(WeeklyCalendarDefC);
 
 export type CalendarDef = WeeklyCalendarDef | AlwaysOpenCalendarDef;
 
@@ -153,3 +156,5 @@ export const CalendarDefC = new t.Type<CalendarDef, CalendarDef, unknown>(
   },
   (d) => d,
 );
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(CalendarDefC);

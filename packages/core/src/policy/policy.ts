@@ -5,7 +5,7 @@
  */
 import * as t from "io-ts";
 import { CalendarDefC } from "../calendar/codec.js";
-import { decodeWith } from "../shared/decode.js";
+import { decodeWith, guarded } from "../shared/decode.js";
 import { PolicyCoreC } from "./lifecycle.js";
 import { NotificationPolicyC } from "./notifications.js";
 import { SlaPolicyC } from "./sla.js";
@@ -19,6 +19,8 @@ export const PolicyC = t.intersection([
     notifications: NotificationPolicyC,
   }),
 ]);
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(PolicyC);
 export type Policy = t.TypeOf<typeof PolicyC>;
 export type EncodedPolicy = t.OutputOf<typeof PolicyC>;
 

@@ -15,8 +15,9 @@ export const DAY = 24 * HOUR;
 const UNIT: Record<string, number> = { d: DAY, h: HOUR, m: MINUTE, s: SECOND };
 const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
-/** Parses `4h`, `90m`, `3d`, `1h30m`; `undefined` when the text is not a duration. */
+/** Parses `4h`, `90m`, `3d`, `1h30m`; `undefined` when the text (or a value that is not text) is not a duration. */
 export const parseDuration = (s: string): Duration | undefined => {
+  if (typeof s !== "string") return undefined;
   const m = DURATION.exec(s.trim());
   if (!m || s.trim() === "") return undefined;
   const [, d, h, mi, se] = m;

@@ -10,9 +10,9 @@ export type Instant = number;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** Parses an ISO-8601 instant that names its offset (`Z` or `±hh:mm`); `undefined` when it is not one. */
+/** Parses an ISO-8601 instant that names its offset (`Z` or `±hh:mm`); `undefined` when it (or a value that is not text) is not one. */
 export const parseInstant = (s: string): Instant | undefined => {
-  if (!ISO_INSTANT.test(s)) return undefined;
+  if (typeof s !== "string" || !ISO_INSTANT.test(s)) return undefined;
   const ms = Date.parse(s);
   return Number.isNaN(ms) ? undefined : ms;
 };
