@@ -1,5 +1,5 @@
 /**
- * Writes the JSON Schema files the package ships (schemas/*.schema.json) from the codecs:
+ * Writes the JSON Schema files the package ships (policy.schema.json and command.schema.json, at the package root) from the codecs:
  * `pnpm --filter @ticketfold/core schemas`. The test in src/schema/files.test.ts fails while
  * they differ from what the codecs generate.
  */
@@ -11,7 +11,7 @@ const files = {
   "command.schema.json": commandJsonSchema(),
 };
 for (const [name, schema] of Object.entries(files)) {
-  const url = new URL(`../schemas/${name}`, import.meta.url);
+  const url = new URL(`../${name}`, import.meta.url);
   writeFileSync(url, `${JSON.stringify(schema, null, 2)}\n`);
-  console.log(`wrote schemas/${name}`);
+  console.log(`wrote packages/core/${name}`);
 }
