@@ -13,6 +13,11 @@ import { SlaPolicyC } from "./sla.js";
 export const PolicyC = t.intersection([
   PolicyCoreC,
   t.partial({
+    /**
+     * The JSON Schema an editor checks this file against (`@ticketfold/core/policy.schema.json`);
+     * the engine ignores it.
+     */
+    $schema: t.string,
     /** Named business calendars; metrics refer to them by name (or use "24x7"). */
     calendars: t.record(t.string, CalendarDefC),
     sla: SlaPolicyC,

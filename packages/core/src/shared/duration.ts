@@ -3,6 +3,7 @@
  * `3d` is 72 hours of counted time, never "three calendar days" (semantics: Time).
  */
 import * as t from "io-ts";
+import { withJsonSchema } from "./json-schema.js";
 
 /** A duration in milliseconds. */
 export type Duration = number;
@@ -38,15 +39,24 @@ export const formatDuration = (ms: Duration): string => {
 };
 
 /** io-ts codec: `"4h"` on the wire ⇄ milliseconds in memory. */
-export const DurationC = new t.Type<Duration, string, unknown>(
-  "Duration",
-  (u): u is Duration => typeof u === "number" && Number.isFinite(u) && u >= 0,
-  (u, c) => {
-    if (typeof u !== "string") return t.failure(u, c, 'expected a duration like "4h", "90m" or "3d"');
-    const ms = parseDuration(u);
-    return ms === undefined
-      ? t.failure(u, c, `"${u}" is not a duration like "4h", "90m", "3d" or "1h30m"`)
-      : t.success(ms);
+export const DurationC = withJsonSchema(
+  new t.Type<Duration, string, unknown>(
+    "Duration",
+    (u): u is Duration => typeof u === "number" && Number.isFinite(u) && u >= 0,
+    (u, c) => {
+      if (typeof u !== "string") return t.failure(u, c, 'expected a duration like "4h", "90m" or "3d"');
+      const ms = parseDuration(u);
+      return ms === undefined
+        ? t.failure(u, c, `"${u}" is not a duration like "4h", "90m", "3d" or "1h30m"`)
+        : t.success(ms);
+    },
+    formatDuration,
+  ),
+  {
+    type: "string",
+    pattern: "^\\s*(?=\\S)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?(?:\\d+s)?\\s*$",
+    description: 'Counted time: "4h", "90m", "3d" (72 hours of counted time), "1h30m", "45s".',
+    examples: ["4h", "90m", "1h30m"],
   },
-  formatDuration,
+  "Duration",
 );

@@ -9,6 +9,7 @@ import { guarded } from "../shared/decode.js";
 import { DurationC } from "../shared/duration.js";
 import { CommandIdC, NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
 import { InstantC } from "../shared/instant.js";
+import { withJsonSchema } from "../shared/json-schema.js";
 import { ActorC, AwaitReasonC, CloseReasonC, MetricNameC, PriorityCauseC, RatingC } from "./events.js";
 import { AttachmentC, TicketFieldsC } from "./fields.js";
 
@@ -18,7 +19,11 @@ import { AttachmentC, TicketFieldsC } from "./fields.js";
  */
 const omittable = <D extends t.Mixed>(data: D): D =>
   E.isRight(data.decode({}))
-    ? (new t.Type(data.name, data.is, (u, c) => data.validate(u === undefined ? {} : u, c), data.encode) as D)
+    ? // Its JSON Schema is the payload's; the property is optional as the codec takes `undefined`.
+      withJsonSchema(
+        new t.Type(data.name, data.is, (u, c) => data.validate(u === undefined ? {} : u, c), data.encode) as D,
+        ({ schemaOf }) => schemaOf(data),
+      )
     : data;
 
 /**
