@@ -58,7 +58,12 @@ const raw = (head: string, chunks: readonly (string | Buffer)[], gapMs = 0): Pro
         }
         body = out;
       }
-      resolve({ status: Number(headers.split(" ")[1]), headers, body: Buffer.from(body, "latin1").toString("utf8"), sentWhenAnswered });
+      resolve({
+        status: Number(headers.split(" ")[1]),
+        headers,
+        body: Buffer.from(body, "latin1").toString("utf8"),
+        sentWhenAnswered,
+      });
     };
     socket.on("data", (d) => {
       if (sentWhenAnswered < 0) sentWhenAnswered = sent;
@@ -99,7 +104,8 @@ const send = (path: string, body: string | Buffer, extraHeaders = "") => {
   return raw(headFor(path, `Content-Length: ${bytes.length}\r\n${extraHeaders}`), [bytes]);
 };
 
-const problemOf = (a: RawAnswer) => JSON.parse(a.body) as { code: string; status: number; detail: string; errors?: { path: string }[] };
+const problemOf = (a: RawAnswer) =>
+  JSON.parse(a.body) as { code: string; status: number; detail: string; errors?: { path: string }[] };
 
 describe("hostile bodies", () => {
   it("a Content-Length over the limit is 413 before any of the body is read", async () => {
@@ -139,7 +145,11 @@ describe("hostile bodies", () => {
   });
 
   it("invalid UTF-8 is 400", async () => {
-    const body = Buffer.concat([Buffer.from('{"data":{"subject":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"data":{"subject":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('"}}'),
+    ]);
     const a = await send("/tickets", body);
     expect(a.status).toBe(400);
     expect(problemOf(a)).toMatchObject({ code: "MALFORMED_JSON", detail: "the body is not valid UTF-8" });

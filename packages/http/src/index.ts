@@ -2,6 +2,7 @@
  * @ticketfold/http — the desk over HTTP: a framework-neutral Fetch handler (Node, Bun, Deno,
  * edge; Hono, Express, Fastify), RFC 9457 problem details from one mapping of error codes,
  * `ETag`/`If-Match`, `Idempotency-Key`, body limits, and the OpenAPI 3.1 document of its routes.
+ * The `node:http` bridge (`toNodeListener`) is the `@ticketfold/http/node` entry.
  */
 export {
   /** Sign-in hook: the principal, or a Response to answer with. @category handler */
@@ -25,18 +26,6 @@ export {
   /** A fresh ULID (the default new ticket id). @category handler */
   newUlid,
 } from "./handler.js";
-export {
-  /** A `node:http` request listener. @category node */
-  type NodeListener,
-  /** The listener's base URL and error hook. @category node */
-  type NodeListenerOptions,
-  /** A Node request as a streaming Fetch Request. @category node */
-  toFetchRequest,
-  /** The handler as a `node:http` listener (Express, Fastify, `http.createServer`). @category node */
-  toNodeListener,
-  /** Writes a Fetch Response to a Node response. @category node */
-  writeFetchResponse,
-} from "./node.js";
 export {
   /** Options of the OpenAPI document (server URL, base path, title). @category openapi */
   type OpenApiOptions,

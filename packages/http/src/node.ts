@@ -1,5 +1,5 @@
 /**
- * `toNodeListener`: a Fetch handler as a `node:http` request listener, for `http.createServer`,
+ * @ticketfold/http/node — `toNodeListener`: a Fetch handler as a `node:http` request listener, for `http.createServer`,
  * Express (`app.use("/api", listener)`) and Fastify (through a raw route). A small bridge of
  * our own rather than `@hono/node-server`'s `getRequestListener`: the adapter stays without
  * dependencies, and the bridge does what the body limits need — a request body is streamed to
@@ -9,6 +9,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FetchHandler } from "./handler.js";
+
+export type { FetchHandler } from "./handler.js";
 
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 

@@ -22,10 +22,9 @@ const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as unknown as Operation })),
 );
 
-// biome-ignore lint/suspicious/noExplicitAny: ajv's default export differs between its ESM and CJS typings
-const Ajv = ((Ajv2020 as any).default ?? Ajv2020) as typeof Ajv2020;
-// biome-ignore lint/suspicious/noExplicitAny: as above
-const formats = ((addFormats as any).default ?? addFormats) as typeof addFormats;
+// ajv and ajv-formats are CommonJS with a `default` export; under NodeNext the namespace is what imports.
+const Ajv = (Ajv2020 as unknown as { default: typeof Ajv2020.default }).default ?? Ajv2020;
+const formats = (addFormats as unknown as { default: typeof addFormats.default }).default ?? addFormats;
 const ajv = new Ajv({ strict: false, allErrors: true });
 formats(ajv);
 ajv.addSchema({ $id: "https://ticketfold.invalid/openapi.json", components: doc.components });
@@ -33,7 +32,11 @@ ajv.addSchema({ $id: "https://ticketfold.invalid/openapi.json", components: doc.
 let inline = 0;
 const validatorFor = (schema: object) => {
   const s = schema as { $ref?: string };
-  return ajv.compile(s.$ref?.startsWith("#/") ? { $ref: `https://ticketfold.invalid/openapi.json${s.$ref}` } : { $id: `https://ticketfold.invalid/inline/${inline++}.json`, ...schema });
+  return ajv.compile(
+    s.$ref?.startsWith("#/")
+      ? { $ref: `https://ticketfold.invalid/openapi.json${s.$ref}` }
+      : { $id: `https://ticketfold.invalid/inline/${inline++}.json`, ...schema },
+  );
 };
 
 /** The documented response of an operation for a status, with its `$ref` resolved. */
@@ -58,7 +61,9 @@ const AGENT = { "x-tenant": "acme", "x-actor": "agent" };
 /** Sends a request, and checks its body and its answer against the document. */
 const exchange = async (method: string, path: string, body?: unknown, headers: Record<string, string> = TENANT) => {
   const route = routes.find(
-    (r) => r.method === method && new RegExp(`^${r.path.replace("{ticketId}", "[^/]+")}$`).test(path.split("?")[0] as string),
+    (r) =>
+      r.method === method &&
+      new RegExp(`^${r.path.replace("{ticketId}", "[^/]+")}$`).test(path.split("?")[0] as string),
   );
   expect(route, `${method} ${path} is a documented route`).toBeDefined();
   const op = operations.find((o) => o.path === route?.path && o.method === method)?.op as Operation;
@@ -96,7 +101,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("documents exactly the routes the router knows", () => {
-    expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(
+      routes.map((r) => `${r.method} ${r.path}`).sort(),
+    );
   });
 });
 
@@ -131,8 +138,18 @@ describe("the live routes", () => {
   });
 
   it("answers match the documented schemas: successes and problems", async () => {
-    await exchange("POST", `/tickets/${ticketId}/commands`, { type: "comment", data: { body: "On it", visibility: "public" } }, AGENT);
-    await exchange("POST", `/tickets/${ticketId}/commands`, { type: "resolve", data: { resolution: "Replaced the router" } }, AGENT);
+    await exchange(
+      "POST",
+      `/tickets/${ticketId}/commands`,
+      { type: "comment", data: { body: "On it", visibility: "public" } },
+      AGENT,
+    );
+    await exchange(
+      "POST",
+      `/tickets/${ticketId}/commands`,
+      { type: "resolve", data: { resolution: "Replaced the router" } },
+      AGENT,
+    );
     await exchange("GET", "/tickets?status=resolved&limit=1");
     await exchange("GET", `/tickets/${ticketId}`);
     await exchange("GET", `/tickets/${ticketId}/customer-view`);
@@ -140,15 +157,24 @@ describe("the live routes", () => {
     expect((await exchange("POST", `/tickets/${ticketId}/commands`, { type: "accept" }, AGENT)).status).toBe(409);
     expect((await exchange("GET", "/tickets/01JNDG9Q000000000000000099")).status).toBe(404);
     expect((await exchange("GET", "/tickets?limit=9999")).status).toBe(400);
-    expect((await exchange("POST", `/tickets/${ticketId}/commands`, { type: "assign", data: {} }, AGENT)).status).toBe(422);
-    expect((await exchange("POST", `/tickets/${ticketId}/commands`, { type: "accept" }, { ...AGENT, "if-match": '"1"' })).status).toBe(412);
+    expect((await exchange("POST", `/tickets/${ticketId}/commands`, { type: "assign", data: {} }, AGENT)).status).toBe(
+      422,
+    );
+    expect(
+      (await exchange("POST", `/tickets/${ticketId}/commands`, { type: "accept" }, { ...AGENT, "if-match": '"1"' }))
+        .status,
+    ).toBe(412);
   });
 
   it("a body the schema refuses is refused by the server too", async () => {
     const refused = { data: openData(), tenantId: "globex" };
     const op = operations.find((o) => o.op.operationId === "openTicket")?.op as Operation;
     expect(validatorFor(op.requestBody?.content["application/json"]?.schema ?? {})(refused)).toBe(false);
-    const r = await fetch(`${s.url}/tickets`, { method: "POST", headers: { ...TENANT, "content-type": "application/json" }, body: JSON.stringify(refused) });
+    const r = await fetch(`${s.url}/tickets`, {
+      method: "POST",
+      headers: { ...TENANT, "content-type": "application/json" },
+      body: JSON.stringify(refused),
+    });
     expect(r.status).toBe(422);
   });
 });

@@ -42,7 +42,14 @@ describe("problemStatuses", () => {
   it("maps every error code the core defines", () => {
     const codes = coreErrorCodes();
     // The scan finds the known families (a regex that found nothing would pass vacuously).
-    for (const known of ["TICKET_NOT_FOUND", "COMMAND_ID_REUSED", "CONCURRENCY_CONFLICT", "EVENT_OUT_OF_ORDER", "UNKNOWN_CALENDAR", "DECODE_ERROR"]) {
+    for (const known of [
+      "TICKET_NOT_FOUND",
+      "COMMAND_ID_REUSED",
+      "CONCURRENCY_CONFLICT",
+      "EVENT_OUT_OF_ORDER",
+      "UNKNOWN_CALENDAR",
+      "DECODE_ERROR",
+    ]) {
       expect(codes, known).toContain(known);
     }
     const unmapped = [...codes].filter((c) => !Object.hasOwn(problemStatuses, c));
@@ -61,7 +68,12 @@ describe("problemStatuses", () => {
 describe("problem details", () => {
   it("a domain error becomes type, title, status, detail, instance, code and its fields (instants as ISO)", () => {
     const p = problemFromError(
-      { code: "ESCALATION_NOT_YET_POSSIBLE", possibleAt: Date.UTC(2025, 2, 3, 10), level: 1, message: "not before 10:00" },
+      {
+        code: "ESCALATION_NOT_YET_POSSIBLE",
+        possibleAt: Date.UTC(2025, 2, 3, 10),
+        level: 1,
+        message: "not before 10:00",
+      },
       "/tickets/x/commands",
     );
     expect(p).toEqual({
@@ -78,7 +90,11 @@ describe("problem details", () => {
 
   it("decode issues become errors with paths and JSON pointers", () => {
     const p = problemFromError(
-      { code: "INVALID_COMMAND", issues: [{ path: "data.requester.email", expected: "string", message: "bad" }], message: "invalid" },
+      {
+        code: "INVALID_COMMAND",
+        issues: [{ path: "data.requester.email", expected: "string", message: "bad" }],
+        message: "invalid",
+      },
       "/x",
     );
     expect(p.errors).toEqual([{ path: "data.requester.email", pointer: "/data/requester/email", detail: "bad" }]);
@@ -92,7 +108,10 @@ describe("problem details", () => {
   });
 
   it("problem() takes another type base and a status override", () => {
-    const p = problem({ code: "CONCURRENCY_CONFLICT", status: 412, detail: "moved", instance: "/t" }, "https://desk.example/problems/");
+    const p = problem(
+      { code: "CONCURRENCY_CONFLICT", status: 412, detail: "moved", instance: "/t" },
+      "https://desk.example/problems/",
+    );
     expect(p).toMatchObject({ type: "https://desk.example/problems/concurrency-conflict", status: 412 });
   });
 
