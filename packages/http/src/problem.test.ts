@@ -122,3 +122,12 @@ describe("problem details", () => {
     expect(jsonPointer('x["a/b~c"]')).toBe("/x/a~1b~0c");
   });
 });
+
+describe("docs/http.md", () => {
+  it("tables every code with its status", () => {
+    const doc = readFileSync(join(import.meta.dirname, "..", "..", "..", "docs", "http.md"), "utf8");
+    for (const [code, { status }] of Object.entries(problemStatuses)) {
+      expect(doc, code).toMatch(new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${status}\\s*\\|`));
+    }
+  });
+});
