@@ -45,20 +45,10 @@ for (const [name, store, close] of stores) {
 // @ticketfold/http: the desk over a Fetch handler, without a socket (the Fetch API is Node's own).
 const { createHttpHandler, openApiDocument } = await import("@ticketfold/http");
 {
-  const store = createInMemoryEventStore();
+  const { createInMemoryDesk } = await import("@ticketfold/store-memory");
   const handler = createHttpHandler({
-    desk: {
-      store,
-      handle: (command, o = {}) =>
-        handleCommand(
-          store,
-          singlePolicy(policy.right),
-          o.commandId ? { ...command, commandId: o.commandId } : command,
-        ),
-      queries: { listTickets: async () => ({ rows: [], nextCursor: null }), getTicket: async () => null },
-    },
+    desk: createInMemoryDesk({ policies: policy.right, clock: () => Date.parse("2025-03-03T07:30:00Z") }),
     authenticate: () => ({ tenant: "acme", actor: { kind: "requester", id: "c-17" } }),
-    now: () => Date.parse("2025-03-03T07:30:00Z"),
   });
   const opened = await handler(
     new Request("http://localhost/tickets", {

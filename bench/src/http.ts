@@ -4,7 +4,8 @@
  * (`POST /tickets`, opening a ticket) and a list query (`GET /tickets`, a page of 50 rows with
  * live SLA out of 2,000 tickets), against calling the same desk directly in the same run, one
  * request at a time and 16 in flight. On the in-memory store, so the figure is the adapter's
- * cost (HTTP parsing, body limits and io-ts decoding, JSON both ways) over the core's.
+ * cost (HTTP parsing, body limits and io-ts decoding, JSON both ways) over the desk's
+ * (`createInMemoryDesk`: the notifying handler, the in-memory ticket list).
  *
  * Run alone: `npx tsx --conditions=@ticketfold/source src/http.ts` (from bench/).
  */
@@ -12,18 +13,10 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import {
-  compilePolicy,
-  decodeCommand,
-  decodePolicy,
-  formatInstant,
-  handleCommand,
-  singlePolicy,
-  type TicketCommand,
-} from "@ticketfold/core";
-import { createHttpHandler, type HttpDesk, newUlid } from "@ticketfold/http";
+import { decodeCommand, decodePolicy, formatInstant, type TicketCommand } from "@ticketfold/core";
+import { createHttpHandler, newUlid } from "@ticketfold/http";
 import { toNodeListener } from "@ticketfold/http/node";
-import { createInMemoryEventStore, createInMemoryTicketQueries } from "@ticketfold/store-memory";
+import { createInMemoryDesk } from "@ticketfold/store-memory";
 
 const PRELOAD = 2_000;
 const COMMANDS = 400;
@@ -86,20 +79,8 @@ const throughput = async (n: number, parallel: number, f: (i: number) => Promise
 export const benchHttp = async (): Promise<string[]> => {
   const policy = decodePolicy(policyJson);
   if (policy._tag === "Left") throw new Error(policy.left.message);
-  const compiled = compilePolicy(policy.right);
-  if (compiled._tag === "Left") throw new Error(compiled.left.message);
-  const store = createInMemoryEventStore();
-  const policies = singlePolicy(policy.right);
-  const desk: HttpDesk = {
-    store,
-    queries: createInMemoryTicketQueries(store, { policies: (id) => (id === "desk" ? compiled.right : undefined) }),
-    handle: (command, o = {}) =>
-      handleCommand(
-        store,
-        policies,
-        o.commandId === undefined ? command : ({ ...command, commandId: o.commandId } as TicketCommand),
-      ),
-  };
+  // The desk's workers are not started: both sides measure handling and reading only.
+  const desk = createInMemoryDesk({ policies: policy.right, clock: () => NOW });
   const openCommand = (): TicketCommand => {
     const c = decodeCommand({
       type: "open",

@@ -4,7 +4,7 @@
  * problem details of refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openData, startServer, type TestServer } from "./server.test-support.js";
+import { createTestDesk, openData, startServer, type TestServer } from "./server.test-support.js";
 
 let s: TestServer;
 beforeAll(async () => {
@@ -296,6 +296,22 @@ describe("routing", () => {
     const m = await fetch(`${s.url}/tickets/01JNDG9Q000000000000000001`, { method: "DELETE", headers: TENANT });
     expect(m.status).toBe(405);
     expect(m.headers.get("allow")).toBe("GET");
+  });
+
+  it("stamps commands with the desk's clock when the handler is given no now", async () => {
+    const at = Date.parse("2025-03-04T12:00:00Z");
+    const desk = createTestDesk();
+    const clocked = await startServer({ now: undefined as never }, { ...desk, clock: () => at });
+    try {
+      const r = await fetch(`${clocked.url}/tickets`, {
+        method: "POST",
+        headers: { ...JSON_TYPE, ...TENANT },
+        body: JSON.stringify({ data: openData() }),
+      });
+      expect(await r.json()).toMatchObject({ events: [{ type: "opened", at: "2025-03-04T12:00:00.000Z" }] });
+    } finally {
+      await clocked.close();
+    }
   });
 
   it("serves under a base path", async () => {

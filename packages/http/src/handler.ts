@@ -80,8 +80,9 @@ export interface HttpHandleOptions {
 export type HttpHandled = Pick<Handled, "events" | "version" | "replayed">;
 
 /**
- * What the adapter needs of a desk: the core's `createDesk` result has this shape (any object
- * with `handle`, `queries` and `store` will do, such as a hand-wired handler in a test).
+ * What the adapter needs of a desk: a `Desk` (`createDesk`, `createInMemoryDesk`,
+ * `createPostgresDesk`) fits as it is; so does any object with `handle`, `queries` and `store`
+ * (a hand-wired handler, a desk wrapped with logging).
  */
 export interface HttpDesk {
   /** Handles a command; refusals are `Left` values, store failures are thrown. */
@@ -90,6 +91,8 @@ export interface HttpDesk {
   readonly queries: TicketQueries;
   /** Streams, read for the customer view (one stream per request). */
   readonly store: Pick<EventStore, "readStream">;
+  /** The desk's now; the handler's default clock when its options give none. */
+  readonly clock?: () => Instant;
 }
 
 export interface HttpHandlerOptions {
@@ -107,7 +110,7 @@ export interface HttpHandlerOptions {
   readonly requireIfMatch?: boolean;
   /** May this principal read this? Refused reads are 403 (default: any authenticated principal reads its tenant). */
   readonly authorizeRead?: (principal: HttpPrincipal, read: HttpRead) => boolean | Promise<boolean>;
-  /** Now (default the system clock): commands are stamped with it; the list's live SLA is as of it. */
+  /** Now (default the desk's clock, else the system's): commands are stamped with it; the list's live SLA is as of it. */
   readonly now?: () => Instant;
   /** A new ticket's id when `POST /tickets` names none (default: a fresh ULID). */
   readonly newTicketId?: () => string;
@@ -170,7 +173,7 @@ export const createHttpHandler = (options: HttpHandlerOptions): FetchHandler => 
     timeoutMs: options.bodyTimeoutMs ?? 10_000,
     maxDepth: options.maxBodyDepth ?? 32,
   };
-  const now = options.now ?? Date.now;
+  const now = options.now ?? desk.clock ?? Date.now;
   const newTicketId = options.newTicketId ?? (() => newUlid(now()));
   const typeBase = options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE;
   const onError =

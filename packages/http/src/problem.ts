@@ -63,7 +63,10 @@ export type CoreErrorCode =
   | "INVALID_SLA_POLICY"
   | "UNKNOWN_POLICY_IN_SELECTION"
   // shared/decode.ts
-  | "DECODE_ERROR";
+  | "DECODE_ERROR"
+  // desk/: what the desk's workers report (never a request's answer, mapped for completeness)
+  | "TIMER_FAILED"
+  | "DELIVERY_FAILED";
 
 export type ProblemCode = CoreErrorCode | HttpErrorCode;
 
@@ -111,6 +114,8 @@ export const problemStatuses: { readonly [C in ProblemCode]: ProblemStatus } = {
   INVALID_SLA_POLICY: { status: 500, title: "Invalid SLA policy" },
   UNKNOWN_POLICY_IN_SELECTION: { status: 500, title: "Unknown policy in selection" },
   DECODE_ERROR: { status: 422, title: "Invalid value" },
+  TIMER_FAILED: { status: 500, title: "Timer failed" },
+  DELIVERY_FAILED: { status: 500, title: "Delivery failed" },
   ROUTE_NOT_FOUND: { status: 404, title: "Not found" },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
   MALFORMED_JSON: { status: 400, title: "Malformed JSON" },

@@ -1,22 +1,12 @@
 /**
- * A desk for the adapter's tests, wired by hand from the core's command handler and the
- * in-memory store and ticket list (the shape `createDesk` returns), and a real loopback server
+ * The in-memory desk for the adapter's tests, and a real loopback server
  * (node:http on 127.0.0.1, port 0) running the handler through `toNodeListener`.
  */
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  ConcurrencyConflict,
-  compilePolicy,
-  decodePolicy,
-  type HandlerError,
-  handleCommand,
-  loadTicket,
-  type Policy,
-  singlePolicy,
-} from "@ticketfold/core";
-import { createInMemoryEventStore, createInMemoryTicketQueries } from "@ticketfold/store-memory";
+import { decodePolicy, type Policy } from "@ticketfold/core";
+import { createInMemoryDesk } from "@ticketfold/store-memory";
 import * as E from "fp-ts/lib/Either.js";
 import { createHttpHandler, type HttpDesk, type HttpHandlerOptions } from "./handler.js";
 import { toNodeListener } from "./node.js";
@@ -64,50 +54,21 @@ export const openData = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The instant every test request is handled at (a Monday, 10:30 in Berlin, in opening hours). */
+export const NOW = Date.parse("2025-03-03T09:30:00Z");
+
 const policyOf = (): Policy => {
   const decoded = decodePolicy(POLICY_JSON);
   if (E.isLeft(decoded)) throw new Error(decoded.left.message);
   return decoded.right;
 };
 
-/** The desk's shape from the core's handler: `expectedVersion` checked against the stream first (a replay still wins). */
-export const createTestDesk = (): HttpDesk => {
-  const policy = policyOf();
-  const compiled = compilePolicy(policy);
-  if (E.isLeft(compiled)) throw new Error(compiled.left.message);
-  const store = createInMemoryEventStore();
-  const queries = createInMemoryTicketQueries(store, {
-    policies: (id) => (id === policy.id ? compiled.right : undefined),
-  });
-  const policies = singlePolicy(policy);
-  return {
-    store,
-    queries,
-    async handle(command, options = {}) {
-      const withId = options.commandId === undefined ? command : { ...command, commandId: options.commandId };
-      const expected = options.expectedVersion;
-      const version =
-        expected === undefined ? expected : (await loadTicket(store, command.tenantId, command.ticketId)).version;
-      const moved = expected !== undefined && version !== expected;
-      return handleCommand(store, policies, withId as typeof command, {
-        // A decision is only reached when the command is not a replay: then a moved ticket refuses.
-        ...(moved
-          ? {
-              decide: () =>
-                E.left(
-                  new ConcurrencyConflict(
-                    command.tenantId,
-                    command.ticketId,
-                    expected,
-                    version ?? 0,
-                  ) as unknown as HandlerError,
-                ) as never,
-            }
-          : {}),
-      });
-    },
-  };
-};
+/**
+ * The in-memory desk (`createInMemoryDesk`: the core's `createDesk` on the in-memory store),
+ * typed as the adapter's `HttpDesk`, which is the check that a real desk fits the adapter.
+ * Its workers are not started: the tests drive commands and reads only.
+ */
+export const createTestDesk = (): HttpDesk => createInMemoryDesk({ policies: policyOf(), clock: () => NOW });
 
 export interface TestServer {
   readonly url: string;
@@ -134,7 +95,7 @@ export const startServer = async (
         },
       };
     },
-    now: () => Date.parse("2025-03-03T09:30:00Z"),
+    now: () => NOW,
     onError: () => {},
     ...options,
   });
