@@ -41,6 +41,7 @@ const groups: readonly Group[] = [
       ["email-intake", "Email intake"],
     ],
   },
+  { text: "Serving", pages: [["http", "HTTP adapter"]] },
   { text: "Examples", pages: [["board", "Agent board"]] },
 ];
 
