@@ -106,7 +106,7 @@ export const commandCodecs = {
   ),
   "record-escalation-level": command(
     "record-escalation-level",
-    t.type({ level: t.number, metric: MetricNameC, step: t.number, roles: t.array(t.string) }),
+    t.type({ level: t.number, metric: MetricNameC, cycle: t.number, step: t.number, roles: t.array(t.string) }),
   ),
 } as const;
 
