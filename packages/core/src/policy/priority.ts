@@ -12,12 +12,26 @@ export const PriorityLevelC = t.intersection([
 ]);
 export type PriorityLevel = t.TypeOf<typeof PriorityLevelC>;
 
-/** Share of users affected → priority (P-A): over `aboveShare` (exclusive) wins the first rule. */
-export const ImpactRulesC = t.type({
-  singleUser: t.string,
-  rules: t.array(t.type({ aboveShare: t.number, priority: t.string })),
-  otherwise: t.string,
-});
+/**
+ * Share of users affected → priority (P-A): over `aboveShare` (exclusive) wins the first rule.
+ * `requireTotal`: a ticket affecting more than one user must say how many users there are
+ * (`totalUsers`), since the share decides (refused `MISSING_FIELD` otherwise); default false
+ * (without the total the priority falls back to the one typed, else the default).
+ * `requesterPriority`: what a priority the requester typed does when the impact decides one —
+ * `"overrides"` (the default: the typed one wins) or `"ignored"` (the impact rule wins; staff
+ * opening a ticket still set the priority they type).
+ */
+export const ImpactRulesC = t.intersection([
+  t.type({
+    singleUser: t.string,
+    rules: t.array(t.type({ aboveShare: t.number, priority: t.string })),
+    otherwise: t.string,
+  }),
+  t.partial({
+    requireTotal: t.boolean,
+    requesterPriority: t.keyof({ overrides: null, ignored: null }),
+  }),
+]);
 export type ImpactRules = t.TypeOf<typeof ImpactRulesC>;
 
 export const PriorityScaleC = t.intersection([
