@@ -8,7 +8,7 @@
  * while asked drops to P2. P1/P2 raised by mail or web must also be phoned in.
  * Week of Monday 2025-03-03, 24x7, instants in UTC.
  */
-import { decodePolicySelection, selectPolicyId } from "@ticketfold/core";
+import { decodePolicySelection, resolveKeyFieldPriority, selectPolicyId } from "@ticketfold/core";
 import {
   appended,
   at,
@@ -43,6 +43,29 @@ describe("P-C intake", () => {
       appended([{ type: "opened", data: { priority, priorityDefaulted: defaulted } }]),
     );
   });
+
+  it.each([
+    ["1", "1", false],
+    [" 3 ", "3", false],
+    ["High", "4", true],
+    ["Критический", "4", true],
+    ["1 (Critical)", "4", true],
+    [undefined, "4", true],
+  ])(
+    "a mail's Priority: key field %j registers priority %s (defaulted: %s): only the scale's ids are the required format",
+    (field, priority, defaulted) => {
+      // "При отсутствии в обращении по Email установленного пользователем приоритета проблемы,
+      // или его некорректном указании (несоответствии требуемому формату) запросу автоматически
+      // присваивается приоритет 4 (Низкий)": `priorities.keyFieldValues: "ids"`, as mail intake
+      // (@ticketfold/intake-email) reads the key field.
+      const resolved = resolveKeyFieldPriority(pC.priorities, field);
+      expect(resolved).toEqual({ priority, defaulted });
+      opened(resolved.defaulted ? undefined : resolved.priority).expect(
+        ticketState({ priority }),
+        appended([{ type: "opened", data: { priority, priorityDefaulted: defaulted } }]),
+      );
+    },
+  );
 
   it("a request without the contract number is refused", () => {
     given(pC).refuses(at(MON).open({ priority: "1" }), { code: "MISSING_FIELD", field: "contractId" });

@@ -142,7 +142,10 @@ describe("open: the policy chooses how impact and a typed priority meet (P-A)", 
 
   it.each([
     [{ affectedUsers: 40 }, E.left(expect.objectContaining({ code: "MISSING_FIELD", field: "totalUsers" }))],
-    [{ affectedUsers: 40, priority: "1" }, E.left(expect.objectContaining({ code: "MISSING_FIELD", field: "totalUsers" }))],
+    [
+      { affectedUsers: 40, priority: "1" },
+      E.left(expect.objectContaining({ code: "MISSING_FIELD", field: "totalUsers" })),
+    ],
   ])("requireTotal: %j is refused: the share decides", (data, expected) => {
     expect(open(strict, data)).toEqual(expected);
   });
