@@ -193,7 +193,7 @@ export {
   decodePolicySelection,
   /** A policy's JSON form. @category policy */
   type EncodedPolicy,
-  /** The level whose id or name matches (case-insensitive); strict. @category policy */
+  /** The level whose id or name (or only id) matches (case-insensitive); strict. @category policy */
   findPriority,
   /** P-A's share of users affected → priority. @category policy */
   type ImpactRules,
@@ -231,12 +231,16 @@ export {
   type PriorityScale,
   /** Codec of a priority scale. @category policy */
   PriorityScaleC,
+  /** What a priority written as text may be: `ids` or `ids-or-names`. @category policy */
+  type PriorityValues,
   /** The priority for `affected` of `total` users (P-A), if the scale has impact rules. @category policy */
   priorityForImpact,
   /** A priority's rank: 0 is the most urgent, -1 not on the scale. @category policy */
   priorityRank,
   /** An intake field a policy can make mandatory. @category policy */
   type RequirableField,
+  /** A mail's `Priority:` key field, as the scale's `keyFieldValues` allows; else the default. @category policy */
+  resolveKeyFieldPriority,
   /** Lenient intake: the matching level, or the default when missing or malformed. @category policy */
   resolvePriority,
   /** An optional ticket field a selection rule can ask about. @category policy */

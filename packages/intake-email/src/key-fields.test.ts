@@ -36,6 +36,25 @@ describe("P-C key fields", () => {
     expect(command.data.description).toBe("The nightly backup job fails with code 17.");
   });
 
+  it.each([
+    ["Priority: 2", "2", false],
+    ["Priority: High", "4", true],
+    ["Priority: high", "4", true],
+    ["Priority:  1 ", "1", false],
+  ])(
+    "keyFieldValues: ids — %s → priority %s (defaulted: %s): a name is not the required format",
+    async (line, priority, defaulted) => {
+      const literal = options({
+        keyFields: { login: { lookup: async (login) => customers[login] }, priority: true },
+        priorities: { ...pcPriorities, keyFieldValues: "ids" },
+      });
+      const result = await parseInboundMail(keyFieldMail(`Login: C-1001\n${line}\n\n`), literal);
+      if (E.isLeft(result) || result.right.kind !== "open") throw new Error(JSON.stringify(result));
+      expect(result.right.priority).toMatchObject({ priority, defaulted });
+      expect((result.right.command as CommandOf<"open">).data.priority).toBe(defaulted ? undefined : priority);
+    },
+  );
+
   it("fills contract, organisation and tier from the customer", async () => {
     const result = await parseInboundMail(keyFieldMail("Login: C-1001\nPriority: 3\n"), pc);
     expect(E.isRight(result) && result.right.command.data).toMatchObject({

@@ -2,9 +2,10 @@
  * The fields of a ticket opened by mail, with P-C's key-field rules when configured: the
  * text must start with `Login:` (a known customer, else the mail is refused and the sender
  * told why) and may carry `Priority:` (missing or malformed ⇒ the policy default, via the
- * core's `resolvePriority`). The key-field lines are not part of the description.
+ * core's `resolveKeyFieldPriority`: by id or name, or by id only when the scale's
+ * `keyFieldValues` is `"ids"`). The key-field lines are not part of the description.
  */
-import { resolvePriority } from "@ticketfold/core";
+import { resolveKeyFieldPriority } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { defaultKeyFieldLabels, type KeyFieldLabels, readKeyFields } from "./key-fields.js";
 import type { IntakeCustomer, IntakeOptions } from "./options.js";
@@ -37,7 +38,7 @@ export const keyFieldLabels = (options: Pick<IntakeOptions, "keyFields">): KeyFi
 
 const priorityOf = (raw: string | undefined, options: Pick<IntakeOptions, "priorities">) => {
   if (options.priorities === undefined) return raw === undefined ? {} : { priority: raw };
-  const { priority, defaulted } = resolvePriority(options.priorities, raw);
+  const { priority, defaulted } = resolveKeyFieldPriority(options.priorities, raw);
   const outcome: PriorityOutcome = raw === undefined ? { priority, defaulted } : { priority, defaulted, raw };
   // A defaulted priority is left out of the command so the core records `priorityDefaulted`.
   return defaulted ? { priorityOutcome: outcome } : { priority, priorityOutcome: outcome };

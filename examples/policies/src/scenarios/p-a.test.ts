@@ -7,6 +7,7 @@
  */
 import { bookableSlots, compileCalendar, HOUR, MINUTE } from "@ticketfold/core";
 import {
+  agent,
   appended,
   at,
   deadlines,
@@ -58,6 +59,33 @@ describe("P-A intake", () => {
   ])("%i of %i users affected opens priority %s (%s)", (affected, total, priority) => {
     opened("2025-03-03T09:00Z", { affectedUsers: affected, totalUsers: total }).expect(ticketState({ priority }));
   });
+
+  it("the share decides: a priority the requester types does not override it", () => {
+    // The table ranks by impact ("Over 50% of users"); `impact.requesterPriority: "ignored"`.
+    opened("2025-03-03T09:00Z", { affectedUsers: 30, totalUsers: 40, priority: "3" }).expect(
+      ticketState({ priority: "1" }),
+      appended([{ type: "opened", data: { priority: "1", priorityDefaulted: false } }]),
+    );
+  });
+
+  it("dispatch (staff) opening the ticket sets the priority it types", () => {
+    given(pA)
+      .then(
+        at("2025-03-03T09:00Z")
+          .by(agent)
+          .open(dispatched({ affectedUsers: 30, totalUsers: 40, priority: "2" })),
+      )
+      .expect(ticketState({ priority: "2" }));
+  });
+
+  it("more than one user affected without the number of users is refused: the share decides the priority", () => {
+    // "How many people is it affecting?" — a share needs the whole; `impact.requireTotal: true`.
+    given(pA).refuses(at("2025-03-03T09:00Z").open(dispatched({ affectedUsers: 12, totalUsers: undefined })), {
+      code: "MISSING_FIELD",
+      field: "totalUsers",
+    });
+    opened("2025-03-03T09:00Z", { affectedUsers: 1, totalUsers: undefined }).expect(ticketState({ priority: "3" }));
+  });
 });
 
 describe("P-A three clocks per priority, calendar hours", () => {
@@ -66,7 +94,8 @@ describe("P-A three clocks per priority, calendar hours", () => {
     ["2", "2025-03-03T13:00Z", "2025-03-03T17:00Z", "2025-03-04T09:00Z"],
     ["3", "2025-03-03T17:00Z", "2025-03-04T09:00Z", "2025-03-06T09:00Z"],
   ])("priority %s opened Mon 09:00: response by %s, plan by %s, resolution by %s", (p, response, plan, resolution) => {
-    opened("2025-03-03T09:00Z", { priority: p }).expect(deadlines({ response, plan, resolution }));
+    const affectedUsers = { "1": 30, "2": 10, "3": 1 }[p];
+    opened("2025-03-03T09:00Z", { affectedUsers }).expect(deadlines({ response, plan, resolution }));
   });
 
   it("calendar hours run through the night and the weekend (opened Fri 18:00, priority 3)", () => {

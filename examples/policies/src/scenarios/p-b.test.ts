@@ -2,7 +2,7 @@
  * P-B "VIP help desk" (seeds/001) walked through its rules: email tickets triaged within one
  * business hour on the help-desk calendar (Mon–Fri 09:00–16:00 Eastern, US federal holidays
  * excluded), mail outside hours triaged the next business day by the arithmetic itself;
- * missing information asked of the customer; change requests waiting for the point of
+ * missing information asked of the customer; change requests and projects waiting for the point of
  * contact's approval and the only billable work; emergencies phoned in; ATS appointments on
  * the next business day; VIP tickets chosen by tier. Instants in UTC (EST = UTC−5 until
  * 2025-03-09, EDT = UTC−4 after); failure messages show them in New York time too.
@@ -129,6 +129,18 @@ describe("P-B change requests", () => {
       .then(at("2025-03-04T16:05Z").accept())
       .then(at("2025-03-04T17:00Z").logTime(90))
       .expect(ticketState({ approval: "approved", status: "open", minutesBillable: 90, minutesUnbilled: 0 }));
+  });
+
+  it("a project waits for the point of contact's approval like a change request, and its time is billable", () => {
+    // "You are only billed for time worked on Change Requests, Projects, and Out of Service Plan
+    // items"; "Before initiating a change request, project request … obtain approval".
+    mailed("2025-03-04T15:00Z", { category: "project", subject: "Move the office to the new site" })
+      .expect(ticketState({ approval: "pending" }))
+      .refuses(at("2025-03-04T15:10Z").accept(), { code: "APPROVAL_REQUIRED", approval: "pending" })
+      .then(at("2025-03-04T16:00Z").by(pointOfContact).approveChange())
+      .then(at("2025-03-04T16:05Z").accept())
+      .then(at("2025-03-04T17:00Z").logTime(120))
+      .expect(ticketState({ fields: { category: "project" }, minutesBillable: 120, minutesUnbilled: 0 }));
   });
 
   it.each([

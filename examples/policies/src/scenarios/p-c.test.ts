@@ -8,7 +8,7 @@
  * while asked drops to P2. P1/P2 raised by mail or web must also be phoned in.
  * Week of Monday 2025-03-03, 24x7, instants in UTC.
  */
-import { decodePolicySelection, selectPolicyId } from "@ticketfold/core";
+import { decodePolicySelection, resolveKeyFieldPriority, selectPolicyId } from "@ticketfold/core";
 import {
   appended,
   at,
@@ -43,6 +43,29 @@ describe("P-C intake", () => {
       appended([{ type: "opened", data: { priority, priorityDefaulted: defaulted } }]),
     );
   });
+
+  it.each([
+    ["1", "1", false],
+    [" 3 ", "3", false],
+    ["High", "4", true],
+    ["Критический", "4", true],
+    ["1 (Critical)", "4", true],
+    [undefined, "4", true],
+  ])(
+    "a mail's Priority: key field %j registers priority %s (defaulted: %s): only the scale's ids are the required format",
+    (field, priority, defaulted) => {
+      // "При отсутствии в обращении по Email установленного пользователем приоритета проблемы,
+      // или его некорректном указании (несоответствии требуемому формату) запросу автоматически
+      // присваивается приоритет 4 (Низкий)": `priorities.keyFieldValues: "ids"`, as mail intake
+      // (@ticketfold/intake-email) reads the key field.
+      const resolved = resolveKeyFieldPriority(pC.priorities, field);
+      expect(resolved).toEqual({ priority, defaulted });
+      opened(resolved.defaulted ? undefined : resolved.priority).expect(
+        ticketState({ priority }),
+        appended([{ type: "opened", data: { priority, priorityDefaulted: defaulted } }]),
+      );
+    },
+  );
 
   it("a request without the contract number is refused", () => {
     given(pC).refuses(at(MON).open({ priority: "1" }), { code: "MISSING_FIELD", field: "contractId" });
@@ -210,6 +233,58 @@ describe("P-C priority changes", () => {
           resolution: { state: "paused", target: "24h", elapsed: "1h", deadline: "2025-03-04T12:00Z" },
         }),
         nextWakeUpAt(null),
+      );
+  });
+
+  it("after the downgrade the ladder counts on P2's thresholds, and the steps reached again are told again", () => {
+    // The escalation table's multiples are of the priority's times: once P1 became P2, half of
+    // P2's 24 h resolution is a new threshold; the head of support is told when it is reached,
+    // as when half of P1's 8 h was (issue #13: steps are recorded once per cycle of the clock).
+    const step = "record-escalation-level";
+    opened("1")
+      .then(at("2025-03-03T09:20Z").reply())
+      .then(timersUntil("2025-03-03T13:00Z"))
+      .expect(timersFired([{ at: "2025-03-03T13:00Z", type: step, step: 1, cycle: 0, roles: ["head-of-support"] }]))
+      .then(at("2025-03-03T14:00Z").askCustomer("Пришлите, пожалуйста, журнал."))
+      .then(timersUntil("2025-03-03T17:00Z"))
+      .expect(ticketState({ priority: "2" }))
+      .then(at("2025-03-03T18:00Z").comment("Журнал во вложении."))
+      .then(timersUntil("2025-03-04T13:00Z"))
+      .expect(
+        timersFired(
+          [
+            { at: "2025-03-04T01:00Z", type: step, step: 1, cycle: 1, roles: ["head-of-support"] },
+            { at: "2025-03-04T13:00Z", type: step, step: 2, cycle: 1, roles: ["head-of-support", "account-manager"] },
+          ],
+          [step],
+        ),
+        notified(
+          [
+            { to: ["head-of-support@desk.example"] },
+            { to: ["head-of-support@desk.example"] },
+            { to: ["account-manager@desk.example"] },
+          ],
+          { rule: "escalation-reached" },
+        ),
+      );
+  });
+
+  it("a reaction already breached is not breached again by the downgrade: one breach per clock and cycle", () => {
+    // Nobody reacted within P1's 30 min; the downgrade to P2 (1 h, counted from the same start:
+    // keep start) finds the reaction still late. It is the same run of the same clock, so the
+    // breach recorded at 09:30 stands alone; the status reads P2's deadline, 10:00.
+    opened("1")
+      .then(at("2025-03-03T09:10Z").askCustomer())
+      .then(timersUntil("2025-03-03T12:10Z"))
+      .expect(
+        timersFired(
+          [
+            { at: "2025-03-03T09:30Z", type: "record-sla-breach", metric: "response", cycle: 0 },
+            { at: "2025-03-03T12:10Z", type: "change-priority", priority: "2" },
+          ],
+          ["record-sla-breach", "change-priority"],
+        ),
+        at("2025-03-03T12:10Z").sla({ response: { state: "breached", priority: "2", deadline: "2025-03-03T10:00Z" } }),
       );
   });
 

@@ -3,7 +3,8 @@
  * no reaction or restoration times ("sofern vertraglich vereinbart"); the policy carries
  * example ones on example contract hours (Mon–Fri 09:00–17:00 Europe/Berlin, nationwide
  * holidays): reaction 2h/4h/8h and restoration 8h/16h/40h for high/normal/low. "In Rückfrage"
- * (awaiting customer) suspends both; "bearbeitet" (resolved) closes by itself at the instant
+ * (awaiting customer) is the desk's reaction (the question stops the reaction clock) and
+ * suspends restoration; "bearbeitet" (resolved) closes by itself at the instant
  * shown (7 days later); a ticket whose question goes unanswered for 14 days closes; a customer
  * comment reopens a resolved ticket, and a closed one at any time. Instants in UTC
  * (CET = UTC+1 until 2025-03-30, CEST = UTC+2 after); failure messages show Berlin time too.
@@ -66,22 +67,30 @@ describe("P-D in Rückfrage: the agreed times are suspended until the customer a
   const asked = () =>
     opened("2025-03-03T09:00Z").then(at("2025-03-03T10:00Z").askCustomer("Bitte senden Sie uns die Log-Datei."));
 
-  it("both clocks pause while the ticket waits on the customer", () => {
+  it("the question is the desk's reaction: the reaction clock stops, met; restoration pauses", () => {
+    // "Wenn wir eine Rückfrage zu Ihrem Ticket haben … stellen wir diese Rückfrage als Kommentar
+    // am Ticket": the desk reacted, though its question is no answer. Restoration "wird … bis zu
+    // Ihrer Antwort unterbrochen".
     asked().expect(
       at("2025-03-04T10:00Z").sla({
-        response: { state: "paused", elapsed: "1h" },
+        response: { state: "met", clock: "stopped", elapsed: "1h", stoppedAt: "2025-03-03T10:00Z" },
         resolution: { state: "paused", elapsed: "1h" },
       }),
     );
   });
 
-  it("the answer resumes them with the time already used", () => {
+  it("a question after the reaction time is a late reaction: breached, and it still stops the clock", () => {
+    opened("2025-03-03T09:00Z")
+      .then(at("2025-03-03T14:00Z").askCustomer("Bitte senden Sie uns die Log-Datei."))
+      .expect(at("2025-03-03T14:00Z").sla({ response: { state: "breached", clock: "stopped", elapsed: "5h" } }));
+  });
+
+  it("the answer resumes restoration with the time already used", () => {
     asked()
       .then(at("2025-03-04T13:00Z").comment("Die Log-Datei ist angehängt."))
       .expect(
         at("2025-03-04T13:00Z").sla({
-          // Reaction: 3 h left from Tue 14:00 CET runs out exactly at closing, 17:00 CET.
-          response: { state: "running", deadline: "2025-03-04T16:00Z" },
+          response: { state: "met" },
           // Restoration: 15 h left: Tue 3 h, Wed 8 h, Thu 4 h → Thu 13:00 CET.
           resolution: { state: "running", deadline: "2025-03-06T12:00Z" },
         }),
@@ -159,12 +168,14 @@ describe("P-D bearbeitet: closes by itself at the instant shown", () => {
 });
 
 describe("P-D mail and comments", () => {
-  it("a new ticket is confirmed at once with its id in the subject tag", () => {
+  it("a new ticket is confirmed at once with its id in the subject tag and a link to the web interface", () => {
+    // "Sie erhalten umgehend eine Antwort mit der Ticket-ID und einem Link auf die Web-Oberfläche."
     opened("2025-03-03T09:00Z")
       .expect(notified([{ audience: "requester", locale: "de" }], { rule: "ticket-opened" }))
       .check((s) => {
         const n = s.notices.find((i) => i.rule === "ticket-opened");
         expect(n?.data.tag).toBe(`[#${n?.data.number}]`);
+        expect(n?.data.link).toBe(`https://tickets.cit.example/ticket/${s.state.ticketId}`);
       });
   });
 

@@ -195,10 +195,14 @@ describe("SLA records are idempotent", () => {
     ],
     [
       "record-escalation-level",
-      commandOf("record-escalation-level", { level: 1, metric: "resolution", step: 0, roles: [] }, { actor: system }),
       commandOf(
         "record-escalation-level",
-        { level: 2, metric: "resolution", step: 1, roles: ["ceo"] },
+        { level: 1, metric: "resolution", cycle: 0, step: 0, roles: [] },
+        { actor: system },
+      ),
+      commandOf(
+        "record-escalation-level",
+        { level: 2, metric: "resolution", cycle: 0, step: 1, roles: ["ceo"] },
         { actor: system },
       ),
     ],

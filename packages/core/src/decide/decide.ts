@@ -124,7 +124,7 @@ export const decide = (
         ? ok()
         : ok(eventFrom(c, "sla-breached", c.data));
     case "record-escalation-level":
-      return state.slaRecords.includes(slaRecordKey(c.data.metric, 0, `step:${c.data.step}`))
+      return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `step:${c.data.step}`))
         ? ok()
         : ok(eventFrom(c, "escalation-level-reached", c.data));
     default: {

@@ -100,10 +100,57 @@ describe("open: priority by impact (P-A)", () => {
     expect(openedData(impactPolicy, { affectedUsers: 40 })).toMatchObject({ priority: "3", priorityDefaulted: true });
   });
 
-  it("a priority given at intake wins over impact", () => {
+  it("a priority given at intake wins over impact (requesterPriority: overrides, the default)", () => {
     expect(openedData(impactPolicy, { affectedUsers: 90, totalUsers: 100, priority: "2" })).toMatchObject({
       priority: "2",
       priorityDefaulted: false,
     });
+  });
+
+  it("a single user affected needs no total: the single-user priority", () => {
+    expect(openedData(impactPolicy, { affectedUsers: 1 })).toMatchObject({ priority: "3", priorityDefaulted: false });
+  });
+});
+
+describe("open: the policy chooses how impact and a typed priority meet (P-A)", () => {
+  const withImpact = (extra: Record<string, unknown>): PolicyCore => {
+    const impact = impactPolicy.priorities.impact;
+    if (impact === undefined) throw new Error("impactPolicy has impact rules");
+    return { ...impactPolicy, priorities: { ...impactPolicy.priorities, impact: { ...impact, ...extra } } };
+  };
+  const ignored = withImpact({ requesterPriority: "ignored" });
+  const strict = withImpact({ requireTotal: true });
+
+  it.each([
+    ["requester", { kind: "requester", id: "c1" }, "1"],
+    ["agent", { kind: "agent", id: "dispatch-1" }, "3"],
+  ] as const)("requesterPriority: ignored — a priority typed by the %s: %s", (_, actor, priority) => {
+    const decision = decide(
+      openTicket({ affectedUsers: 90, totalUsers: 100, priority: "3" } as Partial<OpenData>, { actor }),
+      initialState,
+      ignored,
+    );
+    expect(E.isRight(decision) && (decision.right[0] as EventOf<"opened">).data).toMatchObject({
+      priority,
+      priorityDefaulted: false,
+    });
+  });
+
+  it("requesterPriority: ignored — without the impact facts the typed priority stands", () => {
+    expect(openedData(ignored, { priority: "2", affectedUsers: 5 })).toMatchObject({ priority: "2" });
+  });
+
+  it.each([
+    [{ affectedUsers: 40 }, E.left(expect.objectContaining({ code: "MISSING_FIELD", field: "totalUsers" }))],
+    [
+      { affectedUsers: 40, priority: "1" },
+      E.left(expect.objectContaining({ code: "MISSING_FIELD", field: "totalUsers" })),
+    ],
+  ])("requireTotal: %j is refused: the share decides", (data, expected) => {
+    expect(open(strict, data)).toEqual(expected);
+  });
+
+  it("requireTotal: one user affected needs no total", () => {
+    expect(openedData(strict, { affectedUsers: 1 })).toMatchObject({ priority: "3", priorityDefaulted: false });
   });
 });

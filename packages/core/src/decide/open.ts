@@ -1,7 +1,8 @@
 /**
  * The decision to open a ticket: mandatory fields (subject and description always, the rest
- * as the policy requires), the priority (given, else from impact, else the default — P-A, P-C)
- * and whether the work waits for approval (P-B change requests).
+ * as the policy requires), the priority (given, else from impact, else the default — P-A, P-C;
+ * with `impact.requesterPriority: "ignored"` the impact wins over a requester's typed one) and
+ * whether the work waits for approval (P-B change requests).
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
@@ -43,9 +44,27 @@ export const decideOpen = (command: CommandOf<"open">, policy: PolicyCore): E.Ei
     }
   }
   const scale = policy.priorities;
+  const impact = scale.impact;
+  if (
+    impact?.requireTotal === true &&
+    fields.affectedUsers !== undefined &&
+    fields.affectedUsers > 1 &&
+    fields.totalUsers === undefined
+  ) {
+    return E.left({
+      code: "MISSING_FIELD",
+      field: "totalUsers",
+      message: `totalUsers is required by policy ${policy.id}: the share of users affected decides the priority`,
+    });
+  }
   let { priority, defaulted } = resolvePriority(scale, rawPriority);
-  if (defaulted && fields.affectedUsers !== undefined && fields.totalUsers !== undefined) {
-    const byImpact = priorityForImpact(scale, fields.affectedUsers, fields.totalUsers);
+  const impactWins = impact?.requesterPriority === "ignored" && command.actor.kind === "requester";
+  if (
+    (defaulted || impactWins) &&
+    fields.affectedUsers !== undefined &&
+    (fields.totalUsers !== undefined || fields.affectedUsers === 1)
+  ) {
+    const byImpact = priorityForImpact(scale, fields.affectedUsers, fields.totalUsers ?? 1);
     if (byImpact !== undefined) {
       priority = byImpact;
       defaulted = false;

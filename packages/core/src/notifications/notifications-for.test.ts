@@ -139,7 +139,7 @@ describe("notificationsFor: each rule (scenario table)", () => {
       base,
       ev(
         "escalation-level-reached",
-        { level: 2, metric: "resolution", step: 3, roles: ["head-of-support", "account-manager"] },
+        { level: 2, metric: "resolution", cycle: 0, step: 3, roles: ["head-of-support", "account-manager"] },
         T0,
         system,
       ),

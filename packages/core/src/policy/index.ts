@@ -19,8 +19,10 @@ export {
   type PriorityLevel,
   type PriorityScale,
   PriorityScaleC,
+  type PriorityValues,
   priorityForImpact,
   priorityRank,
+  resolveKeyFieldPriority,
   resolvePriority,
 } from "./priority.js";
 export { type PolicyResolver, singlePolicy } from "./resolver.js";

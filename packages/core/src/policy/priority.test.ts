@@ -3,7 +3,14 @@
  * missing or malformed ⇒ default) and impact (P-A: over 50% ⇒ 1, otherwise 2, one user ⇒ 3).
  */
 import { describe, expect, it } from "vitest";
-import { findPriority, type PriorityScale, priorityForImpact, priorityRank, resolvePriority } from "./priority.js";
+import {
+  findPriority,
+  type PriorityScale,
+  priorityForImpact,
+  priorityRank,
+  resolveKeyFieldPriority,
+  resolvePriority,
+} from "./priority.js";
 
 const scale = {
   levels: [
@@ -57,5 +64,29 @@ describe("priority scale", () => {
 
   it("a scale without impact rules has no impact priority", () => {
     expect(priorityForImpact({ ...scale, impact: undefined } as unknown as PriorityScale, 9, 10)).toBeUndefined();
+  });
+});
+
+describe("key fields: ids, or ids and names, as the scale says", () => {
+  it.each([
+    ["ids-or-names", "Serious", { priority: "2", defaulted: false }],
+    ["ids", "Serious", { priority: "3", defaulted: true }],
+    ["ids", " 2 ", { priority: "2", defaulted: false }],
+    [undefined, "critical", { priority: "1", defaulted: false }],
+  ] as const)("keyFieldValues %s: %j → %j", (keyFieldValues, raw, expected) => {
+    const s = keyFieldValues === undefined ? scale : ({ ...scale, keyFieldValues } as PriorityScale);
+    expect(resolveKeyFieldPriority(s, raw)).toEqual(expected);
+  });
+
+  it("a level whose name is another level's id is found by id first, names or not", () => {
+    const tricky = {
+      levels: [
+        { id: "1", name: "2" },
+        { id: "2", name: "Low" },
+      ],
+      default: "2",
+    } as PriorityScale;
+    expect(findPriority(tricky, "2")?.id).toBe("2");
+    expect(findPriority(tricky, "low", "ids")).toBeUndefined();
   });
 });

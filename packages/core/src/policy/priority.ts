@@ -13,17 +13,40 @@ export const PriorityLevelC = t.intersection([
 ]);
 export type PriorityLevel = t.TypeOf<typeof PriorityLevelC>;
 
-/** Share of users affected → priority (P-A): over `aboveShare` (exclusive) wins the first rule. */
-export const ImpactRulesC = t.type({
-  singleUser: t.string,
-  rules: t.array(t.type({ aboveShare: t.number, priority: t.string })),
-  otherwise: t.string,
-});
+/**
+ * Share of users affected → priority (P-A): over `aboveShare` (exclusive) wins the first rule.
+ * `requireTotal`: a ticket affecting more than one user must say how many users there are
+ * (`totalUsers`), since the share decides (refused `MISSING_FIELD` otherwise); default false
+ * (without the total the priority falls back to the one typed, else the default).
+ * `requesterPriority`: what a priority the requester typed does when the impact decides one —
+ * `"overrides"` (the default: the typed one wins) or `"ignored"` (the impact rule wins; staff
+ * opening a ticket still set the priority they type).
+ */
+export const ImpactRulesC = t.intersection([
+  t.type({
+    singleUser: t.string,
+    rules: t.array(t.type({ aboveShare: t.number, priority: t.string })),
+    otherwise: t.string,
+  }),
+  t.partial({
+    requireTotal: t.boolean,
+    requesterPriority: t.keyof({ overrides: null, ignored: null }),
+  }),
+]);
 export type ImpactRules = t.TypeOf<typeof ImpactRulesC>;
 
+/** What a priority written as text may be: a level's id, or its id or its name. */
+export const PriorityValuesC = t.keyof({ ids: null, "ids-or-names": null });
+export type PriorityValues = t.TypeOf<typeof PriorityValuesC>;
+
+/**
+ * `keyFieldValues`: what a `Priority:` key field of a mail may say (P-C: "несоответствие
+ * требуемому формату" gets priority 4) — `"ids-or-names"` (default: `2` or `High`) or `"ids"`
+ * (only the scale's ids; a name is not the required format, so the default).
+ */
 export const PriorityScaleC = t.intersection([
   t.type({ levels: t.array(PriorityLevelC), default: t.string }),
-  t.partial({ impact: ImpactRulesC }),
+  t.partial({ impact: ImpactRulesC, keyFieldValues: PriorityValuesC }),
 ]);
 // Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
 guarded(PriorityScaleC);
@@ -32,22 +55,35 @@ export type PriorityScale = t.TypeOf<typeof PriorityScaleC>;
 /** Rank of a priority: 0 is the most urgent; `-1` when it is not on the scale. */
 export const priorityRank = (scale: PriorityScale, id: string): number => scale.levels.findIndex((l) => l.id === id);
 
-/** Finds the level whose id or name matches (case-insensitive, trimmed). */
-export const findPriority = (scale: PriorityScale, raw: unknown): PriorityLevel | undefined => {
+/** Finds the level whose id or (unless only ids are accepted) name matches (case-insensitive, trimmed). */
+export const findPriority = (
+  scale: PriorityScale,
+  raw: unknown,
+  accept: PriorityValues = "ids-or-names",
+): PriorityLevel | undefined => {
   if (typeof raw !== "string" && typeof raw !== "number") return undefined;
   const key = String(raw).trim().toLowerCase();
   if (key === "") return undefined;
-  return scale.levels.find((l) => l.id.toLowerCase() === key) ?? scale.levels.find((l) => l.name.toLowerCase() === key);
+  const byId = scale.levels.find((l) => l.id.toLowerCase() === key);
+  return byId ?? (accept === "ids" ? undefined : scale.levels.find((l) => l.name.toLowerCase() === key));
 };
 
 /** Lenient intake: the matching level's id, or the scale's default when missing or malformed. */
 export const resolvePriority = (
   scale: PriorityScale,
   raw: unknown,
+  accept: PriorityValues = "ids-or-names",
 ): { readonly priority: string; readonly defaulted: boolean } => {
-  const found = findPriority(scale, raw);
+  const found = findPriority(scale, raw, accept);
   return found ? { priority: found.id, defaulted: false } : { priority: scale.default, defaulted: true };
 };
+
+/** A mail's `Priority:` key field resolved as the scale's `keyFieldValues` says (P-C: ids only). */
+export const resolveKeyFieldPriority = (
+  scale: PriorityScale,
+  raw: unknown,
+): { readonly priority: string; readonly defaulted: boolean } =>
+  resolvePriority(scale, raw, scale.keyFieldValues ?? "ids-or-names");
 
 /**
  * Impact helper (P-A): `affected` of `total` users. A single affected user gets `singleUser`;

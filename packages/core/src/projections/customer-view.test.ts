@@ -45,7 +45,9 @@ const eventArb: fc.Arbitrary<[Make, Actor]> = fc.tuple(
     fc
       .nat(999)
       .map((n) =>
-        at((t, a) => ev("escalation-level-reached", { level: 2, metric: "response", step: 0, roles: [s(n)] }, t, a)),
+        at((t, a) =>
+          ev("escalation-level-reached", { level: 2, metric: "response", cycle: 0, step: 0, roles: [s(n)] }, t, a),
+        ),
       ),
     fc.nat(999).map((n) => at((t, a) => ev("policy-changed", { from: "p-c", to: s(n) }, t, a))),
     fc

@@ -14,7 +14,10 @@
  * start), never part on one calendar and part on the other. Keep start: same start; the target took effect at the change, which is when
  * a breach it causes is observed (never back-dated). Restart: each priority or policy change
  * while the clock runs starts the clock over at the change (next-reply keeps its own start).
- * Every re-target begins a new cycle: SLA records (warnings, breach) are kept per cycle.
+ * Every re-target begins a new cycle: SLA records (warnings, ladder steps) are kept per cycle.
+ * A run of the clock is `firstCycle` … `cycle` (same start): a keep-start re-target of a clock
+ * already breached that is still late (a downgrade on silence) is no second breach; a restart,
+ * a reopen with `reopen: "restart"` or a new next-reply batch is a new run.
  */
 
 import { twentyFourSeven } from "../calendar/twentyFourSeven.js";
@@ -28,6 +31,11 @@ import { firstStop } from "./stop-events.js";
 
 export interface MetricFrame {
   readonly cycle: number;
+  /**
+   * The cycle the clock's current run began in: re-targets under keep start after it are the
+   * same run (same start), so one breach is recorded across `firstCycle` … `cycle`.
+   */
+  readonly firstCycle: number;
   readonly start: Instant;
   readonly stop: Instant | null;
   readonly priority: string;
@@ -46,6 +54,7 @@ const NO_CALENDAR: CalendarRef = Object.freeze({ id: twentyFourSeven.id, version
 
 export const emptyFrame = (): FrameRecord => ({
   cycle: 0,
+  firstCycle: 0,
   start: 0,
   stop: null,
   priority: "",
@@ -110,6 +119,7 @@ export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: Compi
   const priority = priorityAt(end);
   const target = metric.targets.get(priority);
   if (target === undefined) return false;
+  let firstCycle = cycle;
   let effectiveFrom = start;
   const restarts = cp.retarget === "restart" && metric.name !== "next-reply";
   // Every re-target since opening advances the cycle, so a cycle number is never reused and
@@ -123,6 +133,7 @@ export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: Compi
     if (at > end) break;
     if (restarts) {
       cycle++;
+      firstCycle = cycle;
       if (at > start) start = at;
     } else if (
       ids[i - 1] !== ids[i] &&
@@ -130,6 +141,7 @@ export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: Compi
     ) {
       cycle++;
       if (at > start) effectiveFrom = at;
+      else firstCycle = cycle;
     }
   }
   const pol = facts.policyAts;
@@ -137,11 +149,13 @@ export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: Compi
     const at = pol[i] as number;
     if (at > end) break;
     cycle++;
+    if (restarts || at <= start) firstCycle = cycle;
     if (restarts && at > start) start = at;
     else if (at > start && at > effectiveFrom) effectiveFrom = at;
   }
   if (restarts) effectiveFrom = start;
   out.cycle = cycle;
+  out.firstCycle = firstCycle;
   out.start = start;
   out.stop = stopped ? stop : null;
   out.priority = priority;

@@ -116,7 +116,7 @@ export const commandCodecs = {
   "record-sla-breach": command("record-sla-breach", t.type({ metric: MetricNameC, cycle: CountC, deadline: InstantC })),
   "record-escalation-level": command(
     "record-escalation-level",
-    t.type({ level: CountC, metric: MetricNameC, step: CountC, roles: t.array(t.string) }),
+    t.type({ level: CountC, metric: MetricNameC, cycle: CountC, step: CountC, roles: t.array(t.string) }),
   ),
 } as const;
 

@@ -140,10 +140,11 @@ export const eventCodecs = {
     t.type({ metric: MetricNameC, cycle: t.number, warning: t.string, deadline: InstantC }),
   ),
   "sla-breached": envelope("sla-breached", 1, t.type({ metric: MetricNameC, cycle: t.number, deadline: InstantC })),
+  /** v2 names the cycle of its metric the step was reached in (v1, keyed with cycle 0, upcasts to cycle 0). */
   "escalation-level-reached": envelope(
     "escalation-level-reached",
-    1,
-    t.type({ level: t.number, metric: MetricNameC, step: t.number, roles: t.array(t.string) }),
+    2,
+    t.type({ level: t.number, metric: MetricNameC, cycle: t.number, step: t.number, roles: t.array(t.string) }),
   ),
 } as const;
 

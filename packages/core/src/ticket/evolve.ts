@@ -169,7 +169,7 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
       s.slaRecords.push(slaRecordKey(e.data.metric, e.data.cycle, "breach"));
       return;
     case "escalation-level-reached":
-      s.slaRecords.push(slaRecordKey(e.data.metric, 0, `step:${e.data.step}`));
+      s.slaRecords.push(slaRecordKey(e.data.metric, e.data.cycle, `step:${e.data.step}`));
       s.escalationLevel = Math.max(s.escalationLevel, e.data.level);
       return;
     default: {

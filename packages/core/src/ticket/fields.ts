@@ -11,6 +11,8 @@ export const CategoryC = t.keyof({
   "commercial-request": null,
   "planned-work": null,
   "change-request": null,
+  /** A project request (P-B: billed, and approved by the point of contact first). */
+  project: null,
 });
 export type Category = t.TypeOf<typeof CategoryC>;
 

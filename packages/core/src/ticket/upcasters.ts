@@ -32,9 +32,22 @@ const commentedV1toV2: Step = (raw) => {
   };
 };
 
+/**
+ * `escalation-level-reached` v1 → v2. Version 1 had no cycle: ladder steps were recorded once
+ * per ticket (keyed with cycle 0). Version 2 names the cycle of the step's metric, so a step
+ * reached again in a later cycle (a reopen with `reopen: "restart"`, a re-target) is recorded
+ * again. A v1 step was recorded in cycle 0.
+ */
+const escalationV1toV2: Step = (raw) => ({
+  ...raw,
+  schemaVersion: 2,
+  data: { ...((raw.data ?? {}) as Json), cycle: 0 },
+});
+
 /** `upcasters[type][n]` upgrades version n to n + 1. */
 export const upcasters: Readonly<Record<string, Readonly<Record<number, Step>>>> = {
   commented: { 1: commentedV1toV2 },
+  "escalation-level-reached": { 1: escalationV1toV2 },
 };
 
 /**

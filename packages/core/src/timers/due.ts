@@ -45,7 +45,7 @@ const commandFor = (p: PendingTimer, t: TicketState, cp: CompiledPolicy, now: In
   switch (p.kind) {
     case "escalation": {
       const step = cp.ladder[p.step]!;
-      const data = { level: step.level, metric: step.metric, step: step.index, roles: [...step.roles] };
+      const data = { level: step.level, metric: step.metric, cycle: p.cycle, step: step.index, roles: [...step.roles] };
       return { ...envelope, type: "record-escalation-level", data };
     }
     case "warning": {
@@ -73,7 +73,7 @@ const commandFor = (p: PendingTimer, t: TicketState, cp: CompiledPolicy, now: In
 const occurrence = (p: PendingTimer): string[] => {
   switch (p.kind) {
     case "escalation":
-      return [p.metric, `step-${p.step}`];
+      return p.cycle === 0 ? [p.metric, `step-${p.step}`] : [p.metric, String(p.cycle), `step-${p.step}`];
     case "warning":
       return [p.metric, String(p.cycle), p.warning];
     case "breach":

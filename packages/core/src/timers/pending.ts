@@ -1,6 +1,6 @@
 /**
  * Everything time will change on a ticket as it stands (semantics: Time-driven rules): SLA
- * warnings and breaches not yet recorded, ladder steps not yet recorded, auto-closes and the
+ * warnings and breaches not yet recorded, ladder steps not yet recorded in their metric's cycle, auto-closes and the
  * priority downgrade on customer silence — each with the instant it is due. `nextWakeUp` is the
  * earliest of them and `due` applies those at or before `now`, so the two can never disagree.
  *
@@ -8,7 +8,9 @@
  * already recorded (no "75 %" notice after the deadline; `due` also drops a warning whose
  * breach is due with it, when timers ran late); warnings and ladder steps end when their clock stops; a breach
  * observed late (after a stop or a re-target) is still recorded; ladder steps are recorded while
- * the ticket is live only.
+ * the ticket is live only; a keep-start re-target of
+ * a clock already breached in its run (`MetricFrame.firstCycle`) that is still late under the
+ * new target records no second breach.
  */
 
 import type { CompiledPolicy } from "../policy/compiled.js";
@@ -21,7 +23,13 @@ import type { MetricName } from "../ticket/events.js";
 import { slaRecordKey, type TicketState } from "../ticket/state.js";
 
 export type PendingTimer =
-  | { readonly kind: "escalation"; readonly at: Instant; readonly metric: MetricName; readonly step: number }
+  | {
+      readonly kind: "escalation";
+      readonly at: Instant;
+      readonly metric: MetricName;
+      readonly cycle: number;
+      readonly step: number;
+    }
   | {
       readonly kind: "warning";
       readonly at: Instant;
@@ -46,7 +54,14 @@ const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): voi
     if (frame === null) continue;
     const name = metric.name;
     const breachAt = reachInstant(t, metric, frame, frame.target);
-    const breachRecorded = recorded.has(slaRecordKey(name, frame.cycle, "breach"));
+    let breachRecorded = recorded.has(slaRecordKey(name, frame.cycle, "breach"));
+    // One breach per metric and run of the clock: a keep-start re-target (a downgrade on
+    // silence) that finds the clock late already — its new target was used up when it took
+    // effect — of a run already breached is the same lateness, not a second breach. A looser
+    // target that gave time back, then runs out, is a new breach (recorded when it comes).
+    if (!breachRecorded && breachAt !== null && breachAt <= frame.effectiveFrom && frame.effectiveFrom > frame.start)
+      for (let c = frame.firstCycle; c < frame.cycle && !breachRecorded; c++)
+        breachRecorded = recorded.has(slaRecordKey(name, c, "breach"));
     if (breachAt !== null && !breachRecorded)
       out.push({ kind: "breach", at: breachAt, metric: name, cycle: frame.cycle });
     if (frame.stop !== null || breachRecorded) continue;
@@ -59,12 +74,13 @@ const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): voi
   }
   if (!LIVE.has(t.status)) return;
   for (const step of cp.ladder) {
-    if (recorded.has(slaRecordKey(step.metric, 0, `step:${step.index}`))) continue;
     const metric = cp.metrics.find((m) => m.name === step.metric);
     const frame = metric ? metricFrame(t, cp, metric, Number.POSITIVE_INFINITY) : null;
     if (!metric || frame === null || frame.stop !== null) continue;
+    // Once per cycle of its metric: a step reached again after a restart or re-target is told again.
+    if (recorded.has(slaRecordKey(step.metric, frame.cycle, `step:${step.index}`))) continue;
     const at = reachInstant(t, metric, frame, thresholdTime(step.threshold, frame.target));
-    if (at !== null) out.push({ kind: "escalation", at, metric: step.metric, step: step.index });
+    if (at !== null) out.push({ kind: "escalation", at, metric: step.metric, cycle: frame.cycle, step: step.index });
   }
 };
 

@@ -112,6 +112,7 @@ const dataArbs = (ctx: CommandContext): { [K in TicketCommandType]: fc.Arbitrary
     {
       level: fc.integer({ min: 1, max: 3 }),
       metric: metricArb,
+      cycle: fc.integer({ min: 0, max: 3 }),
       step: fc.integer({ min: 0, max: 3 }),
       roles: fc.constantFrom([], ["head-of-support"], ["account-manager", "ceo"]),
     },

@@ -99,7 +99,7 @@ export const eventDataArbs: DataArbs = {
   "sla-warning-issued": fc.record({ metric: metricArb, cycle: int, warning: str, deadline: instantArb() }, opt),
   "sla-breached": fc.record({ metric: metricArb, cycle: int, deadline: instantArb() }, opt),
   "escalation-level-reached": fc.record(
-    { level: int, metric: metricArb, step: int, roles: fc.array(str, { maxLength: 3 }) },
+    { level: int, metric: metricArb, cycle: int, step: int, roles: fc.array(str, { maxLength: 3 }) },
     opt,
   ),
 };

@@ -13,6 +13,7 @@ export const categories: readonly Category[] = [
   "consultation",
   "commercial-request",
   "planned-work",
+  "project",
   "change-request",
 ];
 export const categoryArb = fc.constantFrom(...categories);

@@ -13,6 +13,7 @@ import {
   type Policy,
   type SlaStatus,
   type TicketCommand,
+  type TicketState,
   timerActor,
 } from "@ticketfold/core";
 import fc from "fast-check";
@@ -70,8 +71,7 @@ const decoded = decodePolicy({
 if (decoded._tag === "Left") throw new Error(decoded.left.message);
 const desk: Policy = decoded.right;
 
-const ISSUE_13 =
-  "issue #13: ladder records are keyed with cycle 0, so a step reached again in a new cycle does not fire";
+const SKIP_REASON = "a reason a desk gives for skipping a law";
 
 /** Runs one law against an engine; its outcome. */
 const outcome = (id: PolicyLawId, engine: SlaEngine, numRuns = 200) => {
@@ -86,16 +86,24 @@ const mapStatus = (
 ) => Object.fromEntries(Object.entries(status).map(([k, m]) => [k, m && change(m)])) as SlaStatus;
 
 describe("checkPolicyLaws on the core", () => {
-  it("every law holds on a Berlin desk (the ladder law skipped, with its reason, while issue #13 is open)", () => {
-    const report = checkPolicyLaws(desk, { numRuns: 60, skip: { "ladder-once-per-cycle": ISSUE_13 } });
-    expect(report.outcomes.filter((o) => o.status === "passed")).toHaveLength(6);
-    expect(report.skipped).toEqual([expect.objectContaining({ id: "ladder-once-per-cycle", reason: ISSUE_13 })]);
+  it("every law holds on a Berlin desk, the ladder's included (steps are recorded per cycle, issue #13)", () => {
+    const report = checkPolicyLaws(desk, { numRuns: 60 });
+    expect(report.outcomes.filter((o) => o.status === "passed")).toHaveLength(8);
+    expect(report.skipped).toEqual([]);
   });
 
-  it("every law but the ladder's holds on random policies (slaPolicyArb)", () => {
+  it("a skipped law is reported with its reason, not run", () => {
+    const report = checkPolicyLaws(desk, { numRuns: 5, skip: { "ladder-once-per-cycle": SKIP_REASON } });
+    expect(report.outcomes.filter((o) => o.status === "passed")).toHaveLength(7);
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ id: "ladder-once-per-cycle", reason: SKIP_REASON, runs: 0 }),
+    ]);
+  });
+
+  it("every law holds on random policies (slaPolicyArb)", () => {
     fc.assert(
       fc.property(slaPolicyArb(), (policy) => {
-        checkPolicyLaws(policy, { numRuns: 8, skip: { "ladder-once-per-cycle": ISSUE_13 } });
+        checkPolicyLaws(policy, { numRuns: 8 });
       }),
       { numRuns: 12 },
     );
@@ -208,15 +216,56 @@ describe("mutation checks: the laws catch a broken engine", () => {
     expect(o.report).toMatch(/a breach of \S+ \(cycle \d+\) was recorded at .*, when the clock was met/);
   });
 
-  it("a ladder step that fires once in a ticket's life, not once per cycle, is caught (what issue #13 describes)", () => {
-    const oncePerLife = engineWith({
-      due: (state, policy, now) =>
-        coreEngine
-          .due(state, policy, now)
+  it("a breach recorded again by a keep-start re-target that leaves the clock late is caught", () => {
+    // The engine before the fix: a breach was kept per target in force, so a downgrade on silence
+    // of a clock already breached recorded a second breach.
+    const perTarget = engineWith({
+      due: (state, policy, now) => {
+        const extra = Object.values(coreEngine.slaStatus(state, policy, now))
           .filter(
-            (c) =>
-              c.type !== "record-escalation-level" || !state.slaRecords.some((k) => k.endsWith(`/step:${c.data.step}`)),
-          ),
+            (m) =>
+              m.state === "breached" &&
+              !state.slaRecords.includes(`${m.metric}/${m.cycle}/breach`) &&
+              !coreEngine
+                .due(state, policy, now)
+                .some((c) => c.type === "record-sla-breach" && c.data.metric === m.metric),
+          )
+          .map(
+            (m) =>
+              ({
+                type: "record-sla-breach",
+                ticketId: state.ticketId,
+                tenantId: state.tenantId,
+                at: now,
+                actor: timerActor,
+                data: { metric: m.metric, cycle: m.cycle, deadline: m.deadline },
+              }) as TicketCommand,
+          );
+        return [...coreEngine.due(state, policy, now), ...extra];
+      },
+    });
+    const o = outcome("one-breach-per-run", perTarget, 300);
+    expect(o.status).toBe("failed");
+    expect(o.report).toMatch(
+      /\S+ was breached again at .* in the run that started at .*, late without a break since its breach at/,
+    );
+  });
+
+  it("a ladder step that fires once in a ticket's life, not once per cycle, is caught (the defect of issue #13)", () => {
+    // The engine before the fix: a step recorded in one cycle counts as recorded in every cycle.
+    const everyCycle = (state: TicketState): TicketState => ({
+      ...state,
+      slaRecords: [
+        ...state.slaRecords,
+        ...state.slaRecords.flatMap((k) => {
+          const [metric, , what] = k.split("/");
+          return what?.startsWith("step:") ? Array.from({ length: 64 }, (_, c) => `${metric}/${c}/${what}`) : [];
+        }),
+      ],
+    });
+    const oncePerLife = engineWith({
+      due: (state, policy, now) => coreEngine.due(everyCycle(state), policy, now),
+      nextWakeUp: (state, policy) => coreEngine.nextWakeUp(everyCycle(state), policy),
     });
     const o = outcome("ladder-once-per-cycle", oncePerLife, 300);
     expect(o.status).toBe("failed");
@@ -234,14 +283,14 @@ describe("mutation checks: the laws catch a broken engine", () => {
     });
     let error: unknown;
     try {
-      checkPolicyLaws(desk, { engine: late, numRuns: 100, seed: 1, skip: { "ladder-once-per-cycle": ISSUE_13 } });
+      checkPolicyLaws(desk, { engine: late, numRuns: 100, seed: 1, skip: { "ladder-once-per-cycle": SKIP_REASON } });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(LawsFailed);
     const failed = error as LawsFailed;
     expect(failed.report.failed.map((o) => o.id)).toContain("next-wake-up-exact");
-    expect(failed.message).toMatch(/^\d of 7 laws fail for policy berlin-desk \(1 skipped\)/);
-    expect(failed.message).toContain(`- ladder-once-per-cycle skipped: ${ISSUE_13}`);
+    expect(failed.message).toMatch(/^\d of 8 laws fail for policy berlin-desk \(1 skipped\)/);
+    expect(failed.message).toContain(`- ladder-once-per-cycle skipped: ${SKIP_REASON}`);
   });
 });

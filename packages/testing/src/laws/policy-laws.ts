@@ -11,7 +11,7 @@ import { coreEngine, type SlaEngine } from "../ticket-run/engine.js";
 import { checkLaws, type Law, type LawReport, type LawRunOptions } from "./law.js";
 import type { PolicyLawContext, PolicyLawId } from "./policy/context.js";
 import { deadlineMonotonicInTarget, pauseNeverEarlier } from "./policy/deadline-laws.js";
-import { ladderOncePerCycle, noBreachWhenMet } from "./policy/record-laws.js";
+import { ladderOncePerCycle, noBreachWhenMet, oneBreachPerRun } from "./policy/record-laws.js";
 import { retargetKeepStartVsRestart } from "./policy/retarget-law.js";
 import { dueIdempotent, nextWakeUpExact } from "./policy/timer-laws.js";
 
@@ -46,6 +46,7 @@ export const policyLaws = (policy: Policy, options: PolicyLawOptions = {}): Law[
     dueIdempotent(ctx),
     nextWakeUpExact(ctx),
     noBreachWhenMet(ctx),
+    oneBreachPerRun(ctx),
     ladderOncePerCycle(ctx),
   ] as Law[];
 };

@@ -19,6 +19,7 @@ export const POLICY_LAW_IDS = [
   "due-idempotent",
   "next-wake-up-exact",
   "no-breach-when-met",
+  "one-breach-per-run",
   "ladder-once-per-cycle",
 ] as const;
 export type PolicyLawId = (typeof POLICY_LAW_IDS)[number];

@@ -3,7 +3,11 @@
  * (at every wake-up): no breach is recorded for a metric that was met (at the moment a breach
  * is recorded, its clock is breached; a metric met in its cycle has no breach in that cycle);
  * and the escalation ladder fires each step once per cycle of its metric — never twice in a
- * cycle, and in every cycle in which the step is reached while the ticket is live.
+ * cycle, and in every cycle in which the step is reached while the ticket is live; and a clock
+ * late is breached once: a re-target under keep start (the same run: same start), such as a
+ * downgrade on silence, that leaves it late records no second breach — only a clock that was on
+ * time again (a looser target) or a new run (a restart, `reopen: "restart"`, a next-reply batch)
+ * can be breached again.
  */
 import { DAY, type Instant, type MetricName } from "@ticketfold/core";
 import type { TicketRun } from "../../ticket-run/run.js";
@@ -40,6 +44,40 @@ export const noBreachWhenMet = (ctx: PolicyLawContext): Law<LifeCase> =>
             run,
             `${status.metric} is met in cycle ${status.cycle}, yet a breach is recorded for that cycle`,
           );
+      }
+    },
+  );
+
+export const oneBreachPerRun = (ctx: PolicyLawContext): Law<LifeCase> =>
+  policyLaw(
+    ctx,
+    "one-breach-per-run",
+    "a clock late is breached once: a re-target that leaves it late records no second breach",
+    lifeCaseArb(ctx, PEOPLE_MOVES),
+    (c) => {
+      const run = live(ctx, c.plan, { until: horizon(c) });
+      // Per metric: the start of the run last breached and when, and whether the clock has been
+      // on time since (a looser target gave time back; a restart began a new run).
+      const last = new Map<MetricName, { start: Instant; at: Instant; since: boolean }>();
+      for (const entry of run.entries) {
+        for (const event of entry.events) {
+          if (event.type !== "sla-breached") continue;
+          const status = run.engine.slaStatus(entry.before, run.compiled, entry.at)[event.data.metric];
+          if (status === undefined) continue;
+          const prior = last.get(event.data.metric);
+          if (prior !== undefined && prior.start === status.startedAt && !prior.since)
+            throw broken(
+              run,
+              `${event.data.metric} was breached again at ${shown(run, entry.at)} (cycle ${event.data.cycle}) in the run that started at ` +
+                `${shown(run, status.startedAt)}, late without a break since its breach at ${shown(run, prior.at)}`,
+            );
+          last.set(event.data.metric, { start: status.startedAt, at: entry.at, since: false });
+        }
+        const after = run.engine.slaStatus(entry.after, run.compiled, entry.at);
+        for (const [metric, prior] of last) {
+          const now = after[metric];
+          if (now === undefined || now.startedAt !== prior.start || now.state !== "breached") prior.since = true;
+        }
       }
     },
   );
