@@ -33,7 +33,7 @@ const script = (n: number): readonly [typeof customer | typeof agent, string, Re
       description: "The printer on floor 2 shows offline for everyone.",
       category: "incident",
       channel: "web",
-      requester: { id: `user-${n % 997}`, email: "user@example.org" },
+      requester: { id: customer.id, email: "user@example.org" },
       priority: "medium",
     },
   ],

@@ -89,7 +89,7 @@ const script = (n: number): readonly [typeof customer | typeof agent, string, Re
       description: "Something is broken.",
       category: "incident",
       channel: "email",
-      requester: { id: `user-${n % 997}` },
+      requester: { id: customer.id },
       priority: String(1 + (n % 4)),
     },
   ],
