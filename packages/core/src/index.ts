@@ -433,14 +433,20 @@ export {
   unstorableText,
 } from "./shared/index.js";
 export {
+  /** A reader of SLA clocks that reuses its scratch from ticket to ticket (for many tickets). @category sla */
+  createSlaReader,
   /** running · paused · met · breached. @category sla */
   type MetricState,
   /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
   type MetricStatus,
+  /** Reads SLA clocks of one ticket at a time: `status`, `statusAsOf`. @category sla */
+  type SlaReader,
   /** The status of each metric a ticket has. @category sla */
   type SlaStatus,
   /** Every SLA metric's status at `now`. @category sla */
   slaStatus,
+  /** Every SLA metric's status as the ticket stood at an instant (its later events unread). @category sla */
+  slaStatusAsOf,
 } from "./sla/index.js";
 
 export {

@@ -14,7 +14,7 @@ import {
 } from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const all = (extra: Record<string, unknown> = {}) =>
   compiled({

@@ -1,2 +1,8 @@
 /** sla/ — the SLA clocks of a ticket read from its state and the compiled policy. */
-export { type MetricState, type MetricStatus, type SlaStatus, slaStatus } from "./status.js";
+export {
+  createSlaReader,
+  type SlaReader,
+  slaStatus,
+  slaStatusAsOf,
+} from "./reader.js";
+export type { MetricState, MetricStatus, SlaStatus } from "./status.js";

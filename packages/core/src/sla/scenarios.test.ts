@@ -17,7 +17,7 @@ import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const oneMetric = (metric: string, target: string, calendar: unknown, extra: Record<string, unknown> = {}) =>
   compiled(

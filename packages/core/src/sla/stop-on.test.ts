@@ -20,7 +20,7 @@ import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../policy/compile.js";
 import { decodePolicy } from "../policy/policy.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const day = (hhmm: string) => `2025-03-04T${hhmm}`;
 const walk = (...steps: [string, string][]): Step[] => [

@@ -23,7 +23,7 @@ import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../policy/compile.js";
 import { decodePolicy, PolicyC } from "../policy/policy.js";
 import { HOUR } from "../shared/duration.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const calendars = { office: calendarDef("office", weekdays([["09:00", "17:00"]])) };
 const sla = (extra: Record<string, unknown> = {}) => ({

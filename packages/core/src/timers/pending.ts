@@ -15,8 +15,7 @@ import type { CompiledPolicy } from "../policy/compiled.js";
 import { thresholdTime } from "../policy/ladder.js";
 import { formatDuration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import { metricFrame } from "../sla/frame.js";
-import { reachInstant } from "../sla/reach.js";
+import { type ClockReader, createClockReader } from "../sla/reader.js";
 import type { MetricName } from "../ticket/events.js";
 import { slaRecordKey, type TicketState } from "../ticket/state.js";
 
@@ -39,19 +38,19 @@ export type PendingTimer =
 
 const LIVE = new Set(["new", "open", "awaiting-customer"]);
 
-const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): void => {
+const slaTimers = (r: ClockReader, t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): void => {
   const recorded = new Set(t.slaRecords);
   for (const metric of cp.metrics) {
-    const frame = metricFrame(t, cp, metric, Number.POSITIVE_INFINITY);
+    const frame = r.frame(t, cp, metric, Number.POSITIVE_INFINITY);
     if (frame === null) continue;
     const name = metric.name;
-    const breachAt = reachInstant(t, metric, frame, frame.target);
+    const breachAt = r.reach(t, metric, frame, frame.target);
     const breachRecorded = recorded.has(slaRecordKey(name, frame.cycle, "breach"));
     if (breachAt !== null && !breachRecorded)
       out.push({ kind: "breach", at: breachAt, metric: name, cycle: frame.cycle });
     if (frame.stop !== null || breachRecorded) continue;
     for (const w of metric.warnings) {
-      const at = reachInstant(t, metric, frame, thresholdTime(w.threshold, frame.target));
+      const at = r.reach(t, metric, frame, thresholdTime(w.threshold, frame.target));
       if (at === null || (breachAt !== null && at >= breachAt)) continue;
       if (!recorded.has(slaRecordKey(name, frame.cycle, `warning:${w.name}`)))
         out.push({ kind: "warning", at, metric: name, cycle: frame.cycle, warning: w.name });
@@ -61,9 +60,9 @@ const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): voi
   for (const step of cp.ladder) {
     if (recorded.has(slaRecordKey(step.metric, 0, `step:${step.index}`))) continue;
     const metric = cp.metrics.find((m) => m.name === step.metric);
-    const frame = metric ? metricFrame(t, cp, metric, Number.POSITIVE_INFINITY) : null;
+    const frame = metric ? r.frame(t, cp, metric, Number.POSITIVE_INFINITY) : null;
     if (!metric || frame === null || frame.stop !== null) continue;
-    const at = reachInstant(t, metric, frame, thresholdTime(step.threshold, frame.target));
+    const at = r.reach(t, metric, frame, thresholdTime(step.threshold, frame.target));
     if (at !== null) out.push({ kind: "escalation", at, metric: step.metric, step: step.index });
   }
 };
@@ -95,11 +94,15 @@ const ruleTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): vo
   });
 };
 
-/** Every pending timer of the ticket, in no particular order. */
-export const pendingTimers = (t: TicketState, cp: CompiledPolicy): PendingTimer[] => {
+/** Every pending timer of the ticket, in no particular order; read with `reader` (a new one by default). */
+export const pendingTimers = (
+  t: TicketState,
+  cp: CompiledPolicy,
+  reader: ClockReader = createClockReader(),
+): PendingTimer[] => {
   const out: PendingTimer[] = [];
   if (t.openedAt === null) return out;
-  slaTimers(t, cp, out);
+  slaTimers(reader, t, cp, out);
   ruleTimers(t, cp, out);
   return out;
 };
