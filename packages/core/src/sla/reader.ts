@@ -8,7 +8,7 @@
  *
  * `slaStatus` and `slaStatusAsOf` make a reader per call; code reading many tickets makes one
  * with `createSlaReader()` and keeps it. The readable reference these readings are
- * property-tested against is `referenceSlaStatus` in `@ticketfold/testing/oracle`.
+ * property-tested against is `referenceSlaStatus` in `@ticketfold/testing/laws`.
  */
 import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
