@@ -1,5 +1,5 @@
 /**
- * The escalation ladder read at `now` (semantics: Escalation ladder): the level is the highest
+ * The escalation ladder read at `now` (docs/design/sla-semantics.md#escalation-ladder): the level is the highest
  * step reached, each step measured on its metric's own clock (paused time does not count;
  * nothing is reached after the metric stops). Also the next step and when it comes (null while
  * its clock is paused or stopped), and the roles the current level informs (P-C: head of

@@ -1,5 +1,5 @@
 /**
- * One walk over a ticket's status spans, counting clocks' time (semantics: Clocks, Time).
+ * One walk over a ticket's status spans, counting clocks' time (docs/design/sla-semantics.md#clocks, docs/design/sla-semantics.md#time).
  * Consecutive counting spans are merged into one run, so the calendar is asked once per run,
  * not once per span; and the walk also finds the instant each clock's counted time reaches
  * its threshold. Opened outside business hours: counting starts at the next opening by the
@@ -9,7 +9,7 @@
  * Clocks with the same start, pause mask and calendar (plan and resolution, as a rule) share
  * one walk and its calendar calls: each takes the counted time of the runs before its end,
  * plus the part of the run its end falls in. The sums are of whole milliseconds, so a shared
- * walk gives exactly what a walk per clock gives (`between` is additive: semantics, Calendars).
+ * walk gives exactly what a walk per clock gives (`between` is additive: docs/design/sla-semantics.md#calendars).
  *
  * Hot path (bench/sla): no allocation; records are reused. The walks read the spans of the
  * ticket their reader gathered (clock-facts.ts), not the state; each reader owns its walk

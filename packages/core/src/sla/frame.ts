@@ -1,7 +1,7 @@
 /**
  * The frame of a metric's current cycle: when it started, whether and when it stopped, the
  * target in force and since when. Everything the clock walk needs, read from the ticket state
- * (semantics: Clocks, Re-targeting).
+ * (docs/design/sla-semantics.md#clocks, docs/design/sla-semantics.md#re-targeting).
  *
  * - response: opened → first public agent reply (or the first of its `stopOn` events); never re-arms.
  * - plan: opened → plan shared (or the first of its `stopOn` events); never repeats.
@@ -31,7 +31,7 @@ export interface MetricFrame {
   readonly stop: Instant | null;
   readonly priority: string;
   readonly target: Duration;
-  /** The calendar the target in force counts on (semantics: Time — chosen per target). */
+  /** The calendar the target in force counts on (docs/design/sla-semantics.md#time — chosen per target). */
   readonly calendar: BusinessCalendar;
   readonly calendarRef: CalendarRef;
   /** When the target in force took effect: a breach is observed no earlier than this. */

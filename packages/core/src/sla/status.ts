@@ -1,5 +1,5 @@
 /**
- * The status of each SLA metric of a ticket at `now` (semantics: Status of a metric):
+ * The status of each SLA metric of a ticket at `now` (docs/design/sla-semantics.md#status-of-a-metric):
  * running · paused · met · breached, with target, elapsed counted time, remaining (negative
  * when breached), deadline (while running or paused: the deadline if it resumed now), percent
  * used, breachedAt / stoppedAt, and the calendar (id and version) it counted on.

@@ -1,5 +1,5 @@
 /**
- * When a metric's clock stopped (semantics: Clocks, "stops"): the instant the first of the
+ * When a metric's clock stopped (docs/design/sla-semantics.md#clocks, "stops"): the instant the first of the
  * events in its stop mask (compiled from the policy's `stopOn`, policy/stop-on.ts) happened on
  * the gathered ticket.
  */

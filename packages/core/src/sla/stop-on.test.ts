@@ -1,5 +1,5 @@
 /**
- * What stops a clock is the policy's choice (`stopOn`; semantics: Clocks, "stops"). The
+ * What stops a clock is the policy's choice (`stopOn`; docs/design/sla-semantics.md#clocks, "stops"). The
  * default is the metric table: response at the first public agent reply, plan when shared,
  * resolution when resolved or closed. A list stops at the first of its events. P-E's "every
  * new request is looked at within 1 business hour" stops at acceptance or at the return for
@@ -30,7 +30,7 @@ const walk = (...steps: [string, string][]): Step[] => [
 const withStops = (metric: string, stopOn?: unknown) =>
   compiled({ metrics: { [metric]: { targets: { normal: "1h" }, ...(stopOn === undefined ? {} : { stopOn }) } } });
 
-describe("stopOn: what stops a clock (semantics: Clocks)", () => {
+describe("stopOn: what stops a clock (docs/design/sla-semantics.md#clocks)", () => {
   it.each<[string, string, unknown, Step[], string, string | null]>([
     [
       "default: the first public reply, not the acceptance",

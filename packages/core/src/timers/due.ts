@@ -4,7 +4,7 @@
  * order they must be applied (records first, then priority, then close). Each is checked with
  * `decide` and applied to a scratch state; what the result makes due at the same `now` (a breach
  * that a downgrade reveals) is added, until nothing more is. Hence applying the list and calling
- * `due` again at the same `now` yields nothing (semantics: Time-driven rules), and the
+ * `due` again at the same `now` yields nothing (docs/design/sla-semantics.md#time-driven-rules), and the
  * idempotent record commands make a second delivery harmless. Each command carries a
  * deterministic command id (`timerCommandId`), so its events name the timer that caused them
  * and a command handled again is recognised as such.

@@ -1,5 +1,5 @@
 /**
- * Everything time will change on a ticket as it stands (semantics: Time-driven rules): SLA
+ * Everything time will change on a ticket as it stands (docs/design/sla-semantics.md#time-driven-rules): SLA
  * warnings and breaches not yet recorded, ladder steps not yet recorded, auto-closes and the
  * priority downgrade on customer silence — each with the instant it is due. `nextWakeUp` is the
  * earliest of them and `due` applies those at or before `now`, so the two can never disagree.

@@ -4,7 +4,8 @@
  * bit codes, no gathered facts, no shared walks, no reused records): it replays the ticket's
  * events into plain timelines and, metric by metric, finds the cycle's start and stop, the
  * target in force, and counts the business time of each status span in turn. The rules are
- * those of docs/design/sla-semantics.md (#clocks, #re-targeting, #status-of-a-metric); the
+ * those of docs/design/sla-semantics.md#clocks, docs/design/sla-semantics.md#re-targeting and
+ * docs/design/sla-semantics.md#status-of-a-metric; the
  * table of what pauses and stops each metric is written out here again from that page, not
  * taken from the core's compiled masks.
  *
