@@ -12,9 +12,10 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { fold, type TicketEvent } from "@ticketfold/core";
+import { clockLogOf } from "@ticketfold/core/internal";
 import { foldByHand } from "./fold/baseline.js";
 import { ticketHistories } from "./fold/history.js";
-import { foldSameStateByHand } from "./fold/same-state.js";
+import { foldSameStateByHand, handClockLog } from "./fold/same-state.js";
 
 const TICKETS = 50_000;
 const ROUNDS = 7;
@@ -42,6 +43,8 @@ const checkAgreement = (histories: readonly TicketEvent[][]): void => {
     const s = fold(h);
     const p = foldSameStateByHand(h);
     if (!isDeepStrictEqual({ ...s }, { ...p })) throw new Error("fold and the same-state baseline disagree");
+    if (!isDeepStrictEqual({ ...clockLogOf(s) }, { ...handClockLog(p) }))
+      throw new Error("fold and the same-state baseline build different clock logs");
     const q = foldByHand(h);
     const core = [s.status, s.priority, s.assignee, s.resolvedAt, s.closedAt, s.reopenedAt.length, s.publicComments];
     const hand = [q.status, q.priority, q.assignee, q.resolvedAt, q.closedAt, q.reopens, q.publicComments];

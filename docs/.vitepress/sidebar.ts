@@ -43,6 +43,14 @@ const groups: readonly Group[] = [
   },
   { text: "Serving", pages: [["http", "HTTP adapter"]] },
   { text: "Examples", pages: [["board", "Agent board"]] },
+  {
+    // docs/design/: the decisions the code comments cite (docs/design/<note>.md#<section>).
+    text: "Design notes",
+    pages: [
+      ["design/sla-semantics", "SLA semantics"],
+      ["design/event-store", "Event store and adapters"],
+    ],
+  },
 ];
 
 // Pages that are not guide pages: the home page, and README.md, served as "overview".

@@ -13,7 +13,7 @@ import {
   tenantId,
   ticketId,
 } from "@ticketfold/core";
-import { applyEvent, createInitialState } from "@ticketfold/core/internal";
+import { applyEvent, createClockLog, createInitialState } from "@ticketfold/core/internal";
 import { pE } from "@ticketfold/example-policies";
 import { benchAgent, benchCustomer, benchTicketId } from "../ticket-ids.js";
 
@@ -33,7 +33,7 @@ const script = (n: number): readonly [typeof customer | typeof agent, string, Re
       description: "The printer on floor 2 shows offline for everyone.",
       category: "incident",
       channel: "web",
-      requester: { id: `user-${n % 997}`, email: "user@example.org" },
+      requester: { id: customer.id, email: "user@example.org" },
       priority: "medium",
     },
   ],
@@ -61,13 +61,14 @@ export const ticketHistory = (n: number, policy: Policy = pE): TicketEvent[] => 
   const id = ticketId(benchTicketId(n));
   const tenant = tenantId(`tenant-${n % 8}`);
   const state = createInitialState() as Parameters<typeof applyEvent>[0];
+  const log = createClockLog();
   const events: TicketEvent[] = [];
   script(n).forEach(([actor, type, data], i) => {
     const command = { type, ticketId: id, tenantId: tenant, at: START + n * MINUTE + i * 7 * MINUTE, actor, data };
     const decided = decide(command as TicketCommand, state as TicketState, policy);
     if (decided._tag === "Left") throw new Error(`step ${i} (${type}) refused: ${decided.left.message}`);
     for (const e of decided.right) {
-      applyEvent(state, e);
+      applyEvent(state, e, log);
       events.push(e);
     }
   });

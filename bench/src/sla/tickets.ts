@@ -14,7 +14,7 @@ import {
   tenantId,
   ticketId,
 } from "@ticketfold/core";
-import { applyEvent, createInitialState } from "@ticketfold/core/internal";
+import { applyEvent, createClockLog, createInitialState } from "@ticketfold/core/internal";
 import { benchAgent, benchCustomer, benchTicketId } from "../ticket-ids.js";
 
 const priorities = {
@@ -89,7 +89,7 @@ const script = (n: number): readonly [typeof customer | typeof agent, string, Re
       description: "Something is broken.",
       category: "incident",
       channel: "email",
-      requester: { id: `user-${n % 997}` },
+      requester: { id: customer.id },
       priority: String(1 + (n % 4)),
     },
   ],
@@ -116,6 +116,7 @@ export const openTicket = (n: number, policy: Policy, start: number): { events: 
   const id = ticketId(benchTicketId(n));
   const tenant = tenantId(`tenant-${n % 8}`);
   const state = createInitialState() as Parameters<typeof applyEvent>[0];
+  const log = createClockLog();
   const events: TicketEvent[] = [];
   let at = start;
   script(n).forEach(([actor, type, data], i) => {
@@ -124,7 +125,7 @@ export const openTicket = (n: number, policy: Policy, start: number): { events: 
     const decided = decide(command as TicketCommand, state as TicketState, policy);
     if (decided._tag === "Left") throw new Error(`step ${i} (${type}) refused: ${decided.left.message}`);
     for (const e of decided.right) {
-      applyEvent(state, e);
+      applyEvent(state, e, log);
       events.push(e);
     }
   });

@@ -1,7 +1,7 @@
 /**
  * The SLA week: the week's scripts run on one simulated timeline, and a timer worker applies
  * what time makes due — `due(ticket, policy, now)` handled with the system actor, like any
- * other command (semantics: Time-driven rules). The worker runs in one of two ways:
+ * other command (docs/design/sla-semantics.md#time-driven-rules). The worker runs in one of two ways:
  * - `every`: on a fixed grid (each hour), as a polling job would; a breach or ladder step
  *   between two runs is recorded at the next run, late, with its true deadline;
  * - `wake-up`: at each ticket's `nextWakeUp`, as a timer store does; everything is recorded at

@@ -1,6 +1,6 @@
 /**
  * What the SLA week shows of a ticket at an instant, as read back from the store: its SLA status, escalation ladder and next wake-up are computed by the core at that `now`
- * (semantics: Status of a metric; Escalation ladder; Time-driven rules).
+ * (docs/design/sla-semantics.md#status-of-a-metric; docs/design/sla-semantics.md#escalation-ladder; docs/design/sla-semantics.md#time-driven-rules).
  */
 
 import {

@@ -475,6 +475,8 @@ export {
 export {
   /** "Why is this due at X?": one metric's counted, paused and out-of-hours periods, holidays skipped, re-targets, as data. @category sla */
   explainSla,
+  /** A reader of SLA clocks that reuses its scratch from ticket to ticket (for many tickets). @category sla */
+  createSlaReader,
   /** running · paused · met · breached. @category sla */
   type MetricState,
   /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
@@ -487,10 +489,14 @@ export {
   type SlaPeriodKind,
   /** A priority or policy change that applied to a clock, and its effect. @category sla */
   type SlaRetarget,
+  /** Reads SLA clocks of one ticket at a time: `status`, `statusAsOf`. @category sla */
+  type SlaReader,
   /** The status of each metric a ticket has. @category sla */
   type SlaStatus,
   /** Every SLA metric's status at `now`. @category sla */
   slaStatus,
+  /** Every SLA metric's status as the ticket stood at an instant (its later events unread). @category sla */
+  slaStatusAsOf,
 } from "./sla/index.js";
 
 export {

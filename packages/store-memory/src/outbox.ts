@@ -1,5 +1,5 @@
 /**
- * The in-memory outbox, with the behaviour of the PostgreSQL one (event-store.md: Outbox):
+ * The in-memory outbox, with the behaviour of the PostgreSQL one (docs/design/event-store.md#outbox):
  * entries keyed by intent id, due at the intent's `notBefore` (quiet hours) and then at their
  * retry time, claimed under a lease, settled only by the lease holder, every attempt logged.
  * `InMemoryOutboxStore` is the in-memory EventStore that also implements `OutboxStore`: an

@@ -1,6 +1,6 @@
 /**
  * In-memory timer table: each ticket's next wake-up, with the same lease behaviour as the
- * PostgreSQL `timers` table (event-store.md: Timers). A claim leases the ticket until
+ * PostgreSQL `timers` table (docs/design/event-store.md#timers). A claim leases the ticket until
  * `now + leaseMs`; a worker that dies keeps it only that long. Claims run to completion
  * without awaiting, so two workers in one process never hold the same ticket.
  */

@@ -2,7 +2,7 @@
  * Civil (proleptic Gregorian) dates as day numbers since 1970-01-01, and "wall" milliseconds:
  * a local date and time written as if it were UTC. All date arithmetic of the calendars is
  * done here, on plain numbers; Temporal is only asked to map wall times to instants
- * (semantics: Calendars). Algorithms after H. Hinnant, "chrono-compatible low-level date
+ * (docs/design/sla-semantics.md#calendars). Algorithms after H. Hinnant, "chrono-compatible low-level date
  * algorithms".
  */
 import { DAY } from "../shared/duration.js";

@@ -1,5 +1,5 @@
 /**
- * Calendar definitions that break a rule (semantics: Calendars) are decode errors whose path
+ * Calendar definitions that break a rule (docs/design/sla-semantics.md#calendars) are decode errors whose path
  * names the bad field, with a message that says what was expected.
  */
 import * as E from "fp-ts/lib/Either.js";

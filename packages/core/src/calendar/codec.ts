@@ -1,5 +1,5 @@
 /**
- * The JSON shape of a calendar (semantics: Calendars): either the built-in
+ * The JSON shape of a calendar (docs/design/sla-semantics.md#calendars): either the built-in
  * `{ "id": "24x7", "kind": "24x7" }` or a weekly calendar with an IANA zone, a weekly
  * template of half-open intervals, holidays (one-off `YYYY-MM-DD`, yearly `MM-DD`, or rules:
  * nth weekday, Easter-relative, observed fixed dates — holidayCodec.ts) and date overrides with

@@ -1,5 +1,5 @@
 /**
- * Codecs for the dates of a calendar (semantics: Calendars): holidays are one-off
+ * Codecs for the dates of a calendar (docs/design/sla-semantics.md#calendars): holidays are one-off
  * `YYYY-MM-DD` or yearly `MM-DD` dates (real dates; `02-29` applies in leap years only), and
  * overrides map such a date to that day's own intervals (`[]` closes it).
  */

@@ -1,5 +1,5 @@
 /**
- * Which hours a local date is open, from a weekly calendar definition (semantics: Calendars).
+ * Which hours a local date is open, from a weekly calendar definition (docs/design/sla-semantics.md#calendars).
  * Precedence, most specific first:
  * 1. an entry for the exact date: an override with its own intervals, or a one-off holiday;
  * 2. a rule holiday that lands on the date this year (nth weekday, Easter-relative, a date

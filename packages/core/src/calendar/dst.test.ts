@@ -1,5 +1,5 @@
 /**
- * Daylight saving time (semantics: Time): business time is real elapsed time, so a day across
+ * Daylight saving time (docs/design/sla-semantics.md#time): business time is real elapsed time, so a day across
  * a change is an hour shorter or longer; a nonexistent wall time (spring gap) resolves to the
  * later instant, an ambiguous one (fall back) to the earlier.
  */

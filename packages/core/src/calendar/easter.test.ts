@@ -1,5 +1,5 @@
 /**
- * Easter Sunday by the Gregorian computus (semantics: Calendars — Easter-relative holidays):
+ * Easter Sunday by the Gregorian computus (docs/design/sla-semantics.md#calendars — Easter-relative holidays):
  * known dates, including the earliest (March 22) and latest (April 25) possible, and agreement
  * with Gauss's algorithm, an independent method, over every Gregorian year the calendar knows.
  */

@@ -1,5 +1,5 @@
 /**
- * Western Easter Sunday by the Gregorian computus (semantics: Calendars — Easter-relative
+ * Western Easter Sunday by the Gregorian computus (docs/design/sla-semantics.md#calendars — Easter-relative
  * holidays such as Good Friday `-2` or Whit Monday `+50`). This is the "anonymous Gregorian
  * algorithm" (Meeus/Jones/Butcher), exact for every Gregorian year and applied proleptically
  * before 1583, like the rest of the calendar's dates. The result is always a Sunday from

@@ -1,5 +1,5 @@
 /**
- * The calendar helpers beside counted time: "next business day at HH:MM" (semantics: Time)
+ * The calendar helpers beside counted time: "next business day at HH:MM" (docs/design/sla-semantics.md#time)
  * and bookable working-session slots (P-A).
  */
 import { calendarCaseArb } from "@ticketfold/testing";

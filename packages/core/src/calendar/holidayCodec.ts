@@ -1,5 +1,5 @@
 /**
- * The holidays of a calendar (semantics: Calendars — full-day holidays). An entry is a date,
+ * The holidays of a calendar (docs/design/sla-semantics.md#calendars — full-day holidays). An entry is a date,
  * one-off `"YYYY-MM-DD"` or yearly `"MM-DD"`, or a rule that names a day of each year:
  * - `{ "date": "07-04", "observed": "us-federal" }` — a date, moved off the weekend when observed;
  * - `{ "month": 11, "weekday": "thu", "nth": 4 }` — the nth weekday of a month (`-1` the last),

@@ -1,5 +1,5 @@
 /**
- * Where a holiday rule falls in a given year (semantics: Calendars — rule-based holidays).
+ * Where a holiday rule falls in a given year (docs/design/sla-semantics.md#calendars — rule-based holidays).
  * A rule names one day of each year it holds: the nth weekday of a month (plus an offset),
  * a day relative to Easter, or a fixed date moved off the weekend when observed. The holiday
  * of year Y can land in another calendar year — New Year's Day 2028 is a Saturday, observed

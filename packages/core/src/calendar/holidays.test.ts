@@ -1,5 +1,5 @@
 /**
- * Rule-based holidays (semantics: Calendars): the US federal holidays and Germany's
+ * Rule-based holidays (docs/design/sla-semantics.md#calendars): the US federal holidays and Germany's
  * Easter-dependent ones written as rules land on their published dates, year after year;
  * observed dates move off the weekend; `from`/`until` bound the years; and a rule holiday
  * takes its place in the precedence of a date's hours.

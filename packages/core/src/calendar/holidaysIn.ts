@@ -1,7 +1,7 @@
 /**
  * The holidays a weekly calendar keeps in one year, as dates with their names — for showing
  * "closed for Thanksgiving" or checking a definition against a published list. Rules are
- * placed as the calendar places them (semantics: Calendars): observed dates moved, a yearly
+ * placed as the calendar places them (docs/design/sla-semantics.md#calendars): observed dates moved, a yearly
  * `02-29` in leap years only, and New Year observed on Dec 31 listed in the year it lands in.
  * A date that a one-off override gives its own hours is not listed: the override decides it.
  */

@@ -1,6 +1,6 @@
 /**
  * Codecs for the opening hours of one day: a list of half-open intervals `[start, end)` in
- * wall time (semantics: Calendars). An interval may not be empty, may not span midnight
+ * wall time (docs/design/sla-semantics.md#calendars). An interval may not be empty, may not span midnight
  * (`24:00` ends the day), and intervals of a day may touch but not overlap. Each failure
  * names the interval's index, so the path reads `week.mon[1]`.
  */

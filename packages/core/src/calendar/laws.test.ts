@@ -1,5 +1,5 @@
 /**
- * The calendar laws (semantics: Calendars), as fast-check properties on random calendars in
+ * The calendar laws (docs/design/sla-semantics.md#calendars), as fast-check properties on random calendars in
  * zones with every kind of DST, each also checked against the naive minute-stepping oracle.
  */
 

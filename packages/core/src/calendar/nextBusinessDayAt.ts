@@ -1,5 +1,5 @@
 /**
- * "Next business day at 08:00" (semantics: Time — a calendar helper separate from counted
+ * "Next business day at 08:00" (docs/design/sla-semantics.md#time — a calendar helper separate from counted
  * time). The answer is the wall time `HH:MM` on the first local date after `at`'s local date
  * (in the calendar's zone) that has any open time. Edge cases, all deliberate:
  * - `at`'s own date never counts, even when `at` is before `HH:MM` on a business day;

@@ -1,5 +1,5 @@
 /**
- * The operations' rules one by one (semantics: Time, Calendars): half-open intervals, the end
+ * The operations' rules one by one (docs/design/sla-semantics.md#time, docs/design/sla-semantics.md#calendars): half-open intervals, the end
  * of an interval, add(t, 0), negative spans, holidays vs overrides, New Year, far years, 24x7.
  */
 import * as E from "fp-ts/lib/Either.js";

@@ -3,7 +3,7 @@ import { HOUR, MINUTE } from "../shared/duration.js";
 import { compileCalendar } from "./compile.js";
 import { at, iso, weekdays } from "./fixtures.test-support.js";
 
-describe("public scenarios (semantics: public scenarios S1, S2, S6, S7, S8)", () => {
+describe("public scenarios (docs/design/sla-semantics.md#public-scenarios S1, S2, S6, S7, S8)", () => {
   it("S1: Mon–Fri 08–17 UTC — Fri 21:00 to Mon 09:30 is 1h30m; Fri 21:00 + 8h is Mon 16:00", () => {
     const cal = weekdays("UTC", [["08:00", "17:00"]]);
     expect(cal.between(at("2014-12-12T21:00"), at("2014-12-15T09:30"))).toBe(HOUR + 30 * MINUTE);

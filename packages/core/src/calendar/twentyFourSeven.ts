@@ -1,6 +1,6 @@
 /**
  * The built-in `24x7` calendar: always open, so counted time is plain elapsed time
- * (semantics: Time — "the calendar a target counts on is either a business calendar or 24x7").
+ * (docs/design/sla-semantics.md#time — "the calendar a target counts on is either a business calendar or 24x7").
  */
 import type { BusinessCalendar } from "./types.js";
 

@@ -1,6 +1,6 @@
 /**
  * The business-calendar interface the SLA engine counts on. A calendar is a compiled value:
- * every operation is pure and deterministic (semantics: Time, Calendars).
+ * every operation is pure and deterministic (docs/design/sla-semantics.md#time, docs/design/sla-semantics.md#calendars).
  */
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";

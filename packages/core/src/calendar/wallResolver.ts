@@ -2,7 +2,7 @@
  * Fast wall time → instant for a window of wall times (one compiled year). Away from offset
  * changes the mapping is `wall - offset` with one constant offset; within two days of a
  * change we ask Temporal, so gap and overlap resolution is exactly Temporal's "compatible"
- * (semantics: Time). This keeps compiling a year to a handful of Temporal calls.
+ * (docs/design/sla-semantics.md#time). This keeps compiling a year to a handful of Temporal calls.
  */
 import { DAY } from "../shared/duration.js";
 import { offsetChanges, wallToInstant } from "./zone.js";

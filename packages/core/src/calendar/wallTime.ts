@@ -1,5 +1,5 @@
 /**
- * Wall-clock times of the weekly template, written `HH:MM` (semantics: Calendars). `24:00`
+ * Wall-clock times of the weekly template, written `HH:MM` (docs/design/sla-semantics.md#calendars). `24:00`
  * exists only as the end of an interval: the midnight that closes the day.
  */
 import * as t from "io-ts";

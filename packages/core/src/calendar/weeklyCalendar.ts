@@ -2,7 +2,7 @@
  * A weekly business calendar as a `BusinessCalendar`. Years are compiled lazily, on first
  * use, and cached (`yearSpans.ts`); each operation finds its year and does binary searches
  * on the year's prefix sums of open time, stepping year by year only for spans that cross
- * New Year (semantics: Calendars).
+ * New Year (docs/design/sla-semantics.md#calendars).
  */
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";

@@ -6,7 +6,7 @@
  * of (Y+1)-01-01. The years partition the time line, so holidays and spans across New Year
  * are just a step from one year to the next. Business time is real elapsed time: each
  * interval is resolved to instants on its own (a DST day is an hour shorter or longer) and
- * the open time is the union of the resolved intervals (semantics: Time).
+ * the open time is the union of the resolved intervals (docs/design/sla-semantics.md#time).
  */
 import { DAY, MINUTE } from "../shared/duration.js";
 import { daysFromCivil } from "./civilDate.js";
@@ -92,7 +92,7 @@ export const openTimeBefore = (y: YearSpans, at: number): number => {
 
 /**
  * The earliest instant with `open` open time of the year before it (0 < open ≤ total): a
- * budget that runs out exactly at an interval's end is that end (semantics: Time).
+ * budget that runs out exactly at an interval's end is that end (docs/design/sla-semantics.md#time).
  */
 export const instantAfterOpenTime = (y: YearSpans, open: number): number => {
   let lo = 0;

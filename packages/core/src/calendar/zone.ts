@@ -1,7 +1,7 @@
 /**
  * The only place that talks to Temporal: IANA zone validation, wall time → instant with the
  * "compatible" disambiguation (a nonexistent time in the spring-forward gap resolves to the
- * later instant, an ambiguous one at fall-back to the earlier; semantics: Time), instant →
+ * later instant, an ambiguous one at fall-back to the earlier; docs/design/sla-semantics.md#time), instant →
  * wall time, and the zone's offset transitions. All other calendar arithmetic is ours.
  */
 import * as t from "io-ts";
@@ -42,7 +42,7 @@ export const TimeZoneC = withJsonSchema(
 
 /**
  * The instant of a wall time (milliseconds of local date-time written as if UTC). Gap → later
- * instant, overlap → earlier instant ("compatible"; semantics: Time).
+ * instant, overlap → earlier instant ("compatible"; docs/design/sla-semantics.md#time).
  */
 export const wallToInstant = (zone: string, wall: number): number => {
   const days = Math.floor(wall / DAY);

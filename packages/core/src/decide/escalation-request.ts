@@ -1,5 +1,5 @@
 /**
- * A requester's escalation request (semantics: Escalation ladder; P-C "the customer may
+ * A requester's escalation request (docs/design/sla-semantics.md#escalation-ladder; P-C "the customer may
  * escalate, in turn, …"): each request asks for the level after the highest one already
  * requested, and is accepted only once the ladder has reached that level. Earlier it is refused
  * with ESCALATION_NOT_YET_POSSIBLE, saying when it becomes possible. Agents may escalate at any

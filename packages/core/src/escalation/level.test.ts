@@ -1,5 +1,5 @@
 /**
- * The escalation ladder (semantics: Escalation ladder) with P-C's thresholds read as in
+ * The escalation ladder (docs/design/sla-semantics.md#escalation-ladder) with P-C's thresholds read as in
  * policies.md: 1× response and 0.5× resolution → head of support; 1× resolution → head of
  * support + account manager; 2× → account manager; 3× → CEO. 24×7, urgent: response 1 h,
  * resolution 8 h, so the steps fall at 01:00, 04:00, 08:00, 16:00 and 24:00.
@@ -92,7 +92,7 @@ describe("escalation ladder, P-C thresholds", () => {
   });
 });
 
-describe("a requester's escalation request (semantics: Escalation ladder)", () => {
+describe("a requester's escalation request (docs/design/sla-semantics.md#escalation-ladder)", () => {
   const request = (steps: Step[], hours: number, actor: "customer" | "agent" = "customer") => {
     const t = history(pC.policy, steps);
     const c = command(h(hours), "escalate");

@@ -1,5 +1,5 @@
 /**
- * The escalation ladder read at `now` (semantics: Escalation ladder): the level is the highest
+ * The escalation ladder read at `now` (docs/design/sla-semantics.md#escalation-ladder): the level is the highest
  * step reached, each step measured on its metric's own clock (paused time does not count;
  * nothing is reached after the metric stops). Also the next step and when it comes (null while
  * its clock is paused or stopped), and the roles the current level informs (P-C: head of
@@ -9,8 +9,7 @@
 import type { CompiledPolicy, CompiledStep } from "../policy/compiled.js";
 import { thresholdTime } from "../policy/ladder.js";
 import type { Instant } from "../shared/instant.js";
-import { metricFrame } from "../sla/frame.js";
-import { reachInstant } from "../sla/reach.js";
+import { createClockReader } from "../sla/reader.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 
@@ -35,15 +34,16 @@ export interface EscalationStatus {
 }
 
 /** When each ladder step is reached on the ticket as it stands (no further events). */
-export const ladderReaches = (ticket: TicketState, policy: CompiledPolicy): StepReach[] =>
-  policy.ladder.map((step: CompiledStep) => {
+export const ladderReaches = (ticket: TicketState, policy: CompiledPolicy): StepReach[] => {
+  const r = createClockReader();
+  return policy.ladder.map((step: CompiledStep) => {
     const metric = policy.metrics.find((m) => m.name === step.metric);
-    const frame = metric ? metricFrame(ticket, policy, metric, Number.POSITIVE_INFINITY) : null;
-    const at =
-      metric && frame ? reachInstant(ticket, metric, frame, thresholdTime(step.threshold, frame.target)) : null;
+    const frame = metric ? r.frame(ticket, policy, metric, Number.POSITIVE_INFINITY) : null;
+    const at = metric && frame ? r.reach(ticket, metric, frame, thresholdTime(step.threshold, frame.target)) : null;
     const stopped = frame === null || frame.stop !== null;
     return { step: step.index, level: step.level, metric: step.metric, roles: step.roles, at, stopped };
   });
+};
 
 /** The ladder at `now`. */
 export const escalationStatus = (ticket: TicketState, policy: CompiledPolicy, now: Instant): EscalationStatus => {

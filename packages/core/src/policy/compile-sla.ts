@@ -1,6 +1,6 @@
 /**
  * Compiles a policy's SLA part against a calendar lookup: resolves each calendar name once
- * (per metric and per target), fills in the defaults of the metric table (semantics: Clocks)
+ * (per metric and per target), fills in the defaults of the metric table (docs/design/sla-semantics.md#clocks)
  * and checks what the codec cannot (targets for priorities on the scale, sensible
  * percentages, stop events a metric can have).
  */

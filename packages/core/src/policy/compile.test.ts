@@ -30,7 +30,7 @@ const sla = {
 };
 const calendars = { office: calendarDef("office", weekdays([["09:00", "17:00"]])) };
 
-describe("SLA policy (policies.md, sla-semantics.md)", () => {
+describe("SLA policy (policies.md, docs/design/sla-semantics.md)", () => {
   it("decodes from JSON with durations as text and encodes back", () => {
     const json = { id: "p", name: "p", priorities, calendars, sla };
     const decoded = decodePolicy(json);

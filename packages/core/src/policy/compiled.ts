@@ -75,7 +75,7 @@ export interface CompiledPolicy {
 /** Status bits for pause masks: a bit test is cheaper than a set lookup on the hot path (the clock log's status codes). */
 export const statusBit: Readonly<Record<string, number>> = statusCodes;
 
-/** Stop-event bits for stop masks (semantics: Clocks, "stops"; the policy's `stopOn`). */
+/** Stop-event bits for stop masks (docs/design/sla-semantics.md#clocks, "stops"; the policy's `stopOn`). */
 export const stopBit = {
   "public-reply": 1,
   accepted: 2,
@@ -87,5 +87,5 @@ export const stopBit = {
 /** The bit of a status; equal to `statusBit[status] ?? 1`. */
 export const statusBitOf: (status: string) => number = statusCode;
 
-/** Time while resolved or closed never counts, whatever the metric (semantics: Clocks). */
+/** Time while resolved or closed never counts, whatever the metric (docs/design/sla-semantics.md#clocks). */
 export const NEVER_COUNTS = statusBit.none! | statusBit.resolved! | statusBit.closed!;

@@ -1,5 +1,5 @@
 /**
- * The escalation ladder as policy data (semantics: Escalation ladder). Each step is measured on
+ * The escalation ladder as policy data (docs/design/sla-semantics.md#escalation-ladder). Each step is measured on
  * one metric's own clock, relative to its target: `{ multiple: 0.5 }`, `{ percent: 75 }`,
  * `{ beforeDeadline: "30m" }` or `{ afterDeadline: "2h" }`; reaching it raises the ticket to
  * `level` and informs `roles`.

@@ -23,7 +23,7 @@ export const WarningC = t.union([t.type({ percent: t.number }), t.type({ beforeD
 export type Warning = t.TypeOf<typeof WarningC>;
 
 /**
- * What can stop a clock (semantics: Clocks, "stops"): the first public agent reply, the
+ * What can stop a clock (docs/design/sla-semantics.md#clocks, "stops"): the first public agent reply, the
  * ticket accepted for work (`accept`: new → open), returned to the customer (first entry into
  * awaiting-customer), the resolution plan shared, or the ticket resolved or closed.
  */
@@ -39,7 +39,7 @@ export type StopEvent = t.TypeOf<typeof StopEventC>;
 /**
  * A target: a duration counted on the metric's calendar (`"4h"`), or one with its own calendar
  * (`{ "within": "4h", "calendar": "24x7" }`) — "the calendar a target counts on is either a
- * business calendar or 24x7, chosen per target" (semantics: Time).
+ * business calendar or 24x7, chosen per target" (docs/design/sla-semantics.md#time).
  */
 export const TargetC = t.union([
   DurationC,

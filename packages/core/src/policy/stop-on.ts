@@ -1,5 +1,5 @@
 /**
- * What may stop a metric's clock (semantics: Clocks, "stops"; the policy's `stopOn`): the
+ * What may stop a metric's clock (docs/design/sla-semantics.md#clocks, "stops"; the policy's `stopOn`): the
  * defaults of the metric table and the events each metric may stop on instead, compiled to a
  * stop mask (the bits of `stopBit`).
  *

@@ -1,5 +1,5 @@
 /**
- * Time-driven rules as policy data (semantics: Time-driven rules): auto-close of resolved
+ * Time-driven rules as policy data (docs/design/sla-semantics.md#time-driven-rules): auto-close of resolved
  * tickets (P-D "bearbeitet" closes at a shown time), auto-close of tickets awaiting the customer
  * without a reply (P-D), and priority downgrade after customer silence (P-C: P1 after 3 h).
  * Durations count on `calendar` (a name in `policy.calendars`, default "24x7").

@@ -19,8 +19,8 @@ import type { BusinessCalendar } from "../calendar/types.js";
 import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import { type MetricStatus, metricStatus } from "../sla/status.js";
-import { clockOfHistories, PRIORITY_CHANGED, REOPENED, REPLY_CYCLE_ENDED } from "../ticket/clock.js";
+import { type ClockReader, createClockReader } from "../sla/reader.js";
+import type { MetricStatus } from "../sla/status.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketFields } from "../ticket/fields.js";
 import type { TicketState } from "../ticket/state.js";
@@ -72,40 +72,21 @@ const outcomeOf = (s: MetricStatus | null): MetricOutcome | null =>
       };
 
 /**
- * The ticket as its clocks saw it at the `k`-th (from 0) clock-log entry `isCut` finds: the
- * log cut before that entry, or after it when `inclusive` (the SLA engine reads only the log).
+ * Outcomes of the cycles before the current one: restarted resolution cycles, answered reply
+ * batches. Each is an as-of reading (docs/design/sla-semantics.md#as-of-readings): the ticket
+ * as it stood when the cycle ended.
  */
-const clockCut = (t: TicketState, isCut: (code: number) => boolean, k: number, inclusive: boolean): TicketState => {
-  // A state without a log (made by hand) is cut on the log its histories give, built once.
-  const log = t.clock.length > 0 ? { clock: t.clock, clockPriorities: t.clockPriorities } : clockOfHistories(t);
-  const clock = log.clock;
-  let seen = 0;
-  let end = clock.length;
-  for (let i = 1; i < clock.length; i += 2) {
-    if (isCut(clock[i] as number) && seen++ === k) {
-      end = inclusive ? i + 1 : i - 1;
-      break;
-    }
-  }
-  const cut = clock.slice(0, end);
-  let changes = 0;
-  for (let i = 1; i < cut.length; i += 2) if (cut[i] === PRIORITY_CHANGED) changes++;
-  return { ...t, clock: cut, clockPriorities: log.clockPriorities.slice(0, changes) };
-};
-
-const isReopen = (code: number): boolean => code < PRIORITY_CHANGED && code >= REOPENED;
-const isCycleEnd = (code: number): boolean => code === REPLY_CYCLE_ENDED;
-
-/** Outcomes of the cycles before the current one: restarted resolution cycles, answered reply batches. */
-const pastCycles = (t: TicketState, p: CompiledPolicy, m: CompiledMetric): (MetricStatus | null)[] => {
+const pastCycles = (r: ClockReader, t: TicketState, p: CompiledPolicy, m: CompiledMetric): (MetricStatus | null)[] => {
   if (m.name === "resolution" && p.reopen === "restart") {
-    // Cycle j ended when reopen j began it anew: read the ticket as it stood then.
-    return t.reopenedAt.map((reopen, j) => metricStatus(clockCut(t, isReopen, j, false), p, m, reopen));
+    // Cycle j ended when reopen j began it anew: read the ticket as it stood just before.
+    return t.reopenedAt.map((reopen) => r.metricStatus(t, p, m, reopen, { at: reopen, before: true }));
   }
   if (m.name === "next-reply") {
-    return t.replyCycles
-      .slice(0, -1)
-      .map((c, k) => metricStatus(clockCut(t, isCycleEnd, k, true), p, m, c.end ?? c.start));
+    // Batch k ended with the agent's reply: read the ticket as it stood then, the reply included.
+    return t.replyCycles.slice(0, -1).map((c) => {
+      const end = c.end ?? c.start;
+      return r.metricStatus(t, p, m, end, { at: end });
+    });
   }
   return [];
 };
@@ -119,8 +100,9 @@ export const ticketFacts = (t: TicketState, p: CompiledPolicy): TicketFacts | nu
   if (t.status === "none" || fields === null || openedAt === null || lastEventAt === null) return null;
   if (tenantId === null || ticketId === null || priority === null) return null;
   const outcomes: MetricOutcome[] = [];
+  const r = createClockReader();
   for (const m of p.metrics) {
-    for (const s of [...pastCycles(t, p, m), metricStatus(t, p, m, lastEventAt)]) {
+    for (const s of [...pastCycles(r, t, p, m), r.metricStatus(t, p, m, lastEventAt)]) {
       const o = outcomeOf(s);
       if (o !== null) outcomes.push(o);
     }

@@ -5,7 +5,7 @@
  */
 import type { CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
-import { slaStatus } from "../sla/status.js";
+import { slaStatus } from "../sla/reader.js";
 import type { MetricSummary, SlaSummary, TicketIndexEntry, TicketListRow } from "../store/ticket-queries.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";

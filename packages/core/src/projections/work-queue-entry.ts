@@ -10,7 +10,7 @@
 import type { CompiledPolicy } from "../policy/compiled.js";
 import { priorityRank } from "../policy/priority.js";
 import type { Instant } from "../shared/instant.js";
-import { slaStatus } from "../sla/status.js";
+import { slaStatus } from "../sla/reader.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import type { Status } from "../ticket/transitions.js";

@@ -1,4 +1,4 @@
-/** Durations in policy notation (semantics: Time — `3d` is 72 h of counted time). */
+/** Durations in policy notation (docs/design/sla-semantics.md#time — `3d` is 72 h of counted time). */
 
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";

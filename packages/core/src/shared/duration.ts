@@ -1,6 +1,6 @@
 /**
  * Durations of counted time, written as in policies: `4h`, `90m`, `3d`, `1h30m`, `45s`.
- * `3d` is 72 hours of counted time, never "three calendar days" (semantics: Time).
+ * `3d` is 72 hours of counted time, never "three calendar days" (docs/design/sla-semantics.md#time).
  */
 import * as t from "io-ts";
 import { withJsonSchema } from "./json-schema.js";

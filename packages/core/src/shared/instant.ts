@@ -1,7 +1,7 @@
 /**
  * Instants: every point in time in Ticketfold is a UTC instant, held in memory as
  * milliseconds since the Unix epoch and written as an ISO-8601 string on the wire.
- * The core never reads a clock: `now` is always an argument (semantics: Time).
+ * The core never reads a clock: `now` is always an argument (docs/design/sla-semantics.md#time).
  */
 import * as t from "io-ts";
 import { withJsonSchema } from "./json-schema.js";

@@ -1,16 +1,17 @@
 /**
  * The clock facts of one ticket, read from its clock log (ticket/clock.ts) in one pass into
- * flat typed arrays, before anything is computed: the frames and walks that follow read only
+ * flat arrays, before anything is computed: the frames and walks that follow read only
  * these. Reading a ticket this way touches its state object and one packed list of numbers;
  * reading the histories touched some forty separate objects, each a cache miss when 100,000
  * tickets are in memory, and that, not the arithmetic, was most of the SLA pass (bench/sla).
  *
- * There is one set of facts, reused by every call (no allocation on the hot path): gather a
- * ticket, then read its frames and clocks, before gathering another.
+ * Each SLA reader (reader.ts) owns one set of facts, reused for every ticket it reads (no
+ * allocation on the hot path): it gathers a ticket, then reads its frames and clocks, before
+ * gathering another. Nothing here is shared between readers.
  */
 import type { Instant } from "../shared/instant.js";
 import {
-  clockOfHistories,
+  clockLogOf,
   FIRST_REPLY,
   PLAN_SHARED,
   POLICY_CHANGED,
@@ -30,15 +31,15 @@ export interface ClockFacts {
   planSharedAt: Instant;
   /** Status spans: `froms[i]` and the status bit `bits[i]`, for i < `spanCount`. */
   spanCount: number;
-  froms: Float64Array;
-  bits: Int32Array;
+  froms: number[];
+  bits: number[];
   /** Priority changes (the opening priority first): `priorityAts[i]`, `priorities[i]`. */
   priorityCount: number;
-  priorityAts: Float64Array;
+  priorityAts: number[];
   priorities: string[];
   /** Policy changes (the opening policy first). */
   policyCount: number;
-  policyAts: Float64Array;
+  policyAts: number[];
   reopenCount: number;
   /** The last reopen; NaN when none. */
   lastReopenAt: Instant;
@@ -50,50 +51,71 @@ export interface ClockFacts {
 
 const INITIAL = 16;
 
-/** The facts of the ticket gathered last. */
-export const facts: ClockFacts = {
+// Plain arrays, not typed ones: as fast to read and write here (V8 keeps them packed, doubles
+// unboxed), and far cheaper to make (a typed array allocates a buffer), so a reader made for one
+// call (`slaStatus`) costs little.
+/** A packed list of `n` doubles (NaN fills it as a double, so it never holds small integers only). */
+const doubles = (n: number): number[] => {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(Number.NaN);
+  return out;
+};
+/** A packed list of `n` small integers. */
+const smallInts = (n: number): number[] => {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+};
+
+/** An empty set of facts, for one reader. */
+export const createClockFacts = (): ClockFacts => ({
   openedAt: Number.NaN,
   firstReplyAt: Number.NaN,
   planSharedAt: Number.NaN,
   spanCount: 0,
-  froms: new Float64Array(INITIAL),
-  bits: new Int32Array(INITIAL),
+  froms: doubles(INITIAL),
+  bits: smallInts(INITIAL),
   priorityCount: 0,
-  priorityAts: new Float64Array(INITIAL),
+  priorityAts: doubles(INITIAL),
   priorities: new Array<string>(INITIAL).fill(""),
   policyCount: 0,
-  policyAts: new Float64Array(INITIAL),
+  policyAts: doubles(INITIAL),
   reopenCount: 0,
   lastReopenAt: Number.NaN,
   replyCycleCount: 0,
   replyStart: Number.NaN,
   replyEnd: Number.NaN,
-};
+});
 
 /** Grows the lists to hold `n` entries of every kind. */
-const reserve = (n: number): void => {
+const reserve = (facts: ClockFacts, n: number): void => {
   if (n <= facts.froms.length) return;
-  facts.froms = new Float64Array(2 * n);
-  facts.bits = new Int32Array(2 * n);
-  facts.priorityAts = new Float64Array(2 * n);
+  facts.froms = doubles(2 * n);
+  facts.bits = smallInts(2 * n);
+  facts.priorityAts = doubles(2 * n);
   facts.priorities = new Array<string>(2 * n).fill("");
-  facts.policyAts = new Float64Array(2 * n);
+  facts.policyAts = doubles(2 * n);
 };
 
 /**
  * Copies the clock facts of `t` into `facts` in one pass over its clock log (ticket/clock.ts);
- * false (facts unspecified) when the ticket has not opened.
+ * false (facts unspecified) when the ticket has not opened (as of `asOf`).
+ *
+ * As of (docs/design/sla-semantics.md#as-of-readings): only the facts of events at or before
+ * `asOf` are gathered (strictly before it when `before`), so the ticket is read as it stood
+ * then. +∞ (the default) gathers everything.
  */
-export const gatherTicket = (t: TicketState): boolean => {
-  let clock = t.clock;
-  let named = t.clockPriorities;
-  if (clock === undefined || clock.length === 0) {
-    // Not written by the fold (a state made by hand, or by a version without the log).
-    if (t.openedAt === null) return false;
-    ({ clock, clockPriorities: named } = clockOfHistories(t));
-  }
+export const gatherTicket = (
+  facts: ClockFacts,
+  t: TicketState,
+  asOf: Instant = Number.POSITIVE_INFINITY,
+  before = false,
+): boolean => {
+  if (t.openedAt === null) return false;
+  const { clock, priorities: named } = clockLogOf(t);
   const n = clock.length;
-  reserve(n >> 1);
+  if (n === 0) return false;
+  reserve(facts, n >> 1);
   const { froms, bits, priorityAts, priorities, policyAts } = facts;
   let spans = 0;
   let changes = 0;
@@ -105,9 +127,15 @@ export const gatherTicket = (t: TicketState): boolean => {
   let lastReopen = Number.NaN;
   let replyStart = Number.NaN;
   let replyEnd = Number.NaN;
+  let named0 = 0;
   for (let i = 0; i < n; i += 2) {
     const at = clock[i] as number;
     const code = clock[i + 1] as number;
+    if (at > asOf || (before && at === asOf)) {
+      // Past the as-of instant: skipped (a priority change still uses up its name).
+      if (code === PRIORITY_CHANGED) named0++;
+      continue;
+    }
     if (code < PRIORITY_CHANGED) {
       froms[spans] = at;
       bits[spans++] = code & STATUS_BITS;
@@ -117,7 +145,7 @@ export const gatherTicket = (t: TicketState): boolean => {
       }
     } else if (code === PRIORITY_CHANGED) {
       priorityAts[changes] = at;
-      priorities[changes] = named[changes] as string;
+      priorities[changes] = named[changes + named0] as string;
       changes++;
     } else if (code === POLICY_CHANGED) policyAts[policies++] = at;
     else if (code === FIRST_REPLY) firstReply = at;
@@ -128,6 +156,7 @@ export const gatherTicket = (t: TicketState): boolean => {
       replyEnd = Number.NaN;
     } else replyEnd = at;
   }
+  if (spans === 0) return false;
   facts.openedAt = froms[0] as number;
   facts.firstReplyAt = firstReply;
   facts.planSharedAt = plan;
@@ -142,5 +171,6 @@ export const gatherTicket = (t: TicketState): boolean => {
   return true;
 };
 
-/** The status bit of the ticket's last span; 0 when it has none. */
-export const lastStatusBit = (): number => (facts.spanCount > 0 ? (facts.bits[facts.spanCount - 1] as number) : 0);
+/** The status bit of the gathered ticket's last span; 0 when it has none. */
+export const lastStatusBit = (facts: ClockFacts): number =>
+  facts.spanCount > 0 ? (facts.bits[facts.spanCount - 1] as number) : 0;

@@ -1,5 +1,5 @@
 /**
- * The clock rules of sla-semantics.md, each test named after the rule it checks: what starts,
+ * The clock rules of docs/design/sla-semantics.md#clocks, each test named after the rule it checks: what starts,
  * pauses, stops and repeats each metric; the status fields; re-targeting; reopening.
  */
 
@@ -14,7 +14,7 @@ import {
 } from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const all = (extra: Record<string, unknown> = {}) =>
   compiled({
@@ -30,7 +30,7 @@ const all = (extra: Record<string, unknown> = {}) =>
 const day = (hhmm: string) => at(`2025-03-04T${hhmm}`);
 const steps = (...s: [string, string, string?][]): Step[] => s.map(([h, w, a]) => [day(h), w, a] as Step);
 
-describe("clock table (semantics: Clocks)", () => {
+describe("clock table (docs/design/sla-semantics.md#clocks)", () => {
   it.each([
     ["response stops at the first public agent reply", "response", [["09:30", "reply"]], "met", 30],
     ["response does not pause while awaiting the customer", "response", [["09:30", "await"]], "breached", 120],
@@ -113,7 +113,7 @@ describe("clock table (semantics: Clocks)", () => {
   });
 });
 
-describe("status of a metric at now (semantics: Status of a metric)", () => {
+describe("status of a metric at now (docs/design/sla-semantics.md#status-of-a-metric)", () => {
   it("running: elapsed, remaining, deadline, percent and the calendar used", () => {
     const p = all();
     const t = history(p.policy, steps(["09:00", "open"]));
@@ -173,7 +173,7 @@ describe("status of a metric at now (semantics: Status of a metric)", () => {
   });
 });
 
-describe("business time (semantics: Time)", () => {
+describe("business time (docs/design/sla-semantics.md#time)", () => {
   const biz = (target: string) =>
     compiled(
       { metrics: { resolution: { targets: { normal: target }, calendar: "biz" } } },
@@ -204,7 +204,7 @@ describe("business time (semantics: Time)", () => {
   });
 });
 
-describe("re-targeting (semantics: Re-targeting)", () => {
+describe("re-targeting (docs/design/sla-semantics.md#re-targeting)", () => {
   it("keep start: the new target counts from the original start minus paused time", () => {
     const p = all();
     const t = history(
@@ -241,7 +241,7 @@ describe("re-targeting (semantics: Re-targeting)", () => {
   });
 });
 
-describe("reopen (semantics: Clocks — resolution repeats)", () => {
+describe("reopen (docs/design/sla-semantics.md#clocks — resolution repeats)", () => {
   const reopened = steps(["09:00", "open"], ["10:00", "resolve"], ["12:00", "reopen"]);
 
   it("resume (default): the resolution clock resumes with the time already used", () => {

@@ -1,5 +1,5 @@
 /**
- * One walk over a ticket's status spans, counting clocks' time (semantics: Clocks, Time).
+ * One walk over a ticket's status spans, counting clocks' time (docs/design/sla-semantics.md#clocks, docs/design/sla-semantics.md#time).
  * Consecutive counting spans are merged into one run, so the calendar is asked once per run,
  * not once per span; and the walk also finds the instant each clock's counted time reaches
  * its threshold. Opened outside business hours: counting starts at the next opening by the
@@ -9,15 +9,16 @@
  * Clocks with the same start, pause mask and calendar (plan and resolution, as a rule) share
  * one walk and its calendar calls: each takes the counted time of the runs before its end,
  * plus the part of the run its end falls in. The sums are of whole milliseconds, so a shared
- * walk gives exactly what a walk per clock gives (`between` is additive: semantics, Calendars).
+ * walk gives exactly what a walk per clock gives (`between` is additive: docs/design/sla-semantics.md#calendars).
  *
  * Hot path (bench/sla): no allocation; records are reused. The walks read the spans of the
- * gathered ticket (clock-facts.ts), not the state.
+ * ticket their reader gathered (clock-facts.ts), not the state; each reader owns its walk
+ * (`createClockWalk`), so nothing is shared between readers or calls.
  */
 import type { BusinessCalendar } from "../calendar/types.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import { facts } from "./clock-facts.js";
+import type { ClockFacts } from "./clock-facts.js";
 
 /** One clock of a walk: `end` and `threshold` are read, `elapsed` and `reachedAt` written. */
 export interface ClockCount {
@@ -41,14 +42,34 @@ export const clockCount = (): ClockCount => ({
   done: false,
 });
 
-let cal: BusinessCalendar;
-let cum = 0;
-let clocks: readonly ClockCount[] = [];
-let size = 0;
+const NO_CLOCKS: readonly ClockCount[] = [];
+
+/** The state of one walk, owned by one reader: the facts it walks and the clocks it counts. */
+export interface ClockWalk {
+  readonly facts: ClockFacts;
+  cal: BusinessCalendar | null;
+  /** Counted time of the runs walked so far. */
+  cum: Duration;
+  clocks: readonly ClockCount[];
+  size: number;
+  /** The record `countTime` returns, and the group of one that holds it. */
+  readonly single: ClockCount;
+  readonly one: readonly ClockCount[];
+}
+
+/** A walk over the spans of `facts`. */
+export const createClockWalk = (facts: ClockFacts): ClockWalk => {
+  const single = clockCount();
+  return { facts, cal: null, cum: 0, clocks: NO_CLOCKS, size: 0, single, one: [single] };
+};
 
 /** Adds the counting run [a, b) to every clock still running; an open-ended run (b = ∞) only locates thresholds. */
-const addRun = (a: Instant, b: Instant): void => {
+const addRun = (w: ClockWalk, a: Instant, b: Instant): void => {
   if (b <= a) return;
+  const cal = w.cal as BusinessCalendar;
+  const clocks = w.clocks;
+  const size = w.size;
+  const cum = w.cum;
   let d = Number.NaN;
   for (let j = 0; j < size; j++) {
     const c = clocks[j] as ClockCount;
@@ -69,7 +90,7 @@ const addRun = (a: Instant, b: Instant): void => {
       if (Number.isNaN(c.reachedAt) && cum + d >= c.threshold) c.reachedAt = cal.add(a, c.threshold - cum);
     }
   }
-  if (!Number.isNaN(d)) cum += d;
+  if (!Number.isNaN(d)) w.cum = cum + d;
 };
 
 /**
@@ -78,16 +99,17 @@ const addRun = (a: Instant, b: Instant): void => {
  * clock's threshold. The clocks' records are written in place.
  */
 export const countClocks = (
+  w: ClockWalk,
   start: Instant,
   pauseMask: number,
   calendar: BusinessCalendar,
   group: readonly ClockCount[],
   count: number,
 ): void => {
-  cal = calendar;
-  cum = 0;
-  clocks = group;
-  size = count;
+  w.cal = calendar;
+  w.cum = 0;
+  w.clocks = group;
+  w.size = count;
   let horizon = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < count; j++) {
     const c = group[j] as ClockCount;
@@ -97,8 +119,7 @@ export const countClocks = (
     if (c.end > horizon) horizon = c.end;
   }
   let runStart = Number.NaN;
-  const { froms, bits } = facts;
-  const n = facts.spanCount;
+  const { froms, bits, spanCount: n } = w.facts;
   for (let i = 0; i < n; i++) {
     const from = froms[i] as number;
     if (from >= horizon) break;
@@ -107,21 +128,18 @@ export const countClocks = (
     if (((bits[i] as number) & pauseMask) === 0) {
       if (Number.isNaN(runStart)) runStart = from > start ? from : start;
     } else if (!Number.isNaN(runStart)) {
-      addRun(runStart, from);
+      addRun(w, runStart, from);
       runStart = Number.NaN;
     }
   }
-  if (!Number.isNaN(runStart)) addRun(runStart, horizon);
+  if (!Number.isNaN(runStart)) addRun(w, runStart, horizon);
   for (let j = 0; j < count; j++) {
     const c = group[j] as ClockCount;
-    if (!c.done) c.elapsed = cum;
+    if (!c.done) c.elapsed = w.cum;
   }
-  clocks = NO_CLOCKS;
+  w.clocks = NO_CLOCKS;
+  w.cal = null;
 };
-
-const NO_CLOCKS: readonly ClockCount[] = [];
-const single = clockCount();
-const one: readonly ClockCount[] = [single];
 
 /**
  * One clock of the gathered ticket: counts [start, end) and locates `reach` (a counted
@@ -129,14 +147,16 @@ const one: readonly ClockCount[] = [single];
  * calling again.
  */
 export const countTime = (
+  w: ClockWalk,
   start: Instant,
   end: Instant,
   pauseMask: number,
   calendar: BusinessCalendar,
   reach: Duration,
 ): ClockCount => {
+  const single = w.single;
   single.end = end;
   single.threshold = reach;
-  countClocks(start, pauseMask, calendar, one, 1);
+  countClocks(w, start, pauseMask, calendar, w.one, 1);
   return single;
 };

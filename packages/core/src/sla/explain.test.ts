@@ -11,7 +11,7 @@ import { compileCalendar } from "../calendar/compile.js";
 import { openIntervals } from "../calendar/openIntervals.js";
 import { DAY, HOUR, MINUTE } from "../shared/duration.js";
 import { explainSla } from "./explain.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const lives = slaPolicyArb().chain((policy) =>
   fc.tuple(ticketLifeArb(policy, { maxMoves: 8 }), fc.integer({ min: 0, max: 10 * DAY })),

@@ -26,7 +26,8 @@ import { formatInstant, type Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import { type Status, type StatusOrNone, statuses } from "../ticket/transitions.js";
-import { type MetricState, slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
+import type { MetricState } from "./status.js";
 
 export type SlaPeriodKind = "counted" | "paused" | "out-of-hours";
 

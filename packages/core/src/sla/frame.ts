@@ -1,7 +1,7 @@
 /**
  * The frame of a metric's current cycle: when it started, whether and when it stopped, the
  * target in force and since when. Everything the clock walk needs, read from the ticket state
- * (semantics: Clocks, Re-targeting).
+ * (docs/design/sla-semantics.md#clocks, docs/design/sla-semantics.md#re-targeting).
  *
  * - response: opened → first public agent reply (or the first of its `stopOn` events); never re-arms.
  * - plan: opened → plan shared (or the first of its `stopOn` events); never repeats.
@@ -25,8 +25,7 @@ import type { BusinessCalendar } from "../calendar/types.js";
 import { type CalendarRef, type CompiledMetric, type CompiledPolicy, statusBit } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import type { TicketState } from "../ticket/state.js";
-import { facts, gatherTicket } from "./clock-facts.js";
+import type { ClockFacts } from "./clock-facts.js";
 import { firstStop } from "./stop-events.js";
 
 export interface MetricFrame {
@@ -40,7 +39,7 @@ export interface MetricFrame {
   readonly stop: Instant | null;
   readonly priority: string;
   readonly target: Duration;
-  /** The calendar the target in force counts on (semantics: Time — chosen per target). */
+  /** The calendar the target in force counts on (docs/design/sla-semantics.md#time — chosen per target). */
   readonly calendar: BusinessCalendar;
   readonly calendarRef: CalendarRef;
   /** When the target in force took effect: a breach is observed no earlier than this. */
@@ -67,7 +66,7 @@ export const emptyFrame = (): FrameRecord => ({
 const ENDED = (statusBit.resolved as number) | (statusBit.closed as number);
 
 /** The instant the trailing run of resolved/closed spans began, or NaN when the ticket is live. */
-const resolutionStop = (): Instant => {
+const resolutionStop = (facts: ClockFacts): Instant => {
   const { froms, bits } = facts;
   let stop = Number.NaN;
   for (let i = facts.spanCount - 1; i >= 0; i--) {
@@ -78,7 +77,7 @@ const resolutionStop = (): Instant => {
 };
 
 /** The priority in force at `at` (the opening one before the ticket opened). */
-const priorityAt = (at: Instant): string => {
+const priorityAt = (facts: ClockFacts, at: Instant): string => {
   const ats = facts.priorityAts;
   for (let i = facts.priorityCount - 1; i > 0; i--) if ((ats[i] as number) <= at) return facts.priorities[i] as string;
   return facts.priorities[0] as string;
@@ -89,17 +88,23 @@ const priorityAt = (at: Instant): string => {
  * `now` (+∞ reads the ticket as it stands, for timers); false (and `out` unspecified) when the
  * priority has no target or, for next-reply, no customer is waiting or has waited.
  */
-export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: CompiledMetric, now: Instant): boolean => {
+export const frameOfFacts = (
+  facts: ClockFacts,
+  out: FrameRecord,
+  cp: CompiledPolicy,
+  metric: CompiledMetric,
+  now: Instant,
+): boolean => {
   let start = facts.openedAt;
   let stop: Instant;
   let cycle = 0;
   switch (metric.name) {
     case "response":
     case "plan":
-      stop = firstStop(metric.stopMask);
+      stop = firstStop(facts, metric.stopMask);
       break;
     case "resolution":
-      stop = resolutionStop();
+      stop = resolutionStop(facts);
       if (cp.reopen === "restart" && facts.reopenCount > 0) {
         cycle = facts.reopenCount;
         start = facts.lastReopenAt;
@@ -116,7 +121,7 @@ export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: Compi
   }
   const stopped = !Number.isNaN(stop);
   const end = stopped && stop < now ? stop : now;
-  const priority = priorityAt(end);
+  const priority = priorityAt(facts, end);
   const target = metric.targets.get(priority);
   if (target === undefined) return false;
   let firstCycle = cycle;
@@ -164,27 +169,4 @@ export const frameOfFacts = (out: FrameRecord, cp: CompiledPolicy, metric: Compi
   out.calendarRef = target.calendarRef;
   out.effectiveFrom = effectiveFrom;
   return true;
-};
-
-/**
- * Fills `out` with the frame of `metric` for a ticket read at `now`; false when the clock has
- * not started or the priority has no target. Gathers the ticket's facts (clock-facts.ts).
- */
-export const frameInto = (
-  out: FrameRecord,
-  t: TicketState,
-  cp: CompiledPolicy,
-  metric: CompiledMetric,
-  now: Instant,
-): boolean => gatherTicket(t) && frameOfFacts(out, cp, metric, now);
-
-/** The frame of `metric` at `now` as a new value; null when the clock has no frame. */
-export const metricFrame = (
-  t: TicketState,
-  cp: CompiledPolicy,
-  metric: CompiledMetric,
-  now: Instant,
-): MetricFrame | null => {
-  const out = emptyFrame();
-  return frameInto(out, t, cp, metric, now) ? out : null;
 };

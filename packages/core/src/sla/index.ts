@@ -6,4 +6,10 @@ export {
   type SlaPeriodKind,
   type SlaRetarget,
 } from "./explain.js";
-export { type MetricState, type MetricStatus, type SlaStatus, slaStatus } from "./status.js";
+export {
+  createSlaReader,
+  type SlaReader,
+  slaStatus,
+  slaStatusAsOf,
+} from "./reader.js";
+export type { MetricState, MetricStatus, SlaStatus } from "./status.js";

@@ -18,11 +18,12 @@ import { decide } from "../decide/decide.js";
 import type { CompiledPolicy } from "../policy/compiled.js";
 import { MINUTE } from "../shared/duration.js";
 import type { TicketCommand } from "../ticket/commands.js";
+import type { TicketEvent } from "../ticket/events.js";
 import { fold } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { metricStatus, slaStatus } from "./status.js";
+import { createSlaReader, metricStatus, slaStatus, slaStatusAsOf } from "./reader.js";
 
 const CALENDARS = {
   utc: calendarDef("utc", weekdays([["09:00", "17:00"]])),
@@ -101,19 +102,28 @@ const startArb = fc
   .integer({ min: at("2024-03-01T00:00"), max: at("2024-11-30T00:00") })
   .map((ms) => ms - (ms % MINUTE));
 
-const tryApply = (s: TicketState, p: CompiledPolicy, c: TicketCommand): TicketState => {
+/** Every event decided along the way, when `log` is given. */
+const tryApply = (s: TicketState, p: CompiledPolicy, c: TicketCommand, log?: TicketEvent[]): TicketState => {
   const d = decide(c, s, p.policy);
-  return E.isRight(d) ? fold(d.right, s) : s;
+  if (E.isLeft(d)) return s;
+  log?.push(...d.right);
+  return fold(d.right, s);
 };
 
 /** A legal history: refused moves are skipped; `tick` applies the timers due then. */
-const build = (p: CompiledPolicy, start: number, priority: string, moves: readonly Move[]): TicketState => {
-  let s = tryApply(initialState, p, command(start, "open", priority));
+const build = (
+  p: CompiledPolicy,
+  start: number,
+  priority: string,
+  moves: readonly Move[],
+  log?: TicketEvent[],
+): TicketState => {
+  let s = tryApply(initialState, p, command(start, "open", priority), log);
   let now = start;
   for (const [gap, action, prio] of moves) {
     now += gap * MINUTE;
-    if (action === "tick") for (const c of due(s, p, now)) s = tryApply(s, p, c);
-    else s = tryApply(s, p, command(now, action, prio));
+    if (action === "tick") for (const c of due(s, p, now)) s = tryApply(s, p, c, log);
+    else s = tryApply(s, p, command(now, action, prio), log);
   }
   return s;
 };
@@ -143,14 +153,54 @@ describe("SLA laws (properties)", () => {
     );
   });
 
-  it("reads the clock log as it reads the histories (a state without a log gives the same statuses)", () => {
+  it("reads the clock log as it reads the histories (a state without a log, spread or from JSON, gives the same statuses)", () => {
     fc.assert(
       fc.property(caseArb, ({ shape, start, priority, moves, later }) => {
         const p = policyOf(shape);
         const t = build(p, start, priority, moves);
         const now = (t.lastEventAt ?? start) + later * MINUTE;
-        const fromHistories: TicketState = { ...t, clock: [], clockPriorities: [] };
-        expect(slaStatus(fromHistories, p, now)).toEqual(slaStatus(t, p, now));
+        const spread: TicketState = { ...t };
+        const fromJson = JSON.parse(JSON.stringify(t)) as TicketState;
+        expect(slaStatus(spread, p, now)).toEqual(slaStatus(t, p, now));
+        expect(slaStatus(fromJson, p, now)).toEqual(slaStatus(t, p, now));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("one reader kept for many tickets reads each as a fresh reader does (no scratch leaks between tickets)", () => {
+    fc.assert(
+      fc.property(fc.array(caseArb, { minLength: 2, maxLength: 6 }), (cases) => {
+        const reader = createSlaReader();
+        const read = cases.map(({ shape, start, priority, moves, later }) => {
+          const p = policyOf(shape);
+          const t = build(p, start, priority, moves);
+          return { t, p, now: (t.lastEventAt ?? start) + later * MINUTE };
+        });
+        const kept = read.map(({ t, p, now }) => reader.status(t, p, now));
+        // Read again in reverse order with the same reader: what the last ticket left is never read.
+        const again = [...read].reverse().map(({ t, p, now }) => reader.status(t, p, now));
+        read.forEach(({ t, p, now }, i) => {
+          expect(kept[i]).toEqual(slaStatus(t, p, now));
+          expect(again[read.length - 1 - i]).toEqual(kept[i]);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("as-of: the statuses as the ticket stood at an instant are those of the events up to it, read then", () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 1000 }), ({ shape, start, priority, moves }, cut) => {
+        const p = policyOf(shape);
+        const events: TicketEvent[] = [];
+        const t = build(p, start, priority, moves, events);
+        const last = t.lastEventAt ?? start;
+        const at = start + Math.floor(((last - start) * cut) / 1000);
+        const then = fold(events.filter((e) => e.at <= at));
+        expect(slaStatusAsOf(t, p, at)).toEqual(slaStatus(then, p, at));
+        // Read at the end, an as-of reading is the plain one.
+        expect(slaStatusAsOf(t, p, last)).toEqual(slaStatus(t, p, last));
       }),
       { numRuns: 200 },
     );

@@ -1,5 +1,5 @@
 /**
- * The public scenarios S1–S9 of sla-semantics.md, each a named test, computed through the
+ * The public scenarios S1–S9 of docs/design/sla-semantics.md#public-scenarios, each a named test, computed through the
  * whole engine: JSON policy → compiled policy → ticket history through decide → slaStatus /
  * timers.
  */
@@ -17,7 +17,7 @@ import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "../shared/duration.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const oneMetric = (metric: string, target: string, calendar: unknown, extra: Record<string, unknown> = {}) =>
   compiled(
@@ -25,7 +25,7 @@ const oneMetric = (metric: string, target: string, calendar: unknown, extra: Rec
     { calendars: { biz: calendar } },
   );
 
-describe("public scenarios (sla-semantics.md)", () => {
+describe("public scenarios (docs/design/sla-semantics.md#public-scenarios)", () => {
   it("S1: opened Friday night on Mon–Fri 08–17, 8 h: counting starts at Monday's opening", () => {
     const p = oneMetric("response", "8h", calendarDef("biz", weekdays([["08:00", "17:00"]])));
     const t = history(p.policy, [["2014-12-12T21:00", "open"]]);

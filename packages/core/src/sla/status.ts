@@ -1,20 +1,20 @@
 /**
- * The status of each SLA metric of a ticket at `now` (semantics: Status of a metric):
+ * The status of each SLA metric of a ticket at `now` (docs/design/sla-semantics.md#status-of-a-metric):
  * running · paused · met · breached, with target, elapsed counted time, remaining (negative
  * when breached), deadline (while running or paused: the deadline if it resumed now), percent
  * used, breachedAt / stoppedAt, and the calendar (id and version) it counted on.
  *
- * `now` is expected at or after the ticket's last event.
+ * `now` is expected at or after the ticket's last event. The readings themselves are the
+ * reader's (reader.ts).
  */
 
-import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
+import type { CompiledMetric } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
-import type { TicketState } from "../ticket/state.js";
-import { facts, gatherTicket, lastStatusBit } from "./clock-facts.js";
-import { type ClockCount, clockCount, countClocks, countTime } from "./counted-time.js";
-import { emptyFrame, type FrameRecord, frameInto, frameOfFacts, type MetricFrame } from "./frame.js";
+import { type ClockFacts, lastStatusBit } from "./clock-facts.js";
+import type { ClockCount } from "./counted-time.js";
+import type { MetricFrame } from "./frame.js";
 
 export type MetricState = "running" | "paused" | "met" | "breached";
 
@@ -44,11 +44,17 @@ export interface MetricStatus {
 export type SlaStatus = { readonly [K in MetricName]?: MetricStatus };
 
 /** The end of a frame's counting at `now`: its stop, once reached, else `now`. */
-const endOf = (frame: MetricFrame, now: Instant): Instant =>
+export const endOf = (frame: MetricFrame, now: Instant): Instant =>
   frame.stop !== null && frame.stop <= now ? frame.stop : now;
 
 /** A status from a frame and its clock's count (elapsed in [start, end), reach of the target). */
-const statusOf = (metric: CompiledMetric, frame: MetricFrame, counted: ClockCount, now: Instant): MetricStatus => {
+export const statusOf = (
+  facts: ClockFacts,
+  metric: CompiledMetric,
+  frame: MetricFrame,
+  counted: ClockCount,
+  now: Instant,
+): MetricStatus => {
   const { start, stop, target } = frame;
   const stopped = stop !== null && stop <= now;
   const end = stopped ? stop : now;
@@ -57,7 +63,7 @@ const statusOf = (metric: CompiledMetric, frame: MetricFrame, counted: ClockCoun
   // A zero target is used up at the start, before any counting run.
   const reachedAt = Number.isNaN(counted.reachedAt) ? start : counted.reachedAt;
   const deadline = breached ? reachedAt : frame.calendar.add(end, target - elapsed);
-  const counting = facts.spanCount > 0 && (lastStatusBit() & metric.pauseMask) === 0;
+  const counting = facts.spanCount > 0 && (lastStatusBit(facts) & metric.pauseMask) === 0;
   return {
     metric: metric.name,
     cycle: frame.cycle,
@@ -76,28 +82,8 @@ const statusOf = (metric: CompiledMetric, frame: MetricFrame, counted: ClockCoun
   };
 };
 
-const one = emptyFrame();
-
-/** One metric's status, or null when it has no clock (not started, or no target for the priority). */
-export const metricStatus = (
-  ticket: TicketState,
-  policy: CompiledPolicy,
-  metric: CompiledMetric,
-  now: Instant,
-): MetricStatus | null => {
-  if (!frameInto(one, ticket, policy, metric, now)) return null;
-  const counted = countTime(one.start, endOf(one, now), metric.pauseMask, one.calendar, one.target);
-  return statusOf(metric, one, counted, now);
-};
-
-// Scratch for slaStatus, one slot per metric (a policy has at most four), reused by every call.
-const frames: FrameRecord[] = [emptyFrame(), emptyFrame(), emptyFrame(), emptyFrame()];
-const counts: ClockCount[] = [clockCount(), clockCount(), clockCount(), clockCount()];
-const framed = [false, false, false, false];
-const counted = [false, false, false, false];
-const group: ClockCount[] = [clockCount(), clockCount(), clockCount(), clockCount()];
-
-const put = (out: { [K in MetricName]?: MetricStatus }, s: MetricStatus): void => {
+/** Stores a status under its metric's name. */
+export const putStatus = (out: { [K in MetricName]?: MetricStatus }, s: MetricStatus): void => {
   // Named stores keep the result's shape monomorphic (a keyed store by name is not).
   switch (s.metric) {
     case "response":
@@ -113,42 +99,4 @@ const put = (out: { [K in MetricName]?: MetricStatus }, s: MetricStatus): void =
       out["next-reply"] = s;
       return;
   }
-};
-
-/**
- * The status of every metric the policy defines and the ticket has a clock for. Metrics with
- * the same start, pauses and calendar are counted in one walk (counted-time.ts).
- */
-export const slaStatus = (ticket: TicketState, policy: CompiledPolicy, now: Instant): SlaStatus => {
-  const out: { [K in MetricName]?: MetricStatus } = {};
-  if (!gatherTicket(ticket)) return out;
-  const metrics = policy.metrics;
-  const n = metrics.length;
-  for (let j = 0; j < n; j++) {
-    const f = frames[j] as FrameRecord;
-    framed[j] = frameOfFacts(f, policy, metrics[j] as CompiledMetric, now);
-    counted[j] = false;
-    const c = counts[j] as ClockCount;
-    c.end = endOf(f, now);
-    c.threshold = f.target;
-  }
-  for (let j = 0; j < n; j++) {
-    if (!framed[j] || counted[j]) continue;
-    const f = frames[j] as FrameRecord;
-    const mask = (metrics[j] as CompiledMetric).pauseMask;
-    let size = 0;
-    for (let k = j; k < n; k++) {
-      const g = frames[k] as FrameRecord;
-      if (!framed[k] || counted[k] || g.start !== f.start || g.calendar !== f.calendar) continue;
-      if ((metrics[k] as CompiledMetric).pauseMask !== mask) continue;
-      group[size++] = counts[k] as ClockCount;
-      counted[k] = true;
-    }
-    countClocks(f.start, mask, f.calendar, group, size);
-  }
-  for (let j = 0; j < n; j++) {
-    if (framed[j])
-      put(out, statusOf(metrics[j] as CompiledMetric, frames[j] as FrameRecord, counts[j] as ClockCount, now));
-  }
-  return out;
 };

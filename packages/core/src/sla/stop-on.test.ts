@@ -1,5 +1,5 @@
 /**
- * What stops a clock is the policy's choice (`stopOn`; semantics: Clocks, "stops"). The
+ * What stops a clock is the policy's choice (`stopOn`; docs/design/sla-semantics.md#clocks, "stops"). The
  * default is the metric table: response at the first public agent reply, plan when shared,
  * resolution when resolved or closed. A list stops at the first of its events. P-E's "every
  * new request is looked at within 1 business hour" stops at acceptance or at the return for
@@ -20,7 +20,7 @@ import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../policy/compile.js";
 import { decodePolicy } from "../policy/policy.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const day = (hhmm: string) => `2025-03-04T${hhmm}`;
 const walk = (...steps: [string, string][]): Step[] => [
@@ -30,7 +30,7 @@ const walk = (...steps: [string, string][]): Step[] => [
 const withStops = (metric: string, stopOn?: unknown) =>
   compiled({ metrics: { [metric]: { targets: { normal: "1h" }, ...(stopOn === undefined ? {} : { stopOn }) } } });
 
-describe("stopOn: what stops a clock (semantics: Clocks)", () => {
+describe("stopOn: what stops a clock (docs/design/sla-semantics.md#clocks)", () => {
   it.each<[string, string, unknown, Step[], string, string | null]>([
     [
       "default: the first public reply, not the acceptance",

@@ -1,5 +1,5 @@
 /**
- * A calendar per target (semantics: Time — "the calendar a target counts on is either a
+ * A calendar per target (docs/design/sla-semantics.md#time — "the calendar a target counts on is either a
  * business calendar or 24x7, chosen per target"): a contract counts P1 around the clock and
  * P3 in office hours. Re-targeting across calendars, keep start: the whole elapsed time from
  * the original start (minus pauses) is counted again on the calendar of the new target; the
@@ -23,7 +23,7 @@ import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../policy/compile.js";
 import { decodePolicy, PolicyC } from "../policy/policy.js";
 import { HOUR } from "../shared/duration.js";
-import { slaStatus } from "./status.js";
+import { slaStatus } from "./reader.js";
 
 const calendars = { office: calendarDef("office", weekdays([["09:00", "17:00"]])) };
 const sla = (extra: Record<string, unknown> = {}) => ({
@@ -38,7 +38,7 @@ const sla = (extra: Record<string, unknown> = {}) => ({
 });
 const contract = (extra: Record<string, unknown> = {}) => compiled(sla(extra), { calendars });
 
-describe("a calendar per target (semantics: Time)", () => {
+describe("a calendar per target (docs/design/sla-semantics.md#time)", () => {
   it("decodes a target as a duration or as { within, calendar }, and encodes back", () => {
     const decoded = decodePolicy({ id: "p", name: "p", priorities, calendars, sla: sla() });
     if (E.isLeft(decoded)) throw new Error(decoded.left.message);
@@ -91,7 +91,7 @@ describe("a calendar per target (semantics: Time)", () => {
   );
 });
 
-describe("re-targeting across calendars (semantics: Re-targeting)", () => {
+describe("re-targeting across calendars (docs/design/sla-semantics.md#re-targeting)", () => {
   const raised: Step[] = [
     ["2025-03-07T16:00", "open", "normal"],
     ["2025-03-08T10:00", "priority", "urgent"],

@@ -1,5 +1,5 @@
 /**
- * The outbox and timer seams of a store (event-store.md: Outbox, Timers). A store that can
+ * The outbox and timer seams of a store (docs/design/event-store.md#outbox, docs/design/event-store.md#timers). A store that can
  * deliver notifications implements `OutboxStore`: one append writes the events, the
  * notification intents they cause (outbox entries, keyed by intent id) and the ticket's next
  * wake-up, all or nothing. Dispatchers and timer workers then work through `OutboxQueue` and

@@ -8,8 +8,10 @@ import { historyArb } from "@ticketfold/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  clockLogOf,
   clockOfHistories,
   FIRST_REPLY,
+  keptClockLog,
   PLAN_SHARED,
   POLICY_CHANGED,
   PRIORITY_CHANGED,
@@ -39,13 +41,15 @@ describe("the clock log", () => {
     fc.assert(
       fc.property(historyArb(), (h) => {
         const folded = fold(h.events);
+        const log = keptClockLog(folded);
         const rebuilt = clockOfHistories(folded);
-        expect(byKind(folded.clock)).toEqual(byKind(rebuilt.clock));
-        expect(folded.clockPriorities).toEqual(rebuilt.clockPriorities);
-        expect(folded.clock.length).toBe(rebuilt.clock.length);
+        expect(log).toBeDefined();
+        expect(byKind(log?.clock ?? [])).toEqual(byKind(rebuilt.clock));
+        expect(log?.priorities).toEqual(rebuilt.priorities);
+        expect(log?.clock.length).toBe(rebuilt.clock.length);
         const evolved = h.events.reduce(evolve, initialState);
-        expect([...evolved.clock]).toEqual([...folded.clock]);
-        expect(evolved.clockPriorities).toEqual(folded.clockPriorities);
+        expect(keptClockLog(evolved)?.clock).toEqual(log?.clock);
+        expect(keptClockLog(evolved)?.priorities).toEqual(log?.priorities);
       }),
       { numRuns: 100 },
     );
@@ -93,7 +97,32 @@ describe("the clock log", () => {
       4_000,
       statusCodes.open + REOPENED,
     ]);
-    expect(t.clockPriorities).toEqual(["2", "1"]);
+    expect(t.priorities).toEqual(["2", "1"]);
+  });
+
+  it("is private: no field of the state, not in its JSON, held apart from it", () => {
+    fc.assert(
+      fc.property(historyArb(), (h) => {
+        const folded = fold(h.events);
+        // Nothing enumerable: the log is under a non-enumerable symbol the core does not export.
+        const enumerable = Object.getOwnPropertySymbols(folded).filter((k) =>
+          Object.prototype.propertyIsEnumerable.call(folded, k),
+        );
+        expect(enumerable).toEqual([]);
+        expect(Object.keys(folded).filter((k) => /clock/i.test(k))).toEqual([]);
+        expect(JSON.stringify(folded)).not.toMatch(/clock/i);
+        expect(keptClockLog({ ...folded })).toBeUndefined();
+        expect(keptClockLog(structuredClone(folded))).toBeUndefined();
+        // A copy (from JSON, or spread) has no kept log and is read through its histories.
+        const copy = JSON.parse(JSON.stringify(folded));
+        expect(keptClockLog(copy)).toBeUndefined();
+        expect(byKind(clockLogOf(copy).clock)).toEqual(byKind(keptClockLog(folded)?.clock ?? []));
+        // Evolving a copy keeps a log again, extended from the one its histories describe.
+        const more = h.events.slice(0, 1).reduce(evolve, copy);
+        expect(keptClockLog(more)).toBeDefined();
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it("gives every status its own bit", () => {

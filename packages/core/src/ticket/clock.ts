@@ -1,6 +1,16 @@
 /**
  * The clock log of a ticket: every fact its SLA clocks read, in order, as one flat list of
- * numbers (`TicketState.clock`), beside the readable histories it repeats.
+ * numbers, beside the readable histories it repeats. It is private to the core, as Equinox
+ * keeps its fast mutable form as a private InternalState inside its Fold: not a field of
+ * `TicketState` but a non-enumerable property under a symbol this module does not export, so
+ * it is in no JSON snapshot, `Object.keys`, spread copy, structured clone or deep-equality of a
+ * state, and no code outside the core can name it (`clockLogOf` reads it). A state without one
+ * (read back from JSON, spread into a new object, made by hand) is read through its histories
+ * (`clockOfHistories`).
+ *
+ * Why a property and not a WeakMap beside the state: measured (bench/fold, bench/sla), a
+ * WeakMap entry per folded state cost a third of the fold's time (the entries and their
+ * collection), a property on the state costs next to nothing and is read at the speed of a field.
  *
  * Why a second copy: computing the SLA status of many tickets is bound by memory, not by
  * arithmetic. The readable histories are a graph (a list per history, an object per entry, a
@@ -14,7 +24,7 @@
  * - a status span began: the status code (`statusCode`), with `REOPENED` added when a reopen
  *   began it;
  * - the priority changed (the opening priority first): `PRIORITY_CHANGED`; the priorities
- *   themselves are in `TicketState.clockPriorities`, one per such entry, in order;
+ *   themselves are in the log's `priorities`, one per such entry, in order;
  * - the policy changed (the opening policy first): `POLICY_CHANGED`;
  * - the first public agent reply: `FIRST_REPLY`; the first shared plan: `PLAN_SHARED`;
  * - a customer-waiting cycle began / ended: `REPLY_CYCLE_STARTED` / `REPLY_CYCLE_ENDED`.
@@ -72,7 +82,7 @@ export const clockOfHistories = (
     TicketState,
     "statusHistory" | "priorityHistory" | "policyHistory" | "firstPublicAgentReplyAt" | "planSharedAt" | "replyCycles"
   >,
-): { clock: number[]; clockPriorities: string[] } => {
+): ClockLog => {
   const entries: [Instant, number][] = [];
   for (const p of t.priorityHistory) entries.push([p.at, PRIORITY_CHANGED]);
   for (const p of t.policyHistory) entries.push([p.at, POLICY_CHANGED]);
@@ -90,5 +100,60 @@ export const clockOfHistories = (
   }
   // A stable sort: entries of one kind at one instant stay in order.
   entries.sort((a, b) => a[0] - b[0]);
-  return { clock: entries.flat(), clockPriorities: t.priorityHistory.map((p) => p.priority) };
+  return { clock: entries.flat(), priorities: t.priorityHistory.map((p) => p.priority) };
+};
+
+/**
+ * A clock log: `clock` holds the `[at, code]` pairs, `priorities` the priority of each
+ * `PRIORITY_CHANGED` entry, in order. Not frozen: freezing a list of numbers makes V8 box
+ * every number, which is what the log avoids; once kept for a state, it is never written again.
+ */
+export interface ClockLog {
+  readonly clock: number[];
+  readonly priorities: string[];
+}
+
+/** A fresh, empty log for a fold to write. */
+export const createClockLog = (): ClockLog => ({ clock: [], priorities: [] });
+
+/** A copy of a log, for an evolve to extend without touching the log of the state it came from. */
+export const copyClockLog = (log: ClockLog): ClockLog => ({
+  clock: log.clock.slice(),
+  priorities: log.priorities.slice(),
+});
+
+/** The key of the log on a state the core folded: private to this module. */
+const LOG: unique symbol = Symbol("ticketfold.clockLog");
+
+/** A state as the core holds it: with its clock log under the private key. */
+type WithLog = TicketState & { readonly [LOG]?: ClockLog };
+
+/**
+ * Keeps `log` as the clock log of `t`, a state the core folded and has not frozen yet (fold
+ * and evolve, just before they freeze it): non-enumerable, not writable.
+ */
+export const keepClockLog = (t: TicketState, log: ClockLog): void => {
+  Object.defineProperty(t, LOG, { value: log, enumerable: false, writable: false, configurable: false });
+};
+
+/** The log the core's fold or evolve kept on `t`; undefined for a state it did not fold. */
+export const keptClockLog = (t: TicketState): ClockLog | undefined => (t as WithLog)[LOG];
+
+/**
+ * Logs rebuilt for frozen states the core did not fold (a snapshot read back from JSON, then
+ * frozen by its reader): a frozen state cannot change, so its log is rebuilt once. Weakly held.
+ */
+const rebuilt = new WeakMap<TicketState, ClockLog>();
+
+/** The clock log of `t`: the one its fold wrote, or else the one its histories describe. */
+export const clockLogOf = (t: TicketState): ClockLog => {
+  const kept = (t as WithLog)[LOG];
+  if (kept !== undefined) return kept;
+  if (!Object.isFrozen(t)) return clockOfHistories(t);
+  let log = rebuilt.get(t);
+  if (log === undefined) {
+    log = clockOfHistories(t);
+    rebuilt.set(t, log);
+  }
+  return log;
 };

@@ -4,10 +4,15 @@
  * state it owns — the same code, without a proxy per event — and freezes the result once
  * (freeze.ts), which is what makes folding long histories fast (bench/fold).
  */
-import { type Draft, produce } from "immer";
+import { type Draft, Immer } from "immer";
 import type { Instant } from "../shared/instant.js";
 import {
+  type ClockLog,
+  clockLogOf,
+  copyClockLog,
+  createClockLog,
   FIRST_REPLY,
+  keepClockLog,
   PLAN_SHARED,
   POLICY_CHANGED,
   PRIORITY_CHANGED,
@@ -23,10 +28,10 @@ import { freezeState } from "./freeze.js";
 import { createInitialState, initialState, slaRecordKey, type TicketState } from "./state.js";
 import type { Status } from "./transitions.js";
 
-const enter = (s: Draft<TicketState>, status: Status, at: Instant, code = statusCode(status)): void => {
+const enter = (s: Draft<TicketState>, log: ClockLog, status: Status, at: Instant, code = statusCode(status)): void => {
   s.status = status;
   s.statusHistory.push({ status, from: at });
-  s.clock.push(at, code);
+  log.clock.push(at, code);
 };
 
 /** What `opened` adds to the ticket fields; everything else in its data is a ticket field. */
@@ -45,8 +50,11 @@ const ticketFieldsOf = (data: EventOf<"opened">["data"]): TicketFields => {
   return fields as TicketFields;
 };
 
-/** The immer recipe: applies one event to a draft state. Exhaustive over event types. */
-export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
+/**
+ * The immer recipe: applies one event to a draft state, and its clock facts to the state's
+ * clock log (clock.ts), which the caller owns. Exhaustive over event types.
+ */
+export const applyEvent = (s: Draft<TicketState>, e: TicketEvent, log: ClockLog): void => {
   s.version += 1;
   s.lastEventAt = e.at;
   switch (e.type) {
@@ -61,24 +69,24 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
       s.approval = approvalRequired ? "pending" : "not-required";
       s.priorityHistory.push({ priority, at: e.at });
       s.policyHistory.push({ policyId, at: e.at });
-      s.clock.push(e.at, PRIORITY_CHANGED, e.at, POLICY_CHANGED);
-      s.clockPriorities.push(priority);
-      enter(s, "new", e.at);
+      log.clock.push(e.at, PRIORITY_CHANGED, e.at, POLICY_CHANGED);
+      log.priorities.push(priority);
+      enter(s, log, "new", e.at);
       return;
     }
     case "policy-changed":
       s.policyId = e.data.to;
       s.policyHistory.push({ policyId: e.data.to, at: e.at });
-      s.clock.push(e.at, POLICY_CHANGED);
+      log.clock.push(e.at, POLICY_CHANGED);
       return;
     case "prioritised":
       s.priority = e.data.to;
       s.priorityHistory.push({ priority: e.data.to, at: e.at });
-      s.clock.push(e.at, PRIORITY_CHANGED);
-      s.clockPriorities.push(e.data.to);
+      log.clock.push(e.at, PRIORITY_CHANGED);
+      log.priorities.push(e.data.to);
       return;
     case "accepted":
-      enter(s, "open", e.at);
+      enter(s, log, "open", e.at);
       return;
     case "assigned":
       s.assignee = e.data.assignee;
@@ -96,18 +104,18 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
         s.lastCustomerMessageAt = e.at;
         if (!open) {
           s.replyCycles.push({ start: e.at, end: null });
-          s.clock.push(e.at, REPLY_CYCLE_STARTED);
+          log.clock.push(e.at, REPLY_CYCLE_STARTED);
         }
       } else if (author === "agent") {
         if (s.firstPublicAgentReplyAt === null) {
           s.firstPublicAgentReplyAt = e.at;
-          s.clock.push(e.at, FIRST_REPLY);
+          log.clock.push(e.at, FIRST_REPLY);
         }
         s.lastPublicAgentReplyAt = e.at;
         const last = s.replyCycles[s.replyCycles.length - 1];
         if (open && last) {
           last.end = e.at;
-          s.clock.push(e.at, REPLY_CYCLE_ENDED);
+          log.clock.push(e.at, REPLY_CYCLE_ENDED);
         }
       }
       return;
@@ -115,33 +123,33 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
     case "plan-shared":
       if (s.planSharedAt === null) {
         s.planSharedAt = e.at;
-        s.clock.push(e.at, PLAN_SHARED);
+        log.clock.push(e.at, PLAN_SHARED);
       }
       return;
     case "awaiting-customer":
       s.awaitingReason = e.data.reason;
-      enter(s, "awaiting-customer", e.at);
+      enter(s, log, "awaiting-customer", e.at);
       return;
     case "customer-replied":
       s.awaitingReason = null;
-      enter(s, "open", e.at);
+      enter(s, log, "open", e.at);
       return;
     case "resolved":
       s.resolvedAt = e.at;
       s.awaitingReason = null;
-      enter(s, "resolved", e.at);
+      enter(s, log, "resolved", e.at);
       return;
     case "reopened":
       s.resolvedAt = null;
       s.closedAt = null;
       s.feedback = null;
       s.reopenedAt.push(e.at);
-      enter(s, "open", e.at, statusCodes.open + REOPENED);
+      enter(s, log, "open", e.at, statusCodes.open + REOPENED);
       return;
     case "closed":
       s.closedAt = e.at;
       s.awaitingReason = null;
-      enter(s, "closed", e.at);
+      enter(s, log, "closed", e.at);
       return;
     case "escalation-requested":
       s.escalationRequests.push({ level: e.data.level, at: e.at });
@@ -179,11 +187,29 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent): void => {
   }
 };
 
-/** Applies one event to a state, returning a new frozen state (immer). */
-export const evolve = (state: TicketState, event: TicketEvent): TicketState =>
-  produce(state, (draft) => {
-    applyEvent(draft, event);
+/**
+ * The core's own immer, which does not freeze: `produceFrom` keeps the clock log on the new
+ * state before freezing it with the freezer (a frozen object takes no new property).
+ */
+const immer = new Immer({ autoFreeze: false });
+
+/**
+ * Applies events to a state under immer (a new state sharing what did not change), keeps the
+ * new state's clock log (a copy of the old state's, extended), then deep-freezes it.
+ */
+const produceFrom = (from: TicketState, events: Iterable<TicketEvent>): TicketState => {
+  const log = copyClockLog(clockLogOf(from));
+  const next = immer.produce(from, (draft) => {
+    for (const e of events) applyEvent(draft, e, log);
   });
+  if (next === from) return from;
+  keepClockLog(next, log);
+  freezeState(next);
+  return next;
+};
+
+/** Applies one event to a state, returning a new frozen state (immer). */
+export const evolve = (state: TicketState, event: TicketEvent): TicketState => produceFrom(state, [event]);
 
 /**
  * Folds a history into a state. From the initial state it writes into a fresh object it owns
@@ -191,13 +217,11 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState =>
  * Deterministic: the same events always give an equal state.
  */
 export const fold = (events: Iterable<TicketEvent>, from: TicketState = initialState): TicketState => {
-  if (from !== initialState) {
-    return produce(from, (draft) => {
-      for (const e of events) applyEvent(draft, e);
-    });
-  }
+  if (from !== initialState) return produceFrom(from, events);
   const s = createInitialState() as Draft<TicketState>;
-  for (const e of events) applyEvent(s, e);
+  const log = createClockLog();
+  for (const e of events) applyEvent(s, e, log);
+  keepClockLog(s as TicketState, log);
   freezeState(s as TicketState);
   return s as TicketState;
 };

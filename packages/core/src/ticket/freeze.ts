@@ -42,8 +42,6 @@ export const freezeState = (s: TicketState): void => {
   freezeEntries(s.sessions);
   Object.freeze(s.reopenedAt);
   Object.freeze(s.slaRecords);
-  // s.clock stays unfrozen on purpose (state.ts): frozen, its numbers would be boxed.
-  Object.freeze(s.clockPriorities);
   if (s.feedback !== null) Object.freeze(s.feedback);
   Object.freeze(s);
 };

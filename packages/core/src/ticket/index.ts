@@ -1,4 +1,5 @@
 /** ticket/ — the model: events, commands, fields, transitions, state, evolve and fold, codecs, upcasters, errors. */
+export { type ClockLog, clockLogOf, createClockLog } from "./clock.js";
 export { decodeCommand, decodeEvent, encodeEvent } from "./codec.js";
 export {
   type CommandOf,

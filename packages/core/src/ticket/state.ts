@@ -1,7 +1,8 @@
 /**
  * Ticket state: what the fold of a ticket's events keeps. Beyond the current fields it keeps
  * the timelines SLA computation needs: status intervals, priority changes with their instants,
- * the first public agent reply, reopen instants and reply cycles.
+ * the first public agent reply, reopen instants and reply cycles. The SLA engine's packed copy
+ * of those timelines (the clock log, clock.ts) is not part of it: the core holds it privately.
  */
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "./events.js";
@@ -65,16 +66,6 @@ export interface TicketState {
   readonly publicComments: number;
   readonly internalComments: number;
   readonly sessions: readonly { readonly start: Instant; readonly length: number }[];
-  /**
-   * The clock log: the facts above that SLA clocks read (status spans, reopens, priority and
-   * policy changes, first reply, shared plan, reply cycles) again, as one flat list of numbers
-   * the SLA engine reads fast (layout and reasons: clock.ts). Written by the fold with the
-   * histories. Not frozen: freezing a list of numbers makes V8 box every number, which is what
-   * the log avoids; like the whole state, it is read-only.
-   */
-  readonly clock: readonly number[];
-  /** The priority of each `PRIORITY_CHANGED` entry of the clock log, in order. */
-  readonly clockPriorities: readonly string[];
 }
 
 /** The key under which an SLA fact is recorded, so recording it twice is a no-op. */
@@ -115,8 +106,6 @@ export const createInitialState = (): TicketState => ({
   publicComments: 0,
   internalComments: 0,
   sessions: [],
-  clock: [],
-  clockPriorities: [],
 });
 
 /** The frozen initial state (the state of a ticket with no events). */

@@ -4,7 +4,7 @@
  * order they must be applied (records first, then priority, then close). Each is checked with
  * `decide` and applied to a scratch state; what the result makes due at the same `now` (a breach
  * that a downgrade reveals) is added, until nothing more is. Hence applying the list and calling
- * `due` again at the same `now` yields nothing (semantics: Time-driven rules), and the
+ * `due` again at the same `now` yields nothing (docs/design/sla-semantics.md#time-driven-rules), and the
  * idempotent record commands make a second delivery harmless. Each command carries a
  * deterministic command id (`timerCommandId`), so its events name the timer that caused them
  * and a command handled again is recognised as such.
@@ -15,7 +15,7 @@ import type { CompiledPolicy } from "../policy/compiled.js";
 import { fnv1a64 } from "../shared/digest.js";
 import type { CommandId } from "../shared/ids.js";
 import type { Instant } from "../shared/instant.js";
-import { metricStatus } from "../sla/status.js";
+import { type ClockReader, createClockReader } from "../sla/reader.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { Actor } from "../ticket/events.js";
 import { fold } from "../ticket/evolve.js";
@@ -33,14 +33,21 @@ const RANK: Record<PendingTimer["kind"], number> = {
   "auto-close": 4,
 };
 
-const commandFor = (p: PendingTimer, t: TicketState, cp: CompiledPolicy, now: Instant, actor: Actor): TicketCommand => {
+const commandFor = (
+  r: ClockReader,
+  p: PendingTimer,
+  t: TicketState,
+  cp: CompiledPolicy,
+  now: Instant,
+  actor: Actor,
+): TicketCommand => {
   const envelope = { ticketId: t.ticketId, tenantId: t.tenantId, at: now, actor, commandId: timerCommandId(p) } as Pick<
     TicketCommand,
     "ticketId" | "tenantId" | "at" | "actor" | "commandId"
   >;
   const deadlineOf = (metric: string): Instant => {
     const m = cp.metrics.find((x) => x.name === metric);
-    return (m && metricStatus(t, cp, m, now)?.deadline) ?? now;
+    return (m && r.metricStatus(t, cp, m, now)?.deadline) ?? now;
   };
   switch (p.kind) {
     case "escalation": {
@@ -108,9 +115,11 @@ export const due = (
   actor: Actor = timerActor,
 ): TicketCommand[] => {
   const out: TicketCommand[] = [];
+  // One reader for the whole call: its timers and the deadlines their commands carry.
+  const reader = createClockReader();
   let state = ticket;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const pending = pendingTimers(state, policy).filter((p) => p.at <= now);
+    const pending = pendingTimers(state, policy, reader).filter((p) => p.at <= now);
     // Late timers: a warning due together with its own breach says nothing the breach does not.
     const breaching = new Set(pending.flatMap((p) => (p.kind === "breach" ? [`${p.metric}/${p.cycle}`] : [])));
     const ready = pending
@@ -118,7 +127,7 @@ export const due = (
       .sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.at - b.at);
     let applied = 0;
     for (const p of ready) {
-      const command = commandFor(p, state, policy, now, actor);
+      const command = commandFor(reader, p, state, policy, now, actor);
       const decision = decide(command, state, policy.policy);
       // A refused or empty command changes nothing; it is not due.
       if (E.isLeft(decision) || decision.right.length === 0) continue;

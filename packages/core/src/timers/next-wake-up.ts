@@ -2,7 +2,7 @@
  * `nextWakeUp(ticket, policy)`: the earliest instant at which time changes anything on the
  * ticket (a warning, breach, ladder step, auto-close or downgrade becomes due), or null when
  * nothing will until another event. It may lie in the past: a breach observed at a re-target
- * (S4) is due at once. A timer store keeps this instant per ticket (event-store.md: Timers).
+ * (S4) is due at once. A timer store keeps this instant per ticket (docs/design/event-store.md#timers).
  */
 
 import type { CompiledPolicy } from "../policy/compiled.js";

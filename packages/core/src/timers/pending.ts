@@ -1,5 +1,5 @@
 /**
- * Everything time will change on a ticket as it stands (semantics: Time-driven rules): SLA
+ * Everything time will change on a ticket as it stands (docs/design/sla-semantics.md#time-driven-rules): SLA
  * warnings and breaches not yet recorded, ladder steps not yet recorded in their metric's cycle, auto-closes and the
  * priority downgrade on customer silence — each with the instant it is due. `nextWakeUp` is the
  * earliest of them and `due` applies those at or before `now`, so the two can never disagree.
@@ -17,8 +17,7 @@ import type { CompiledPolicy } from "../policy/compiled.js";
 import { thresholdTime } from "../policy/ladder.js";
 import { formatDuration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import { metricFrame } from "../sla/frame.js";
-import { reachInstant } from "../sla/reach.js";
+import { type ClockReader, createClockReader } from "../sla/reader.js";
 import type { MetricName } from "../ticket/events.js";
 import { slaRecordKey, type TicketState } from "../ticket/state.js";
 
@@ -47,13 +46,13 @@ export type PendingTimer =
 
 const LIVE = new Set(["new", "open", "awaiting-customer"]);
 
-const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): void => {
+const slaTimers = (r: ClockReader, t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): void => {
   const recorded = new Set(t.slaRecords);
   for (const metric of cp.metrics) {
-    const frame = metricFrame(t, cp, metric, Number.POSITIVE_INFINITY);
+    const frame = r.frame(t, cp, metric, Number.POSITIVE_INFINITY);
     if (frame === null) continue;
     const name = metric.name;
-    const breachAt = reachInstant(t, metric, frame, frame.target);
+    const breachAt = r.reach(t, metric, frame, frame.target);
     let breachRecorded = recorded.has(slaRecordKey(name, frame.cycle, "breach"));
     // One breach per metric and run of the clock: a keep-start re-target (a downgrade on
     // silence) that finds the clock late already — its new target was used up when it took
@@ -66,7 +65,7 @@ const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): voi
       out.push({ kind: "breach", at: breachAt, metric: name, cycle: frame.cycle });
     if (frame.stop !== null || breachRecorded) continue;
     for (const w of metric.warnings) {
-      const at = reachInstant(t, metric, frame, thresholdTime(w.threshold, frame.target));
+      const at = r.reach(t, metric, frame, thresholdTime(w.threshold, frame.target));
       if (at === null || (breachAt !== null && at >= breachAt)) continue;
       if (!recorded.has(slaRecordKey(name, frame.cycle, `warning:${w.name}`)))
         out.push({ kind: "warning", at, metric: name, cycle: frame.cycle, warning: w.name });
@@ -75,11 +74,11 @@ const slaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): voi
   if (!LIVE.has(t.status)) return;
   for (const step of cp.ladder) {
     const metric = cp.metrics.find((m) => m.name === step.metric);
-    const frame = metric ? metricFrame(t, cp, metric, Number.POSITIVE_INFINITY) : null;
+    const frame = metric ? r.frame(t, cp, metric, Number.POSITIVE_INFINITY) : null;
     if (!metric || frame === null || frame.stop !== null) continue;
     // Once per cycle of its metric: a step reached again after a restart or re-target is told again.
     if (recorded.has(slaRecordKey(step.metric, frame.cycle, `step:${step.index}`))) continue;
-    const at = reachInstant(t, metric, frame, thresholdTime(step.threshold, frame.target));
+    const at = r.reach(t, metric, frame, thresholdTime(step.threshold, frame.target));
     if (at !== null) out.push({ kind: "escalation", at, metric: step.metric, cycle: frame.cycle, step: step.index });
   }
 };
@@ -111,11 +110,15 @@ const ruleTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): vo
   });
 };
 
-/** Every pending timer of the ticket, in no particular order. */
-export const pendingTimers = (t: TicketState, cp: CompiledPolicy): PendingTimer[] => {
+/** Every pending timer of the ticket, in no particular order; read with `reader` (a new one by default). */
+export const pendingTimers = (
+  t: TicketState,
+  cp: CompiledPolicy,
+  reader: ClockReader = createClockReader(),
+): PendingTimer[] => {
   const out: PendingTimer[] = [];
   if (t.openedAt === null) return out;
-  slaTimers(t, cp, out);
+  slaTimers(reader, t, cp, out);
   ruleTimers(t, cp, out);
   return out;
 };

@@ -1,5 +1,5 @@
 /**
- * Time-driven rules (semantics: Time-driven rules): auto-close of resolved tickets and of
+ * Time-driven rules (docs/design/sla-semantics.md#time-driven-rules): auto-close of resolved tickets and of
  * tickets awaiting the customer (P-D), the downgrade after customer silence (P-C: a P1 after
  * 3 h without an answer), and the contract of `nextWakeUp` / `due`.
  */
@@ -119,7 +119,7 @@ describe("priority downgrade on customer silence (P-C)", () => {
   });
 });
 
-describe("nextWakeUp and due (semantics: Time-driven rules)", () => {
+describe("nextWakeUp and due (docs/design/sla-semantics.md#time-driven-rules)", () => {
   const sla = compiled({
     metrics: { response: { targets: { normal: "8h", urgent: "1h" } } },
     warnings: [{ percent: 50 }],

@@ -1,5 +1,5 @@
 /**
- * One dispatcher pass over an outbox (event-store.md: Outbox): claim due entries with a
+ * One dispatcher pass over an outbox (docs/design/event-store.md#outbox): claim due entries with a
  * lease, hand each to every configured channel that has not taken it yet, record every
  * attempt, then settle the entry — delivered, retried later with exponential backoff, or a
  * dead letter (a final refusal, or `maxAttempts` used up). Delivery is at least once: a

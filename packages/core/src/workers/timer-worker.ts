@@ -1,5 +1,5 @@
 /**
- * One timer-worker pass (event-store.md: Timers; semantics: Time-driven rules): claim the
+ * One timer-worker pass (docs/design/event-store.md#timers; docs/design/sla-semantics.md#time-driven-rules): claim the
  * tickets whose wake-up is due, load each, apply `due(ticket, policy, now)` through the
  * notifying handler (so breaches, ladder steps and auto-closes notify like any other event,
  * and each append writes the ticket's next wake-up), then end the lease. The lease keeps two

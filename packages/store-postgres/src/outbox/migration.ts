@@ -1,5 +1,5 @@
 /**
- * Migration 2: the outbox, its attempt log and the timer table (event-store.md: Outbox,
+ * Migration 2: the outbox, its attempt log and the timer table (docs/design/event-store.md#outbox,
  * Timers). Dispatchers and timer workers find due rows through the partial indexes on
  * `next_attempt_at` and `due_at`; a lease (`locked_until`, `locked_by`) marks a claimed row.
  */

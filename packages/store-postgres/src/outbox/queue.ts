@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL outbox queue (event-store.md: Outbox). A claim is ONE statement: pick due,
+ * The PostgreSQL outbox queue (docs/design/event-store.md#outbox). A claim is ONE statement: pick due,
  * unleased rows `FOR UPDATE SKIP LOCKED` and stamp the lease on them, so concurrent
  * dispatchers (other processes included) never pick the same row, and a dispatcher that dies
  * loses its rows when `locked_until` passes. Settling writes the attempt log and the outcome in

@@ -2,7 +2,7 @@
  * The PostgreSQL store with an outbox and a timer table: a PostgresEventStore (same options,
  * same behaviour) whose `appendWithOutbox` writes the events, the notification intents they
  * cause and the ticket's next wake-up in ONE transaction — a refused or failed append writes
- * none of them (event-store.md: Outbox). `outbox` and `timers` are the queues dispatchers and
+ * none of them (docs/design/event-store.md#outbox). `outbox` and `timers` are the queues dispatchers and
  * timer workers claim from.
  */
 import {

@@ -122,7 +122,7 @@ describe("read-side snapshots of TicketState", () => {
     expect(Object.keys(state).sort()).toEqual(
       // biome-ignore format: one field a line reads as the state's definition
       [
-        "approval", "assignee", "awaitingReason", "clock", "clockPriorities", "closedAt", "escalationLevel",
+        "approval", "assignee", "awaitingReason", "closedAt", "escalationLevel",
         "escalationRequests", "feedback", "fields", "firstPublicAgentReplyAt", "group", "internalComments",
         "lastCustomerMessageAt", "lastEventAt", "lastPublicAgentReplyAt", "minutesBillable", "minutesUnbilled",
         "openedAt", "planSharedAt", "policyHistory", "policyId", "priority", "priorityHistory", "publicComments",

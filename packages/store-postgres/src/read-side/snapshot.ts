@@ -17,7 +17,9 @@ import type { StoreSchema } from "../schema.js";
 import type { ReadSideTables } from "./tables.js";
 
 /** The shape version of stored `TicketState` snapshots. Bump it with every change to `TicketState`. */
-export const TICKET_STATE_SHAPE = 1;
+export const TICKET_STATE_SHAPE = 2;
+// Shapes: 1 — TicketState with the SLA clock log (`clock`, `clockPriorities`) as fields;
+// 2 — without them (the core holds the log privately and rebuilds it from the histories).
 
 /** Adds the shape column to a table set made before snapshots recorded it (idempotent). */
 export const snapshotShapeDdl = (t: ReadSideTables): string =>

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL timer table (event-store.md: Timers): one row per ticket with its next
+ * The PostgreSQL timer table (docs/design/event-store.md#timers): one row per ticket with its next
  * wake-up, written in the append's transaction. Workers claim due rows in ONE statement
  * (`FOR UPDATE SKIP LOCKED` + a lease), so several app instances on one database never hold
  * the same ticket, and a killed worker's tickets come back when `locked_until` passes.

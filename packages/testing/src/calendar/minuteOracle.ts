@@ -1,5 +1,5 @@
 /**
- * The naive oracle the calendar laws compare against (semantics: Calendars — "every operation
+ * The naive oracle the calendar laws compare against (docs/design/sla-semantics.md#calendars — "every operation
  * agrees with a naive minute-stepping oracle"). It shares nothing with the core's calendar: it
  * reads the definition with its own precedence code (and its own reading of holiday rules,
  * oracleHolidayRules.ts), asks Temporal (its own date arithmetic and zone conversion) for each

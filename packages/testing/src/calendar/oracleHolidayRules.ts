@@ -1,5 +1,5 @@
 /**
- * The minute oracle's own reading of holiday rules (semantics: Calendars — rule-based
+ * The minute oracle's own reading of holiday rules (docs/design/sla-semantics.md#calendars — rule-based
  * holidays), written with Temporal and its own Easter rule (oracleEaster.ts) so it shares nothing with
  * `holidayRules.ts`: the nth weekday by listing the month's days, observed moves by
  * Temporal's day of week, and every rule placed in each year around the oracle's window.

@@ -1,6 +1,6 @@
 /**
- * The timer contract every OutboxStore runs with its TimerQueue (event-store.md: Timers;
- * semantics: Time-driven rules): each append writes the ticket's next wake-up; a worker claims
+ * The timer contract every OutboxStore runs with its TimerQueue (docs/design/event-store.md#timers;
+ * docs/design/sla-semantics.md#time-driven-rules): each append writes the ticket's next wake-up; a worker claims
  * only due tickets, under a lease; applying `due` records the breach once and notifies; two
  * workers never hold one ticket, and even both applying it appends no duplicate; a worker
  * killed while holding a ticket lets another take it after the lease; the commands a worker

@@ -1,5 +1,5 @@
 /**
- * The calendar laws (semantics: Calendars) as ready-made properties for one calendar — yours:
+ * The calendar laws (docs/design/sla-semantics.md#calendars) as ready-made properties for one calendar — yours:
  * counted time is consistent (`between(t, add(t, d)) = d`, `add` is associative and monotonic,
  * `between` is additive, `subtract` inverts `add`, a deadline lies in open time) and every
  * operation agrees with the minute oracle, a slow reading of the definition that shares no code

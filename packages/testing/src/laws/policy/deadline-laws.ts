@@ -1,6 +1,6 @@
 /**
  * Laws of deadlines on your policy: a longer target never gives an earlier deadline, and a
- * pause never brings a deadline earlier (semantics: Clocks; Status of a metric).
+ * pause never brings a deadline earlier (docs/design/sla-semantics.md#clocks; docs/design/sla-semantics.md#status-of-a-metric).
  */
 import fc from "fast-check";
 import type { Law } from "../law.js";

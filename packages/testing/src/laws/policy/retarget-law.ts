@@ -1,5 +1,5 @@
 /**
- * The re-target law on your policy (semantics: Re-targeting): keep start and restart agree on
+ * The re-target law on your policy (docs/design/sla-semantics.md#re-targeting): keep start and restart agree on
  * a ticket whose priority never changed; restart never gives an earlier deadline than keep
  * start; and keep start gives exactly the deadline of the same ticket opened at the new
  * priority — "the new target applies from the metric's original start, minus the paused time".

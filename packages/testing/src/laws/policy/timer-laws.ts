@@ -1,5 +1,5 @@
 /**
- * Laws of the time-driven rules on your policy (semantics: Time-driven rules): `due` is
+ * Laws of the time-driven rules on your policy (docs/design/sla-semantics.md#time-driven-rules): `due` is
  * idempotent — what it yields is accepted, and applying it then asking again at the same
  * instant yields nothing, nor does applying it twice — and `nextWakeUp` is exact: nothing
  * changes strictly before it (no command due, no clock changing state), and something is due
