@@ -14,8 +14,8 @@ import {
   type CompiledPolicy,
   customerTicketRow,
   customerTicketView,
-  decodeCommand,
   type DispatchReport,
+  decodeCommand,
   dispatchOutbox,
   type EscalationStatus,
   escalationStatus,
@@ -102,6 +102,8 @@ export interface HelpDesk {
     timers: number;
     delivered: number;
   }>;
+  /** The earliest wake-up any ticket waits for (the timer table), or null. */
+  nextWakeUp(): Promise<Instant | null>;
   /** Listens for changes (after the read side has them); returns the unsubscribe. */
   onChange(listener: (change: Change) => void): () => void;
   /** Tells listeners (the clock moved). */
@@ -253,6 +255,14 @@ export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> 
       }
       if (options.readSide !== false) await catchUp();
       return { timers, delivered };
+    },
+    async nextWakeUp() {
+      const table = `"${store.events.schema.name}".timers`;
+      const { rows } = await driver.query<{ ms: number | null }>(
+        `SELECT (extract(epoch FROM min(due_at)) * 1000)::float8 AS ms FROM ${table}`,
+      );
+      const ms = rows[0]?.ms;
+      return ms === null || ms === undefined ? null : (Number(ms) as Instant);
     },
     onChange(listener) {
       listeners.add(listener);

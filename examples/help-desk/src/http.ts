@@ -138,6 +138,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ticketfold help desk</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/board.css">
 </head>
 <body>
@@ -159,7 +160,8 @@ export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
 
   const agentActor = (id: string | undefined): Actor => {
     const agent = agents.find((a) => a.id === (id ?? "ana"));
-    if (!agent) throw new Problem(400, "UNKNOWN_AGENT", `no agent "${id}" (agents: ${agents.map((a) => a.id).join(", ")})`);
+    if (!agent)
+      throw new Problem(400, "UNKNOWN_AGENT", `no agent "${id}" (agents: ${agents.map((a) => a.id).join(", ")})`);
     return agent;
   };
   const customerActor = (id: string): Actor => {
@@ -293,7 +295,8 @@ export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
         throw new Problem(404, "NO_TEST_CLOCK", "the desk runs on the wall clock (start it with HELP_DESK_CLOCK)");
       const body = decodeBody(ClockBodyC, "clock move", await readJson(req));
       const ms = parseDuration(body.advance);
-      if (ms === undefined) throw new Problem(400, "INVALID_DURATION", `"${body.advance}" is not a duration (e.g. 2h30m)`);
+      if (ms === undefined)
+        throw new Problem(400, "INVALID_DURATION", `"${body.advance}" is not a duration (e.g. 2h30m)`);
       desk.clock.advance(ms);
       const settled = await desk.settle();
       desk.announce({ kind: "clock" });

@@ -10,8 +10,8 @@ import { DAY, type Instant, MINUTE } from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import { monotonicFactory } from "ulid";
 import type { HelpDesk } from "./desk.js";
-import { agents, type Organisation, organisations, type Person } from "./organisations.js";
 import { openingData } from "./opening.js";
+import { agents, type Organisation, organisations, type Person } from "./organisations.js";
 
 /** A small deterministic PRNG (mulberry32). */
 export const prng = (seed: number) => {
@@ -38,13 +38,18 @@ const zoneOffset = (timeZone: string, at: number): number => {
     second: "2-digit",
   }).formatToParts(at);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) - Math.floor(at / 1000) * 1000;
+  return (
+    Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second")) - Math.floor(at / 1000) * 1000
+  );
 };
 
 /** The instant of a local wall time, `daysBack` days before `now`'s date in `timeZone`. */
 const localTime = (now: Instant, timeZone: string, daysBack: number, minutes: number): Instant => {
   const local = now + zoneOffset(timeZone, now);
-  const midnight = Math.floor(local / DAY) * DAY - daysBack * DAY;
+  let midnight = Math.floor(local / DAY) * DAY - daysBack * DAY;
+  // Customers write on working days: a Saturday or Sunday becomes the Friday before.
+  const weekday = new Date(midnight).getUTCDay();
+  if (weekday === 6 || weekday === 0) midnight -= (weekday === 6 ? 1 : 2) * DAY;
   const wall = midnight + minutes * MINUTE;
   return (wall - zoneOffset(timeZone, wall)) as Instant;
 };
@@ -308,7 +313,9 @@ const stepsOf = (
   later(10, 40);
   step(agent, "accept", {});
   later(5, 25);
-  step(agent, "comment", { body: `Hello ${person.name.split(" ")[0]}, thanks for reporting this. We are looking into it.` });
+  step(agent, "comment", {
+    body: `Hello ${person.name.split(" ")[0]}, thanks for reporting this. We are looking into it.`,
+  });
   switch (t.kind) {
     case "resolved":
       later(60, 300);
@@ -329,11 +336,17 @@ const stepsOf = (
       break;
     case "answered-back":
       later(20, 120);
-      step(agent, "await-customer", { reason: "more-information", question: "Which version is installed on the machines?" });
+      step(agent, "await-customer", {
+        reason: "more-information",
+        question: "Which version is installed on the machines?",
+      });
       later(120, 900);
       step(who, "comment", { body: "Version 5.2.1 everywhere, installed last Tuesday." });
       later(15, 90);
-      step(agent, "comment", { body: "Internal: matches the known issue in 5.2.1, vendor ticket open.", visibility: "internal" });
+      step(agent, "comment", {
+        body: "Internal: matches the known issue in 5.2.1, vendor ticket open.",
+        visibility: "internal",
+      });
       break;
     case "noted":
       later(10, 60);
@@ -397,15 +410,23 @@ export const seedWeek = async (desk: HelpDesk, now: Instant): Promise<{ tickets:
   const first = steps[0];
   if (first === undefined) return { tickets: 0, steps: 0 };
   desk.clock.set(first.at);
-  for (const s of steps) {
-    if (s.at > desk.clock.now()) {
-      desk.clock.set(s.at);
+  // Time does its work up to `until`: the clock jumps from wake-up to wake-up, so each warning,
+  // breach and ladder step is recorded when it happens.
+  const runUntil = async (until: Instant) => {
+    for (let i = 0; i < 2_000; i++) {
+      const due = await desk.nextWakeUp();
+      if (due === null || due > until) break;
+      if (due > desk.clock.now()) desk.clock.set(due);
       await desk.settle({ dispatch: false, readSide: false });
     }
+    if (until > desk.clock.now()) desk.clock.set(until);
+  };
+  for (const s of steps) {
+    if (s.at > desk.clock.now()) await runUntil(s.at);
     const done = await desk.command(s.ticketId, s.actor, s.type, s.data, { readSide: false });
     if (E.isLeft(done)) throw new Error(`seeding ${s.type} on ${s.ticketId}: ${done.left.message}`);
   }
-  desk.clock.set(now);
+  await runUntil(now);
   await desk.settle();
   return { tickets: new Set(steps.map((s) => s.ticketId)).size, steps: steps.length };
 };

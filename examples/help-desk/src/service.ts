@@ -7,7 +7,7 @@
 import type { Instant } from "@ticketfold/core";
 import { buildBoard } from "./board-build.js";
 import { deskClock } from "./clock.js";
-import { openHelpDesk, type HelpDesk } from "./desk.js";
+import { type HelpDesk, openHelpDesk } from "./desk.js";
 import { startHttp } from "./http.js";
 import { type HookReceiver, type MailCatcher, startHookReceiver, startMailCatcher } from "./peers.js";
 import { seedWeek } from "./seed.js";

@@ -65,7 +65,10 @@ const connect = () => {
 };
 
 /** Fetches `load` now and again whenever the desk changes; `key` re-runs it. */
-export const useLive = <T>(load: () => Promise<T>, key: string): { data: T | undefined; error: string | undefined; reload: () => void } => {
+export const useLive = <T>(
+  load: () => Promise<T>,
+  key: string,
+): { data: T | undefined; error: string | undefined; reload: () => void } => {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [tick, setTick] = useState(0);

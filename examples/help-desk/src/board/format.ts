@@ -44,7 +44,8 @@ const at = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z").repl
  */
 export const countdown = (m: MetricSummary, now: number, warnPercent: number | undefined): Countdown => {
   if (m.state === "met") return { tone: "done", text: "met", title: `${m.metric}: met` };
-  if (m.clock === "stopped" && m.state !== "breached") return { tone: "done", text: "stopped", title: `${m.metric}: stopped` };
+  if (m.clock === "stopped" && m.state !== "breached")
+    return { tone: "done", text: "stopped", title: `${m.metric}: stopped` };
   const overdue = m.state === "breached" || (m.clock === "running" && now >= m.deadline);
   if (overdue) {
     const since = m.breachedAt ?? m.deadline;

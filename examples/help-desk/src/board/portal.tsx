@@ -48,7 +48,11 @@ const historyLine = (h: HistoryItem): { title: string; body?: string; kind: stri
     case "commented":
       return { kind: h.by.kind === "customer" ? "customer" : "reply", title: by, body: String(d.body) };
     case "awaiting-customer":
-      return { kind: "pause", title: "Support is waiting for your answer", ...(d.question ? { body: String(d.question) } : {}) };
+      return {
+        kind: "pause",
+        title: "Support is waiting for your answer",
+        ...(d.question ? { body: String(d.question) } : {}),
+      };
     case "resolved":
       return { kind: "resolved", title: "Resolved", body: String(d.resolution) };
     case "prioritised":
@@ -58,7 +62,17 @@ const historyLine = (h: HistoryItem): { title: string; body?: string; kind: stri
   }
 };
 
-const List = ({ title, rows, customer, testid }: { title: string; rows: readonly CustomerRow[]; customer: string; testid: string }) => (
+const List = ({
+  title,
+  rows,
+  customer,
+  testid,
+}: {
+  title: string;
+  rows: readonly CustomerRow[];
+  customer: string;
+  testid: string;
+}) => (
   <div class="card">
     <h3>{title}</h3>
     {rows.length === 0 && <p class="muted">None.</p>}
@@ -163,8 +177,18 @@ const PortalTicket = ({ customer, id }: { customer: string; id: string }) => {
         </div>
         <div class="side-col card">
           <h3>Write to support</h3>
-          <textarea value={text} data-testid="portal-reply-text" onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-          <button type="button" class="primary" data-testid="portal-reply" disabled={text.trim() === ""} onClick={reply}>
+          <textarea
+            value={text}
+            data-testid="portal-reply-text"
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          />
+          <button
+            type="button"
+            class="primary"
+            data-testid="portal-reply"
+            disabled={text.trim() === ""}
+            onClick={reply}
+          >
             Send
           </button>
           {error && <p class="error small">{error}</p>}
@@ -174,7 +198,15 @@ const PortalTicket = ({ customer, id }: { customer: string; id: string }) => {
   );
 };
 
-export const Portal = ({ overview, customer, ticketId }: { overview: Overview; customer?: string | undefined; ticketId?: string | undefined }) => {
+export const Portal = ({
+  overview,
+  customer,
+  ticketId,
+}: {
+  overview: Overview;
+  customer?: string | undefined;
+  ticketId?: string | undefined;
+}) => {
   const people = overview.organisations.flatMap((o) => o.people.map((p) => ({ ...p, organisation: o.name })));
   const current = customer ?? people[0]?.id ?? "";
   const lists = useLive(() => api<PortalLists>(`/portal/${current}`), current);
@@ -196,12 +228,13 @@ export const Portal = ({ overview, customer, ticketId }: { overview: Overview; c
       </select>
     </label>
   );
-  if (ticketId) return (
-    <>
-      <div class="portal-bar">{picker}</div>
-      <PortalTicket customer={current} id={ticketId} />
-    </>
-  );
+  if (ticketId)
+    return (
+      <>
+        <div class="portal-bar">{picker}</div>
+        <PortalTicket customer={current} id={ticketId} />
+      </>
+    );
   const l = lists.data;
   return (
     <section>
@@ -214,7 +247,12 @@ export const Portal = ({ overview, customer, ticketId }: { overview: Overview; c
       <div class="columns">
         <div class="main-col">
           <List title="My tickets" rows={l?.mine ?? []} customer={current} testid="portal-mine" />
-          <List title={`${l?.organisation ?? "My organisation"}'s tickets`} rows={l?.organisationTickets ?? []} customer={current} testid="portal-organisation" />
+          <List
+            title={`${l?.organisation ?? "My organisation"}'s tickets`}
+            rows={l?.organisationTickets ?? []}
+            customer={current}
+            testid="portal-organisation"
+          />
         </div>
         <div class="side-col">
           <NewRequest customer={current} done={(id) => (location.hash = `#/portal/${current}/${id}`)} />

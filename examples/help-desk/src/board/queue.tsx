@@ -58,7 +58,11 @@ export const Queue = ({ overview }: { overview: Overview }) => {
           <option value="all">All, closed too</option>
         </select>
         <label class="check">
-          <input type="checkbox" checked={breached} onChange={(e) => setBreached((e.target as HTMLInputElement).checked)} />{" "}
+          <input
+            type="checkbox"
+            checked={breached}
+            onChange={(e) => setBreached((e.target as HTMLInputElement).checked)}
+          />{" "}
           Breached
         </label>
         <label class="check">

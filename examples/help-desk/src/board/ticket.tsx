@@ -12,7 +12,7 @@ import type { Detail, Overview, TimelineEvent } from "./types.js";
 const who = (e: TimelineEvent) => e.actor.name ?? e.actor.id;
 
 /** An event as one timeline line: its kind (the CSS class), a title and details. */
-export const describe = (e: TimelineEvent): { kind: string; title: string; body?: string } => {
+export const describe = (e: TimelineEvent, timeZone = "UTC"): { kind: string; title: string; body?: string } => {
   const d = e.data;
   switch (e.type) {
     case "opened":
@@ -27,7 +27,11 @@ export const describe = (e: TimelineEvent): { kind: string; title: string; body?
       return { kind: "event", title: d.assignee ? `Assigned to ${d.assignee}` : "Unassigned" };
     case "commented":
       if (d.visibility === "internal")
-        return { kind: "internal", title: `Internal note · ${who(e)} · not shown to the customer`, body: String(d.body) };
+        return {
+          kind: "internal",
+          title: `Internal note · ${who(e)} · not shown to the customer`,
+          body: String(d.body),
+        };
       return {
         kind: d.author === "customer" ? "customer" : "reply",
         title: d.author === "customer" ? `${who(e)} wrote` : `Reply by ${who(e)}`,
@@ -67,15 +71,27 @@ export const describe = (e: TimelineEvent): { kind: string; title: string; body?
         title: `Escalation step ${Number(d.step) + 1}: level ${d.level} on ${d.metric} · ${(d.roles as string[]).join(", ")} told`,
       };
     case "sla-warning-issued":
-      return { kind: "warn", title: `SLA warning: ${d.metric} at ${d.warning} · due ${when(Number(d.deadline))}` };
+      return {
+        kind: "warn",
+        title: `SLA warning: ${d.metric} at ${d.warning} · due ${when(Number(d.deadline), timeZone)}`,
+      };
     case "sla-breached":
-      return { kind: "breach", title: `SLA breached: ${d.metric} · deadline was ${when(Number(d.deadline))}` };
+      return {
+        kind: "breach",
+        title: `SLA breached: ${d.metric} · deadline was ${when(Number(d.deadline), timeZone)}`,
+      };
     default:
       return { kind: "event", title: `${e.type} by ${who(e)}` };
   }
 };
 
-const Actions = ({ id, agent, priorities, status, done }: {
+const Actions = ({
+  id,
+  agent,
+  priorities,
+  status,
+  done,
+}: {
   id: string;
   agent: string;
   priorities: readonly { id: string; name: string }[];
@@ -107,7 +123,12 @@ const Actions = ({ id, agent, priorities, status, done }: {
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
       />
       <div class="buttons">
-        <button type="button" class="primary" data-testid="reply" onClick={needText(() => run("comment", { body: text }))}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="reply"
+          onClick={needText(() => run("comment", { body: text }))}
+        >
           Reply
         </button>
         <button
@@ -121,7 +142,9 @@ const Actions = ({ id, agent, priorities, status, done }: {
         <button
           type="button"
           data-testid="await-customer"
-          onClick={() => run("await-customer", { reason: "more-information", ...(text.trim() ? { question: text } : {}) })}
+          onClick={() =>
+            run("await-customer", { reason: "more-information", ...(text.trim() ? { question: text } : {}) })
+          }
         >
           Await customer
         </button>
@@ -193,8 +216,8 @@ export const TicketPage = ({ id, overview, agent }: { id: string; overview: Over
           <span class={`status ${r.status}`} data-testid="ticket-status">
             {r.status}
           </span>{" "}
-          · priority <b>{r.priority}</b> · {r.organisation} ({org?.city}, {org?.timeZone}) · {requester.name ?? requester.id}{" "}
-          &lt;{requester.email}&gt; · {policy?.name ?? r.policyId}
+          · priority <b>{r.priority}</b> · {r.organisation} ({org?.city}, {org?.timeZone}) ·{" "}
+          {requester.name ?? requester.id} &lt;{requester.email}&gt; · {policy?.name ?? r.policyId}
         </p>
       </div>
       <div class="columns">
@@ -213,10 +236,10 @@ export const TicketPage = ({ id, overview, agent }: { id: string; overview: Over
             )}
           </div>
           <div class="card">
-            <h3>Timeline</h3>
+            <h3>Timeline · {org?.timeZone ?? "UTC"} time</h3>
             <ol class="timeline" data-testid="timeline">
               {[...d.events].reverse().map((e) => {
-                const line = describe(e);
+                const line = describe(e, org?.timeZone);
                 return (
                   <li class={`tl ${line.kind}`} data-type={e.type}>
                     <div class="tl-head">
@@ -231,13 +254,7 @@ export const TicketPage = ({ id, overview, agent }: { id: string; overview: Over
           </div>
         </div>
         <div class="side-col">
-          <Actions
-            id={id}
-            agent={agent}
-            priorities={policy?.priorities ?? []}
-            status={r.status}
-            done={detail.reload}
-          />
+          <Actions id={id} agent={agent} priorities={policy?.priorities ?? []} status={r.status} done={detail.reload} />
           <div class="card small">
             <h3>Details</h3>
             <dl>

@@ -20,7 +20,11 @@ export interface Overview {
     readonly policyId: string;
     readonly people: readonly Person[];
   }[];
-  readonly policies: readonly { readonly id: string; readonly name: string; readonly priorities: readonly { id: string; name: string }[] }[];
+  readonly policies: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly priorities: readonly { id: string; name: string }[];
+  }[];
   readonly agents: readonly { readonly id: string; readonly name: string }[];
   readonly peers: { readonly mails: number; readonly hooks: number; readonly verified: number } | null;
 }
@@ -56,7 +60,10 @@ export interface Detail {
   readonly now: number;
   readonly row: Row;
   readonly state: {
-    readonly fields: { readonly description: string; readonly requester: { name?: string; email?: string; id: string } };
+    readonly fields: {
+      readonly description: string;
+      readonly requester: { name?: string; email?: string; id: string };
+    };
   };
   readonly events: readonly TimelineEvent[];
   readonly escalation: {
