@@ -81,6 +81,40 @@ export {
   ticketDecider,
 } from "./decide/index.js";
 export {
+  /** One call, a complete engine: handle commands; timers, outbox and read side as startable workers. @category desk */
+  createDesk,
+  /** What `createDesk` returns: `handle`, `queries`, `start`/`stop` of its workers. @category desk */
+  type Desk,
+  /** A command as the desk takes it: `at` may be left out (the desk's clock stamps it). @category desk */
+  type DeskCommand,
+  /** Where a reported worker error happened: the worker, and the ticket or notice. @category desk */
+  type DeskErrorContext,
+  /** Told about every failure of a desk's workers. @category desk */
+  type DeskErrorHandler,
+  /** Options of `desk.handle`: expected version, command id, correlation id, abort signal. @category desk */
+  type DeskHandleOptions,
+  /** What `createDesk` takes: store, policies, channels, queries, clock, sleep, ids, error hook. @category desk */
+  type DeskOptions,
+  /** A polling worker's idle pause, lease and batch. @category desk */
+  type DeskPolling,
+  /** The part of an AbortSignal the desk reads. @category desk */
+  type DeskSignal,
+  /** Which workers `desk.start` starts. @category desk */
+  type DeskStartOptions,
+  /** A store a desk runs on: an OutboxStore with its outbox and timer queues. @category desk */
+  type DeskStore,
+  /** A desk's worker: `timers`, `outbox` or `readSide`. @category desk */
+  type DeskWorker,
+  /** A ticket the timer worker could not work (`TIMER_FAILED`) or a dead letter (`DELIVERY_FAILED`). @category desk */
+  DeskWorkerError,
+  /** Workers started together: `done`, `stop`. @category desk */
+  type DeskWorkers,
+  /** The compiled policy of each id a resolver knows, for the read models. @category desk */
+  policyLookupOf,
+  /** Keeps a read model current until its signal aborts. @category desk */
+  type ReadSideRunner,
+} from "./desk/index.js";
+export {
   /** The ladder at a moment. @category escalation */
   type EscalationStatus,
   /** The escalation ladder at `now`: level, reached steps, next step, roles. @category escalation */

@@ -32,6 +32,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   projections: 9,
   handling: 9,
   workers: 10,
+  desk: 11,
 };
 const ENTRIES = new Set(["index.ts", "internal.ts"]);
 

@@ -3,6 +3,8 @@
  * embedded PGlite, through one adapter: all four expected-version modes, tenant-scoped
  * queries, gap-free read-all, consumers with durable checkpoints, versioned migrations.
  */
+
+export { createPostgresDesk, type PostgresDesk, type PostgresDeskOptions } from "./desk.js";
 export {
   isSqlState,
   namedStatements,

@@ -8,7 +8,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { decide } from "../decide/decide.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
-import type { ConcurrencyConflict } from "../store/errors.js";
+import { ConcurrencyConflict } from "../store/errors.js";
 import type { EventTrace } from "../store/trace.js";
 import type { EventStore, RecordedEvent } from "../store/types.js";
 import type { TicketCommand } from "../ticket/commands.js";
@@ -80,12 +80,17 @@ export interface Replayed<P extends Policy> {
   readonly recorded: readonly RecordedEvent[];
 }
 
-/** Read → replay what a command id already appended, or resolve the policy and decide, once. */
+/**
+ * Read → replay what a command id already appended, or resolve the policy and decide, once.
+ * With `expectedVersion`, a ticket at another version is a `CONCURRENCY_CONFLICT` before
+ * anything is decided (a replay is answered all the same: the command was handled already).
+ */
 export const readAndDecide = async <P extends Policy>(
   store: EventStore,
   policies: PolicyResolver<P>,
   command: TicketCommand,
   decideWith: DecideFn = decide,
+  expectedVersion?: number,
 ): Promise<E.Either<HandlerError, Decided<P> | Replayed<P>>> => {
   const { state, version, events, recorded } = await loadTicket(store, command.tenantId, command.ticketId);
   const prior = findPriorHandling(recorded, command);
@@ -105,6 +110,8 @@ export const readAndDecide = async <P extends Policy>(
       recorded: recorded.slice(from, to),
     });
   }
+  if (expectedVersion !== undefined && version !== expectedVersion)
+    return E.left(new ConcurrencyConflict(command.tenantId, command.ticketId, expectedVersion, version));
   const policy = resolvePolicy(policies, state, command);
   if (E.isLeft(policy)) return policy;
   const decision = decideWith(command, state, policy.right);

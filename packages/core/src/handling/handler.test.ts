@@ -122,6 +122,36 @@ describe("handleCommand", () => {
     expect(types).not.toContain("accepted");
   });
 
+  it.each([
+    ["a stale version", 0, accept],
+    ["a stale version, before the decision would refuse", 2, commandOf("accept", {}, { actor: requester })],
+  ] as const)("expectedVersion: %s is CONCURRENCY_CONFLICT, not retried, nothing written", async (_n, v, command) => {
+    const store = racingStore(await opened(), 0);
+    const result = await handleCommand(store, policies, command, { expectedVersion: v });
+    expect(result).toEqual(E.left(expect.objectContaining({ code: "CONCURRENCY_CONFLICT", expected: v, actual: 1 })));
+    expect(store.appends).toBe(0);
+    expect((await store.readStream(TENANT, TICKET)).version).toBe(1);
+  });
+
+  it("expectedVersion: the version read is accepted; a writer racing in between makes it a conflict", async () => {
+    expect(await handleCommand(await opened(), policies, accept, { expectedVersion: 1 })).toEqual(
+      E.right(expect.objectContaining({ version: 2 })),
+    );
+    const store = racingStore(await opened(), 1);
+    const raced = await handleCommand(store, policies, accept, { expectedVersion: 1 });
+    expect(raced).toEqual(E.left(expect.objectContaining({ code: "CONCURRENCY_CONFLICT", expected: 1, actual: 2 })));
+    expect((await store.readStream(TENANT, TICKET)).events.map((e) => e.type)).toEqual(["opened", "commented"]);
+  });
+
+  it("expectedVersion: a command handled before under its id is answered as before", async () => {
+    const store = await opened();
+    const keyed = { ...accept, commandId: "req-1" } as typeof accept;
+    const first = await handleCommand(store, policies, keyed, { expectedVersion: 1 });
+    expect(first).toEqual(E.right(expect.objectContaining({ version: 2, replayed: false })));
+    const again = await handleCommand(store, policies, keyed, { expectedVersion: 1 });
+    expect(again).toEqual(E.right(expect.objectContaining({ version: 2, replayed: true })));
+  });
+
   it("a ticket under a policy nobody registered is UNKNOWN_POLICY", async () => {
     const store = await opened();
     expect(await handleCommand(store, singlePolicy(contractPolicy), accept)).toEqual(

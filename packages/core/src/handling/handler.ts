@@ -47,6 +47,13 @@ export interface HandlerOptions {
    * custom `decide` is not given it: pass it there yourself.
    */
   readonly authorize?: Authorize;
+  /**
+   * The stream version the caller last saw (an HTTP `If-Match`): when the ticket is at another
+   * version the command is refused with `CONCURRENCY_CONFLICT` (as a value, not retried), so a
+   * client never acts on a ticket it has not seen. 0 = the ticket must not exist yet. A command
+   * handled before under its id is answered as before whatever the version (a replay).
+   */
+  readonly expectedVersion?: number;
 }
 
 /**
@@ -99,7 +106,8 @@ export const handleWith = <P extends Policy, R>(
   recorder: Recorder<P, R>,
 ): Promise<E.Either<HandlerError, R>> =>
   retryOnConflict<R>(options.maxRetries ?? 3, async () => {
-    const decided = await readAndDecide(store, policies, command, options.decide ?? decidingWith(options.authorize));
+    const decideWith = options.decide ?? decidingWith(options.authorize);
+    const decided = await readAndDecide(store, policies, command, decideWith, options.expectedVersion);
     if (E.isLeft(decided)) return decided;
     const d = decided.right;
     if (d.kind === "replayed") return E.right(recorder.replayed(d));

@@ -6,9 +6,19 @@
  *
  *   describeOutboxContract("my store", harness);
  *   describeTimerContract("my store", harness);
+ *   describeDeskContract("my store", deskHarness); // createDesk on the store, its workers running
  *
  * ESM only (vitest cannot be required from CommonJS): `@ticketfold/testing/delivery-contract`.
  */
+
+export {
+  type DeskHarness,
+  type DeskHarnessOptions,
+  describeDeskContract,
+  deskLifePolicy,
+  HEAD,
+  manualClock,
+} from "./desk.js";
 export {
   acceptCommand,
   countingIds,
