@@ -1,13 +1,15 @@
 /**
- * The help desk as a service wires it: one store (PostgreSQL when a connection string is
- * given, embedded PGlite otherwise), the notifying handler (events, their notices and the
- * ticket's wake-up in one transaction), the timer worker and the outbox dispatcher looping in
- * the background, the read side (`createPostgresTicketQueries`) brought up to date as events
- * arrive, and a subscription to the store's log that tells listeners (the board's SSE stream)
- * which tickets changed, after the read side has them.
+ * The help desk as a service wires it, on the core's `createDesk` (through
+ * `createPostgresDesk`: PostgreSQL when a connection string is given, embedded PGlite
+ * otherwise): the notifying handler, the timer worker, the outbox dispatcher (SMTP and signed
+ * webhooks) and the read side's runner, all started by `desk.start()`. Around it, what a service
+ * adds: commands decoded at the boundary, read-your-writes for the board (the read side is
+ * brought up to date before a command's answer), and a subscription to the store's log that
+ * tells listeners (the board's SSE stream) which tickets changed once the read side has them.
  *
- * Every pass of the workers and every read-side catch-up goes through one queue, so a test
- * that moves the clock can wait for everything the move causes (`settle`).
+ * `settle` is for the test clock and the seeding: it runs timer passes itself until nothing is
+ * due at the clock's now (a background pass holding a ticket is waited for), so a test that moves
+ * the clock can wait for everything the move causes.
  */
 import {
   type Actor,
@@ -21,12 +23,9 @@ import {
   escalationStatus,
   formatInstant,
   type HandlerError,
-  handleNotifying,
   type Instant,
   loadTicket,
-  type NotifyingHandlerOptions,
   runDueTimers,
-  runWorkerLoop,
   type TicketEvent,
   type TicketListFilter,
   type TicketListRow,
@@ -36,13 +35,9 @@ import {
 } from "@ticketfold/core";
 import {
   catchUpReadSide,
-  createPostgresOutboxStore,
-  createPostgresTicketQueries,
+  createPostgresDesk,
   ensureReadSide,
   type PostgresOutboxStore,
-  pgDriver,
-  pgliteDriver,
-  type SqlDriver,
 } from "@ticketfold/store-postgres";
 import * as E from "fp-ts/lib/Either.js";
 import { monotonicFactory } from "ulid";
@@ -113,17 +108,6 @@ export interface HelpDesk {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done);
-  });
-
 /** Runs jobs one after another. */
 const serial = () => {
   let tail: Promise<unknown> = Promise.resolve();
@@ -146,18 +130,30 @@ const warningPercents = (policy: CompiledPolicy | undefined): Record<string, num
 
 export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> => {
   const { clock } = options;
-  const driver: SqlDriver = options.databaseUrl ? pgDriver(options.databaseUrl) : pgliteDriver();
-  const store = createPostgresOutboxStore({ driver, now: clock.now, schema: options.schema ?? "help_desk" });
-  await store.migrate();
   const policies = policyChoice();
-  const readSide = { policies: compiledPolicy };
-  const queries = createPostgresTicketQueries(store.events, readSide);
-  const version = await ensureReadSide(store.events);
-  const newId = monotonicFactory();
-  const handlerOptions: NotifyingHandlerOptions = { newEventId: () => newId() };
   const mail = mailChannel({ ...options.smtp, from: "support@help-desk.example" });
-  const channels = [mail, webhookChannel(options.webhook)];
   const owner = `help-desk-${process.pid}`;
+  const newId = monotonicFactory();
+  const idleMs = options.idleMs ?? 500;
+  const engine = await createPostgresDesk({
+    ...(options.databaseUrl ? { pool: options.databaseUrl } : {}),
+    schema: options.schema ?? "help_desk",
+    policies: policies.resolver,
+    channels: [mail, webhookChannel(options.webhook)],
+    clock: clock.now,
+    newEventId: () => newId(),
+    owner,
+    timers: { idleMs },
+    outbox: { idleMs },
+    readSidePollMs: 250,
+  });
+  const store = engine.store;
+  const driver = store.events.driver;
+  const queries = engine.queries;
+  const readSide = { policies: compiledPolicy };
+  const version = await ensureReadSide(store.events);
+  const handlerOptions = { newEventId: () => newId() };
+  const channels = [mail, webhookChannel(options.webhook)];
   const queue = serial();
   const listeners = new Set<(change: Change) => void>();
   const stop = new AbortController();
@@ -166,11 +162,34 @@ export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> 
   const announce = (change: Change) => {
     for (const l of listeners) l(change);
   };
+  // Read-your-writes: the runner keeps the read side current; a catch-up takes its turn with it.
   const catchUp = () => queue(() => catchUpReadSide(store.events, version, readSide));
+  // Passes of the settling caller, next to the desk's own workers (leases keep them apart).
   const runTimers = (): Promise<TimerRunReport> =>
-    queue(() => runDueTimers(store.timers, store, policies.resolver, { ...handlerOptions, now: clock.now(), owner }));
+    runDueTimers(store.timers, store, policies.resolver, {
+      ...handlerOptions,
+      now: clock.now(),
+      owner: `${owner}-settle`,
+    });
   const dispatch = (): Promise<DispatchReport> =>
-    queue(() => dispatchOutbox(store.outbox, channels, { now: clock.now(), owner }));
+    dispatchOutbox(store.outbox, channels, { now: clock.now(), owner: `${owner}-settle` });
+  /** Is some ticket due at the clock's now (in the claim's own terms)? */
+  const dueNow = async (): Promise<boolean> => {
+    const table = `"${store.events.schema.name}".timers`;
+    const { rows } = await driver.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE due_at <= (timestamptz 'epoch' + ($1)::float8 * interval '1 millisecond')`,
+      [clock.now()],
+    );
+    return Number(rows[0]?.n ?? 0) > 0;
+  };
+  const nextWakeUp = async (): Promise<Instant | null> => {
+    const table = `"${store.events.schema.name}".timers`;
+    const { rows } = await driver.query<{ ms: number | null }>(
+      `SELECT (extract(epoch FROM min(due_at)) * 1000)::float8 AS ms FROM ${table}`,
+    );
+    const ms = rows[0]?.ms;
+    return ms === null || ms === undefined ? null : (Number(ms) as Instant);
+  };
 
   const command: HelpDesk["command"] = async (ticketId, actor, type, data, options = {}) => {
     const { commandId } = options;
@@ -181,10 +200,9 @@ export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> 
       at: formatInstant(clock.now()),
       actor,
       data,
-      ...(commandId === undefined ? {} : { commandId }),
     });
     if (E.isLeft(decoded)) return decoded;
-    const handled = await handleNotifying(store, policies.resolver, decoded.right, handlerOptions);
+    const handled = await engine.handle(decoded.right, commandId === undefined ? {} : { commandId });
     if (E.isLeft(handled)) return handled;
     if (options.readSide !== false) await catchUp();
     return E.right({ version: handled.right.version });
@@ -246,41 +264,27 @@ export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> 
     async settle(options = {}) {
       let timers = 0;
       let delivered = 0;
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 400; i++) {
         const t = await runTimers();
         const d = options.dispatch === false ? undefined : await dispatch();
         timers += t.tickets.length;
         delivered += d?.delivered.length ?? 0;
-        if (t.claimed === 0 && (d?.claimed ?? 0) === 0) break;
+        const pending = await dueNow();
+        if (t.claimed === 0 && (d?.claimed ?? 0) === 0 && !pending) break;
+        // A ticket still due that this pass did not get: the desk's own timer worker holds it.
+        if (t.claimed === 0 && pending) await new Promise((resolve) => setTimeout(resolve, 25));
       }
       if (options.readSide !== false) await catchUp();
       return { timers, delivered };
     },
-    async nextWakeUp() {
-      const table = `"${store.events.schema.name}".timers`;
-      const { rows } = await driver.query<{ ms: number | null }>(
-        `SELECT (extract(epoch FROM min(due_at)) * 1000)::float8 AS ms FROM ${table}`,
-      );
-      const ms = rows[0]?.ms;
-      return ms === null || ms === undefined ? null : (Number(ms) as Instant);
-    },
+    nextWakeUp,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     announce,
     start() {
-      const loop = (pass: () => Promise<number>, what: string) =>
-        runWorkerLoop(pass, {
-          signal: stop.signal,
-          sleep,
-          idleMs: options.idleMs ?? 500,
-          onError: (error) => {
-            if (!stop.signal.aborted) console.error(`help desk: a ${what} pass failed`, error);
-          },
-        });
-      background.push(loop(async () => (await runTimers()).claimed, "timer"));
-      background.push(loop(async () => (await dispatch()).claimed, "dispatch"));
+      engine.start();
       // The board's live feed: the store's own subscription to its log. Each batch names the
       // tickets that changed; listeners hear of them once the read side has them.
       background.push(
@@ -307,8 +311,8 @@ export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> 
       stop.abort();
       await Promise.allSettled(background);
       await queue(async () => undefined);
+      await engine.close();
       mail.close();
-      await store.close();
     },
   };
   return desk;
