@@ -20,7 +20,11 @@ if (executable === undefined) {
 }
 
 const post = async (url: string, body: unknown) => {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<Record<string, unknown>>;
 };
@@ -30,10 +34,19 @@ const service = await startService({ testClockAt: parseStart("2026-03-06T15:00:0
 const browser = await launchChromium(executable);
 try {
   const api = `${service.url}api`;
+  // The queue first, at 15:10: fresh tickets counting down (some past their warning), old ones red.
+  await post(`${api}/test/clock`, { advance: "10m" });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  await page.goto(service.url);
+  await page.locator('[data-testid="queue-row"]').first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(out, "01-work-queue.png") });
+
   // A P1 at Nordwerk (P-C, 24×7: response 30 min), an internal note, and nobody answers in time.
   const opened = await post(`${api}/portal/boris.ivanov/tickets`, {
     subject: "Packing line 3 stopped: PLC gateway unreachable",
-    description: "Since 15:00 the packing line's PLC gateway does not answer; line 3 stands still.",
+    description:
+      "Since this evening's shift change the packing line's PLC gateway does not answer; line 3 stands still.",
     priority: "1",
   });
   const id = String(opened.ticketId);
@@ -41,7 +54,10 @@ try {
   await post(`${api}/tickets/${id}/commands`, {
     agent: "olga",
     type: "comment",
-    data: { body: "Gateway firmware 2.3 has a known watchdog bug; check with the vendor before we promise a date.", visibility: "internal" },
+    data: {
+      body: "Gateway firmware 2.3 has a known watchdog bug; check with the vendor before we promise a date.",
+      visibility: "internal",
+    },
   });
   await post(`${api}/test/clock`, { advance: "35m" });
   await post(`${api}/tickets/${id}/commands`, { agent: "olga", type: "accept", data: {} });
@@ -50,19 +66,15 @@ try {
     type: "comment",
     data: { body: "We are on it: restarting the gateway remotely and checking its watchdog." },
   });
-  await post(`${api}/portal/boris.ivanov/tickets/${id}/reply`, { body: "Restart did not help, the line is still down." });
+  await post(`${api}/portal/boris.ivanov/tickets/${id}/reply`, {
+    body: "Restart did not help, the line is still down.",
+  });
   await post(`${api}/tickets/${id}/commands`, {
     agent: "olga",
     type: "request-escalation",
     data: { reason: "Production stopped for over half an hour." },
   });
   await post(`${api}/test/clock`, { advance: "3h30m" });
-
-  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-  await page.goto(service.url);
-  await page.locator('[data-testid="queue-row"]').first().waitFor();
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(out, "01-work-queue.png") });
 
   await page.goto(`${service.url}#/ticket/${id}`);
   await page.locator('[data-type="sla-breached"]').first().waitFor();

@@ -22,7 +22,7 @@ const useHash = (): string => {
   return hash;
 };
 
-const ClockBar = ({ overview, reload }: { overview: Overview; reload: () => void }) => {
+const ClockBar = ({ overview, reload, controls }: { overview: Overview; reload: () => void; controls: boolean }) => {
   const now = useNow();
   const [busy, setBusy] = useState(false);
   const advance = async (by: string) => {
@@ -41,6 +41,7 @@ const ClockBar = ({ overview, reload }: { overview: Overview; reload: () => void
         {when(now)} UTC{overview.frozen ? " · test clock" : ""}
       </span>
       {overview.frozen &&
+        controls &&
         ["15m", "1h", "4h", "1d"].map((by) => (
           <button type="button" class="small" disabled={busy} data-testid={`advance-${by}`} onClick={() => advance(by)}>
             +{by}
@@ -73,17 +74,24 @@ const App = () => {
         <a class="brand" href={portal ? "#/portal" : "#/"}>
           Ticketfold <span>{portal ? "Customer portal" : "Help desk"}</span>
         </a>
-        <nav>
-          <a href="#/" class={!portal && path[0] !== "organisations" ? "on" : ""}>
-            Queue
-          </a>
-          <a href="#/organisations" class={path[0] === "organisations" ? "on" : ""}>
-            Organisations
-          </a>
-          <a href="#/portal" class={portal ? "on" : ""}>
-            Portal
-          </a>
-        </nav>
+        {portal ? (
+          <nav>
+            <a href="#/portal" class="on">
+              Portal
+            </a>
+            <a href="#/">← Agent board</a>
+          </nav>
+        ) : (
+          <nav>
+            <a href="#/" class={path[0] !== "organisations" ? "on" : ""}>
+              Queue
+            </a>
+            <a href="#/organisations" class={path[0] === "organisations" ? "on" : ""}>
+              Organisations
+            </a>
+            <a href="#/portal">Customer portal</a>
+          </nav>
+        )}
         <div class="spacer" />
         {o && !portal && (
           <label class="agent">
@@ -95,7 +103,7 @@ const App = () => {
             </select>
           </label>
         )}
-        {o && <ClockBar overview={o} reload={overview.reload} />}
+        {o && <ClockBar overview={o} reload={overview.reload} controls={!portal} />}
       </header>
       {overview.error && <p class="error">{overview.error}</p>}
       <main>{page}</main>

@@ -27,7 +27,7 @@ interface PortalLists {
 interface HistoryItem {
   readonly type: string;
   readonly at: number;
-  readonly by: { readonly kind: string; readonly name?: string };
+  readonly by: { readonly kind: string; readonly id?: string; readonly name?: string };
   readonly data: Record<string, unknown>;
 }
 
@@ -39,8 +39,13 @@ interface CustomerView {
   readonly history: readonly HistoryItem[];
 }
 
-const historyLine = (h: HistoryItem): { title: string; body?: string; kind: string } => {
-  const by = h.by.kind === "system" ? "The desk" : (h.by.name ?? (h.by.kind === "agent" ? "Support" : "You"));
+const historyLine = (h: HistoryItem, me: string): { title: string; body?: string; kind: string } => {
+  const by =
+    h.by.kind === "system"
+      ? "The desk"
+      : h.by.kind === "customer" && h.by.id === me
+        ? "You"
+        : (h.by.name ?? (h.by.kind === "agent" ? "Support" : "A colleague"));
   const d = h.data;
   switch (h.type) {
     case "opened":
@@ -57,6 +62,10 @@ const historyLine = (h: HistoryItem): { title: string; body?: string; kind: stri
       return { kind: "resolved", title: "Resolved", body: String(d.resolution) };
     case "prioritised":
       return { kind: "event", title: `Priority changed to ${d.to}` };
+    case "accepted":
+      return { kind: "event", title: `${by} took your request` };
+    case "customer-replied":
+      return { kind: "event", title: "Your answer reached support" };
     default:
       return { kind: "event", title: `${h.type.replace(/-/g, " ")} · ${by}` };
   }
@@ -67,11 +76,13 @@ const List = ({
   rows,
   customer,
   testid,
+  timeZone,
 }: {
   title: string;
   rows: readonly CustomerRow[];
   customer: string;
   testid: string;
+  timeZone: string;
 }) => (
   <div class="card">
     <h3>{title}</h3>
@@ -82,7 +93,7 @@ const List = ({
           <a href={`#/portal/${customer}/${r.ticketId}`}>{r.subject}</a>{" "}
           <span class={`status ${r.status}`}>{r.status}</span>
           <div class="muted small">
-            {r.requester} · {when(r.openedAt)}
+            {r.requester} · {when(r.openedAt, timeZone)}
           </div>
         </li>
       ))}
@@ -130,7 +141,7 @@ const NewRequest = ({ customer, done }: { customer: string; done: (id: string) =
   );
 };
 
-const PortalTicket = ({ customer, id }: { customer: string; id: string }) => {
+const PortalTicket = ({ customer, id, timeZone }: { customer: string; id: string; timeZone: string }) => {
   const view = useLive(() => api<CustomerView>(`/portal/${customer}/tickets/${id}`), `${customer}/${id}`);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
@@ -162,12 +173,12 @@ const PortalTicket = ({ customer, id }: { customer: string; id: string }) => {
           <p>{v.fields.description}</p>
           <ol class="timeline" data-testid="portal-history">
             {v.history.map((h) => {
-              const line = historyLine(h);
+              const line = historyLine(h, customer);
               return (
                 <li class={`tl ${line.kind}`}>
                   <div class="tl-head">
                     <span class="tl-title">{line.title}</span>
-                    <time>{when(h.at)}</time>
+                    <time>{when(h.at, timeZone)}</time>
                   </div>
                   {line.body && <div class="tl-body">{line.body}</div>}
                 </li>
@@ -209,6 +220,7 @@ export const Portal = ({
 }) => {
   const people = overview.organisations.flatMap((o) => o.people.map((p) => ({ ...p, organisation: o.name })));
   const current = customer ?? people[0]?.id ?? "";
+  const timeZone = overview.organisations.find((o) => o.people.some((p) => p.id === current))?.timeZone ?? "UTC";
   const lists = useLive(() => api<PortalLists>(`/portal/${current}`), current);
   const picker = (
     <label class="agent">
@@ -232,7 +244,7 @@ export const Portal = ({
     return (
       <>
         <div class="portal-bar">{picker}</div>
-        <PortalTicket customer={current} id={ticketId} />
+        <PortalTicket customer={current} id={ticketId} timeZone={timeZone} />
       </>
     );
   const l = lists.data;
@@ -246,12 +258,13 @@ export const Portal = ({
       {lists.error && <p class="error">{lists.error}</p>}
       <div class="columns">
         <div class="main-col">
-          <List title="My tickets" rows={l?.mine ?? []} customer={current} testid="portal-mine" />
+          <List title="My tickets" rows={l?.mine ?? []} customer={current} testid="portal-mine" timeZone={timeZone} />
           <List
             title={`${l?.organisation ?? "My organisation"}'s tickets`}
             rows={l?.organisationTickets ?? []}
             customer={current}
             testid="portal-organisation"
+            timeZone={timeZone}
           />
         </div>
         <div class="side-col">

@@ -29,7 +29,7 @@ export const describe = (e: TimelineEvent, timeZone = "UTC"): { kind: string; ti
       if (d.visibility === "internal")
         return {
           kind: "internal",
-          title: `Internal note · ${who(e)} · not shown to the customer`,
+          title: `Note by ${who(e)} · not shown to the customer`,
           body: String(d.body),
         };
       return {
@@ -89,17 +89,19 @@ const Actions = ({
   id,
   agent,
   priorities,
+  current,
   status,
   done,
 }: {
   id: string;
   agent: string;
+  current: string;
   priorities: readonly { id: string; name: string }[];
   status: string;
   done: () => void;
 }) => {
   const [text, setText] = useState("");
-  const [priority, setPriority] = useState(priorities[0]?.id ?? "");
+  const [priority, setPriority] = useState(current);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const run = async (type: string, data: Record<string, unknown>, clear = true) => {
     try {
@@ -254,7 +256,14 @@ export const TicketPage = ({ id, overview, agent }: { id: string; overview: Over
           </div>
         </div>
         <div class="side-col">
-          <Actions id={id} agent={agent} priorities={policy?.priorities ?? []} status={r.status} done={detail.reload} />
+          <Actions
+            id={id}
+            agent={agent}
+            priorities={policy?.priorities ?? []}
+            current={r.priority}
+            status={r.status}
+            done={detail.reload}
+          />
           <div class="card small">
             <h3>Details</h3>
             <dl>
