@@ -45,7 +45,7 @@ describe.skipIf(chromium === undefined)("the agent board in headless Chromium", 
     ]);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
