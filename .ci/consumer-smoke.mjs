@@ -2,7 +2,8 @@
 // metadata, builds, `pnpm pack`s every published package, installs the tarballs with npm into
 // scratch apps in a temporary folder OUTSIDE the workspace (so nothing resolves through the
 // workspace's node_modules or its "@ticketfold/source" condition), and runs them:
-//   - app: core, store-memory and store-postgres on PGlite, from an ESM file and a CJS file;
+//   - app: core, store-memory and store-postgres on PGlite, from an ESM file and a CJS file (the
+//     ESM file also opens a ticket through @ticketfold/http's Fetch handler, with no socket);
 //     then `tsc --noEmit` with node16 and with bundler resolution (strict, skipLibCheck false)
 //     over typed ESM and CJS modules, the pg server path and every package's root entry;
 //   - pglite-only: core and store-postgres with no `pg` and no `@types/pg`, type-checked the

@@ -41,3 +41,26 @@ for (const [name, store, close] of stores) {
   await close(store);
   console.log(`esm: ${name}: ticket ${state.status} at version ${version}, response ${sla.response?.state}`);
 }
+
+// @ticketfold/http: the desk over a Fetch handler, without a socket (the Fetch API is Node's own).
+const { createHttpHandler, openApiDocument } = await import("@ticketfold/http");
+{
+  const { createInMemoryDesk } = await import("@ticketfold/store-memory");
+  const handler = createHttpHandler({
+    desk: createInMemoryDesk({ policies: policy.right, clock: () => Date.parse("2025-03-03T07:30:00Z") }),
+    authenticate: () => ({ tenant: "acme", actor: { kind: "requester", id: "c-17" } }),
+  });
+  const opened = await handler(
+    new Request("http://localhost/tickets", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "open-1" },
+      body: JSON.stringify({ ticketId: open.right.ticketId, data: desk.open.data }),
+    }),
+  );
+  assert.equal(opened.status, 201, `http: open answered ${opened.status}: ${await opened.clone().text()}`);
+  assert.equal(opened.headers.get("etag"), '"1"', "http: ETag");
+  const missing = await handler(new Request("http://localhost/nowhere"));
+  assert.equal(missing.headers.get("content-type"), "application/problem+json", "http: problem details");
+  assert.equal(openApiDocument().openapi, "3.1.0", "http: OpenAPI");
+  console.log(`esm: http: open ${opened.status}, ETag ${opened.headers.get("etag")}, unknown route ${missing.status}`);
+}

@@ -2,6 +2,8 @@
 // laws and simulator), so that each one's published types are checked (skipLibCheck false) with
 // only its declared dependencies installed.
 import { decide } from "@ticketfold/core";
+import { createHttpHandler } from "@ticketfold/http";
+import { toNodeListener } from "@ticketfold/http/node";
 import { parseInboundMail } from "@ticketfold/intake-email";
 import { createEmailChannel } from "@ticketfold/notify-email";
 import { verifySignature } from "@ticketfold/notify-webhook";
@@ -13,6 +15,8 @@ import { simulatePolicy } from "@ticketfold/testing/simulator";
 
 export const entries = [
   decide,
+  createHttpHandler,
+  toNodeListener,
   parseInboundMail,
   createEmailChannel,
   verifySignature,

@@ -15,6 +15,7 @@ const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "postgres", name: "benchPostgres" },
   { file: "ticket-list", name: "benchTicketList" },
   { file: "intake", name: "benchIntake" },
+  { file: "http", name: "benchHttp" },
 ];
 
 const present = (file: string): boolean =>

@@ -15,6 +15,7 @@ const groups: readonly Group[] = [
       ["overview", "Overview"],
       ["concepts", "Concepts"],
       ["embedding", "Embedding"],
+      ["schemas", "JSON Schema"],
     ],
   },
   {
@@ -40,6 +41,7 @@ const groups: readonly Group[] = [
       ["email-intake", "Email intake"],
     ],
   },
+  { text: "Serving", pages: [["http", "HTTP adapter"]] },
   { text: "Examples", pages: [["board", "Agent board"]] },
 ];
 
