@@ -97,6 +97,10 @@ describe.skipIf(chromium === undefined)("the agent board in headless Chromium", 
     await poll(() => tone("response")).toBe("breach");
     await poll(() => text(step("sla-response").first())).toContain("breached");
     await poll(() => page.locator('[data-type="sla-breached"]').count()).toBe(1);
+    // Why it was due then: explainSla's answer for the response clock, business hours in UTC.
+    await step("sla-explain").locator("summary").click();
+    expect(await text(page.locator('.xmetric[data-metric="response"]'))).toContain("p-e-business-hours");
+    expect(await page.locator('.xmetric[data-metric="response"] .xp.counted').count()).toBeGreaterThan(0);
 
     // Escalate, then an internal note.
     await step("escalate").click();

@@ -21,11 +21,14 @@ import {
   dispatchOutbox,
   type EscalationStatus,
   escalationStatus,
+  explainSla,
   formatInstant,
   type HandlerError,
   type Instant,
   loadTicket,
+  type MetricName,
   runDueTimers,
+  type SlaExplanation,
   type TicketEvent,
   type TicketListFilter,
   type TicketListRow,
@@ -64,6 +67,8 @@ export interface TicketDetail {
   readonly events: readonly TicketEvent[];
   readonly escalation: EscalationStatus | null;
   readonly warnings: Readonly<Record<string, number>>;
+  /** Why each metric is due when it is (`explainSla`). */
+  readonly explanations: readonly SlaExplanation[];
 }
 
 export type Change = { readonly kind: "tickets"; readonly ids: readonly string[] } | { readonly kind: "clock" };
@@ -230,7 +235,19 @@ export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> 
     const loaded = await loadTicket(store, TENANT, ticketId);
     const policy = compiledPolicy(row.policyId);
     const escalation = policy && policy.ladder.length > 0 ? escalationStatus(loaded.state, policy, clock.now()) : null;
-    return { row, state: loaded.state, events: loaded.events, escalation, warnings: warningPercents(policy) };
+    const now = clock.now();
+    const explanations =
+      policy === undefined
+        ? []
+        : (Object.keys(row.sla) as MetricName[]).flatMap((m) => explainSla(loaded.state, policy, m, now) ?? []);
+    return {
+      row,
+      state: loaded.state,
+      events: loaded.events,
+      escalation,
+      warnings: warningPercents(policy),
+      explanations,
+    };
   };
 
   const visibleTo = (customerId: string, row: TicketListRow): boolean => {

@@ -78,6 +78,8 @@ try {
 
   await page.goto(`${service.url}#/ticket/${id}`);
   await page.locator('[data-type="sla-breached"]').first().waitFor();
+  // "Why is it due then?" open: explainSla's periods, re-targets and versions per metric.
+  await page.locator('[data-testid="sla-explain"] summary').click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(out, "02-ticket-breached-and-escalated.png"), fullPage: true });
 

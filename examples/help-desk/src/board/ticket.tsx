@@ -5,6 +5,7 @@
  */
 import { useState } from "preact/hooks";
 import { ApiError, api, useLive, useNow } from "./api.js";
+import { SlaExplain } from "./explain.js";
 import { duration, when } from "./format.js";
 import { SlaChips } from "./sla.js";
 import type { Detail, Overview, TimelineEvent } from "./types.js";
@@ -236,6 +237,7 @@ export const TicketPage = ({ id, overview, agent }: { id: string; overview: Over
                   ` · next: level ${d.escalation.next.level} on ${d.escalation.next.metric} in ${duration(d.escalation.next.at - now)}`}
               </p>
             )}
+            {d.explanations.length > 0 && <SlaExplain explanations={d.explanations} now={now} />}
           </div>
           <div class="card">
             <h3>Timeline · {org?.timeZone ?? "UTC"} time</h3>

@@ -1,4 +1,5 @@
 /** What the board reads from the API (the server's shapes, as JSON). */
+import type { Explanation } from "./explain.js";
 import type { MetricSummary } from "./format.js";
 
 export interface Person {
@@ -58,6 +59,7 @@ export interface TimelineEvent {
 
 export interface Detail {
   readonly now: number;
+  readonly explanations: readonly Explanation[];
   readonly row: Row;
   readonly state: {
     readonly fields: {
