@@ -1,0 +1,96 @@
+/**
+ * The board's side of the API: JSON fetches, the shared clock estimate, and the live feed
+ * (Server-Sent Events from the store's subscription) that makes views fetch again.
+ */
+import { useEffect, useState } from "preact/hooks";
+
+export interface Problem {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+}
+
+export const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+  const res = await fetch(`/api${path}`, {
+    method: init.method ?? "GET",
+    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const body = await res.json();
+  if (!res.ok) throw new ApiError(body as Problem);
+  return body as T;
+};
+
+/** The desk's clock as the board estimates it between fetches. */
+let serverNow = Date.now();
+let seenAt = performance.now();
+let frozen = false;
+
+export const syncClock = (now: number, isFrozen?: boolean): void => {
+  serverNow = now;
+  seenAt = performance.now();
+  if (isFrozen !== undefined) frozen = isFrozen;
+};
+
+export const deskNow = (): number => (frozen ? serverNow : serverNow + (performance.now() - seenAt));
+
+/** Re-renders every second with the desk's estimated now. */
+export const useNow = (): number => {
+  const [now, setNow] = useState(deskNow());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(deskNow()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+};
+
+type Listener = (change: { kind: string; ids?: string[]; now: number }) => void;
+const listeners = new Set<Listener>();
+let source: EventSource | undefined;
+
+const connect = () => {
+  source = new EventSource("/api/events");
+  source.addEventListener("hello", (e) => syncClock(JSON.parse((e as MessageEvent).data).now));
+  source.addEventListener("change", (e) => {
+    const change = JSON.parse((e as MessageEvent).data);
+    syncClock(change.now);
+    for (const l of listeners) l(change);
+  });
+};
+
+/** Fetches `load` now and again whenever the desk changes; `key` re-runs it. */
+export const useLive = <T>(
+  load: () => Promise<T>,
+  key: string,
+): { data: T | undefined; error: string | undefined; reload: () => void } => {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (d) => {
+        if (!live) return;
+        setData(d);
+        setError(undefined);
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, tick]);
+  useEffect(() => {
+    if (source === undefined) connect();
+    const listener: Listener = () => setTick((n) => n + 1);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, []);
+  return { data, error, reload: () => setTick((n) => n + 1) };
+};

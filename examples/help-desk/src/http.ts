@@ -1,0 +1,333 @@
+/**
+ * The service's HTTP side on node:http: the board's page and bundle, a JSON API (bodies decoded
+ * with io-ts; refusals as problem details, `application/problem+json` with a stable `code`),
+ * and `/api/events`, a Server-Sent Events stream fed by the store's subscription. The test
+ * clock's endpoint exists only when the desk runs on a test clock.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  type Actor,
+  decodeWith,
+  parseDuration,
+  type Status,
+  type TicketListFilter,
+  type TicketListRow,
+} from "@ticketfold/core";
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
+import type { BoardAssets } from "./board-build.js";
+import type { HelpDesk } from "./desk.js";
+import { openingData } from "./opening.js";
+import {
+  agents,
+  compiledPolicy,
+  customerById,
+  deskPolicies,
+  organisationOf,
+  organisations,
+  TENANT,
+} from "./organisations.js";
+import type { HookReceiver, MailCatcher } from "./peers.js";
+
+export interface HttpOptions {
+  readonly desk: HelpDesk;
+  readonly assets: BoardAssets;
+  readonly peers?: { readonly mail: MailCatcher; readonly hooks: HookReceiver };
+  readonly port?: number;
+  readonly host?: string;
+}
+
+export interface HttpService {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CommandBodyC = t.intersection([
+  t.type({ type: t.string }),
+  t.partial({ data: t.unknown, agent: t.string, commandId: t.string }),
+]);
+const ReplyBodyC = t.type({ body: t.string });
+const OpenBodyC = t.intersection([
+  t.type({ subject: t.string, description: t.string }),
+  t.partial({ priority: t.string }),
+]);
+const ChooseBodyC = t.type({ policyId: t.string });
+const ClockBodyC = t.type({ advance: t.string });
+
+const decodeBody = <A>(codec: t.Type<A, unknown, unknown>, what: string, body: unknown): A => {
+  const decoded = decodeWith(codec, what)(body);
+  if (E.isLeft(decoded)) throw new Problem(400, decoded.left.code, decoded.left.message);
+  return decoded.right;
+};
+
+const readJson = async (req: IncomingMessage): Promise<unknown> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) throw new Problem(413, "BODY_TOO_LARGE", "the body is larger than 64 KiB");
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new Problem(400, "INVALID_JSON", "the body is not JSON");
+  }
+};
+
+const send = (res: ServerResponse, status: number, body: unknown, type = "application/json") => {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" });
+  res.end(text);
+};
+
+const statusForCode = (code: string): number =>
+  code === "NOT_PERMITTED"
+    ? 403
+    : code === "CONCURRENCY_CONFLICT" || code === "COMMAND_ID_REUSED"
+      ? 409
+      : code === "INVALID_COMMAND" || code === "DECODE_ERROR"
+        ? 400
+        : 422;
+
+const OPEN: Status[] = ["new", "open", "awaiting-customer"];
+const ALL: Status[] = ["new", "open", "awaiting-customer", "resolved", "closed"];
+
+/** The queue's filters from the query string. */
+const queueFilter = (q: URLSearchParams): TicketListFilter => {
+  const status = q.get("status");
+  const filter: { -readonly [K in keyof TicketListFilter]: TicketListFilter[K] } = {
+    status: status === "all" ? ALL : status && ALL.includes(status as Status) ? [status as Status] : OPEN,
+  };
+  const organisation = q.get("organisation");
+  if (organisation) filter.organisation = organisation;
+  const priority = q.get("priority");
+  if (priority) filter.priority = [priority];
+  if (q.get("breached") === "1") filter.breached = true;
+  if (q.get("vip") === "1") filter.customerTier = "vip";
+  return filter;
+};
+
+/** A queue row with what the board needs to colour its countdowns. */
+const boardRow = (row: TicketListRow) => ({
+  ...row,
+  policyName: deskPolicies.find((p) => p.id === row.policyId)?.name ?? row.policyId,
+  warnings: Object.fromEntries(
+    (compiledPolicy(row.policyId)?.metrics ?? []).flatMap((m) => {
+      const p = m.warnings.flatMap((w) => ("percent" in w.threshold ? [w.threshold.percent] : []));
+      return p.length > 0 ? [[m.name, Math.min(...p)]] : [];
+    }),
+  ),
+});
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ticketfold help desk</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/board.css">
+</head>
+<body>
+<div id="app"></div>
+<script type="module" src="/assets/board.js"></script>
+</body>
+</html>`;
+
+export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
+  const { desk, assets } = options;
+  const streams = new Set<ServerResponse>();
+  const unsubscribe = desk.onChange((change) => {
+    const data = JSON.stringify({ ...change, now: desk.clock.now() });
+    for (const res of streams) res.write(`event: change\ndata: ${data}\n\n`);
+  });
+  const keepAlive = setInterval(() => {
+    for (const res of streams) res.write(": keep-alive\n\n");
+  }, 15_000);
+
+  const agentActor = (id: string | undefined): Actor => {
+    const agent = agents.find((a) => a.id === (id ?? "ana"));
+    if (!agent)
+      throw new Problem(400, "UNKNOWN_AGENT", `no agent "${id}" (agents: ${agents.map((a) => a.id).join(", ")})`);
+    return agent;
+  };
+  const customerActor = (id: string): Actor => {
+    const who = customerById(id);
+    if (!who) throw new Problem(404, "UNKNOWN_CUSTOMER", `no customer "${id}"`);
+    return { kind: "requester", id, name: who.person.name, organisation: who.organisation.name };
+  };
+  const handled = async (res: ServerResponse, result: Awaited<ReturnType<HelpDesk["command"]>>) => {
+    if (E.isLeft(result)) throw new Problem(statusForCode(result.left.code), result.left.code, result.left.message);
+    send(res, 200, result.right);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
+    const method = req.method ?? "GET";
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+
+    if (method === "GET" && (path === "/" || path === "/index.html")) return send(res, 200, PAGE, "text/html");
+    if (method === "GET" && path === "/assets/board.js") return send(res, 200, assets.js, "text/javascript");
+    if (method === "GET" && path === "/assets/board.css") return send(res, 200, assets.css, "text/css");
+    if (parts[0] !== "api") throw new Problem(404, "NOT_FOUND", `no page at ${path}`);
+
+    if (method === "GET" && path === "/api/events") {
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+      });
+      res.write(`event: hello\ndata: ${JSON.stringify({ now: desk.clock.now() })}\n\n`);
+      streams.add(res);
+      req.on("close", () => streams.delete(res));
+      return;
+    }
+    if (method === "GET" && path === "/api/overview")
+      return send(res, 200, {
+        now: desk.clock.now(),
+        frozen: desk.clock.frozen,
+        database: desk.database,
+        tenant: TENANT,
+        organisations: organisations.map((o) => ({ ...o, policyId: desk.policies.policyOf(o.name) ?? o.policyId })),
+        policies: deskPolicies.map((p) => ({ id: p.id, name: p.name, priorities: p.priorities.levels })),
+        agents,
+        peers: options.peers
+          ? {
+              mails: options.peers.mail.mails.length,
+              hooks: options.peers.hooks.received.length,
+              verified: options.peers.hooks.received.filter((h) => h.verified).length,
+            }
+          : null,
+      });
+    if (method === "GET" && path === "/api/mail")
+      return send(res, 200, {
+        mails: (options.peers?.mail.mails ?? []).slice(-50).map((m) => ({ to: m.to, subject: m.subject })),
+        hooks: (options.peers?.hooks.received ?? []).slice(-50),
+      });
+    if (method === "GET" && path === "/api/queue") {
+      const rows = await desk.list(queueFilter(url.searchParams));
+      return send(res, 200, { now: desk.clock.now(), rows: rows.map(boardRow) });
+    }
+    if (parts[1] === "tickets" && parts[2] !== undefined) {
+      const id = parts[2];
+      if (method === "GET" && parts.length === 3) {
+        const detail = await desk.ticket(id);
+        if (detail === null) throw new Problem(404, "NO_SUCH_TICKET", `no ticket ${id}`);
+        return send(res, 200, { now: desk.clock.now(), ...detail, row: boardRow(detail.row) });
+      }
+      if (method === "POST" && parts[3] === "commands") {
+        const body = decodeBody(CommandBodyC, "command request", await readJson(req));
+        return handled(
+          res,
+          await desk.command(id, agentActor(body.agent), body.type, body.data ?? {}, {
+            ...(body.commandId === undefined ? {} : { commandId: body.commandId }),
+          }),
+        );
+      }
+    }
+    if (parts[1] === "portal" && parts[2] !== undefined) {
+      const customer = parts[2];
+      const who = customerById(customer);
+      if (!who) throw new Problem(404, "UNKNOWN_CUSTOMER", `no customer "${customer}"`);
+      if (method === "GET" && parts.length === 3) {
+        const lists = await desk.portal(customer);
+        return send(res, 200, {
+          now: desk.clock.now(),
+          customer: who.person,
+          organisation: who.organisation.name,
+          mine: lists?.mine ?? [],
+          organisationTickets: lists?.organisation ?? [],
+        });
+      }
+      if (method === "POST" && parts[3] === "tickets" && parts.length === 4) {
+        const body = decodeBody(OpenBodyC, "new request", await readJson(req));
+        const ticketId = desk.newTicketId();
+        const data = openingData(who.organisation, who.person, body);
+        const result = await desk.command(ticketId, customerActor(customer), "open", data);
+        if (E.isLeft(result)) throw new Problem(statusForCode(result.left.code), result.left.code, result.left.message);
+        return send(res, 201, { ticketId, version: result.right.version });
+      }
+      if (parts[3] === "tickets" && parts[4] !== undefined) {
+        const id = parts[4];
+        if (method === "GET" && parts.length === 5) {
+          const view = await desk.portalTicket(customer, id);
+          if (view === null) throw new Problem(404, "NO_SUCH_TICKET", `no ticket ${id} for ${customer}`);
+          return send(res, 200, { now: desk.clock.now(), ...(view as object) });
+        }
+        if (method === "POST" && parts[5] === "reply") {
+          const body = decodeBody(ReplyBodyC, "reply", await readJson(req));
+          if ((await desk.portalTicket(customer, id)) === null)
+            throw new Problem(404, "NO_SUCH_TICKET", `no ticket ${id} for ${customer}`);
+          return handled(res, await desk.command(id, customerActor(customer), "comment", { body: body.body }));
+        }
+        if (method === "POST" && parts[5] === "escalate") {
+          if ((await desk.portalTicket(customer, id)) === null)
+            throw new Problem(404, "NO_SUCH_TICKET", `no ticket ${id} for ${customer}`);
+          return handled(res, await desk.command(id, customerActor(customer), "request-escalation", {}));
+        }
+      }
+    }
+    if (method === "PUT" && parts[1] === "organisations" && parts[2] !== undefined) {
+      const body = decodeBody(ChooseBodyC, "policy choice", await readJson(req));
+      if (organisationOf(parts[2]) === undefined)
+        throw new Problem(404, "UNKNOWN_ORGANISATION", `no organisation "${parts[2]}"`);
+      const refused = desk.policies.choose(parts[2], body.policyId);
+      if (refused) throw new Problem(400, "UNKNOWN_POLICY", refused);
+      desk.announce({ kind: "tickets", ids: [] });
+      return send(res, 200, { organisation: parts[2], policyId: body.policyId });
+    }
+    if (method === "POST" && path === "/api/test/clock") {
+      if (!desk.clock.frozen)
+        throw new Problem(404, "NO_TEST_CLOCK", "the desk runs on the wall clock (start it with HELP_DESK_CLOCK)");
+      const body = decodeBody(ClockBodyC, "clock move", await readJson(req));
+      const ms = parseDuration(body.advance);
+      if (ms === undefined)
+        throw new Problem(400, "INVALID_DURATION", `"${body.advance}" is not a duration (e.g. 2h30m)`);
+      desk.clock.advance(ms);
+      const settled = await desk.settle();
+      desk.announce({ kind: "clock" });
+      return send(res, 200, { now: desk.clock.now(), ...settled });
+    }
+    throw new Problem(404, "NOT_FOUND", `no route ${method} ${path}`);
+  };
+
+  const server: Server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      const problem =
+        error instanceof Problem
+          ? error
+          : new Problem(500, "INTERNAL", error instanceof Error ? error.message : String(error));
+      if (!(error instanceof Problem)) console.error("help desk:", error);
+      if (res.headersSent) return void res.end();
+      res.writeHead(problem.status, { "content-type": "application/problem+json; charset=utf-8" });
+      res.end(JSON.stringify({ status: problem.status, code: problem.code, title: problem.message }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}/`,
+    async close() {
+      unsubscribe();
+      clearInterval(keepAlive);
+      for (const res of streams) res.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
