@@ -15,6 +15,7 @@ const groups: readonly Group[] = [
       ["overview", "Overview"],
       ["concepts", "Concepts"],
       ["embedding", "Embedding"],
+      ["schemas", "JSON Schema"],
     ],
   },
   {

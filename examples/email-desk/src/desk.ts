@@ -3,22 +3,18 @@
  * directory keeps them across runs, none = in memory), mail intake over SMTP, P-D as the
  * policy (with a team lead who hears of SLA breaches), the notifying handler writing
  * notifications to the outbox with their events, a timer worker applying the SLA rules, and a
- * dispatcher delivering by SMTP and signed webhook. `dispatch` and `runTimers` are one pass
- * each; `runInBackground` loops them until stopped, as a long-running desk would.
+ * dispatcher delivering by SMTP and signed webhook — all of it one `createPostgresDesk` call.
+ * `dispatch` and `runTimers` are one pass each (the demo shows each pass's result);
+ * `desk.start()` runs both as workers until `close`, as a long-running desk would.
  */
-import {
-  type DispatchReport,
-  dispatchOutbox,
-  handleNotifying,
-  type NotifyingHandlerOptions,
-  type Policy,
-  runDueTimers,
-  runWorkerLoop,
-  singlePolicy,
-  type TimerRunReport,
-} from "@ticketfold/core";
+import type { DispatchReport, Policy, TimerRunReport } from "@ticketfold/core";
 import { pD } from "@ticketfold/example-policies";
-import { createPostgresOutboxStore, type PostgresOutboxStore, pgliteDriver } from "@ticketfold/store-postgres";
+import {
+  createPostgresDesk,
+  type PostgresDesk,
+  type PostgresOutboxStore,
+  pgliteDriver,
+} from "@ticketfold/store-postgres";
 import { monotonicFactory } from "ulid";
 import { mailChannel, webhookChannel } from "./channels.js";
 import type { DeskClock } from "./clock.js";
@@ -48,9 +44,10 @@ export interface EmailDesk {
   readonly intakePort: number;
   /** What became of each mail taken in, in order. */
   readonly intakeLog: IntakeOutcome[];
+  /** The engine: `desk.start()` runs the timer worker and the dispatcher until `close`. */
+  readonly desk: PostgresDesk;
   dispatch(): Promise<DispatchReport>;
   runTimers(): Promise<TimerRunReport>;
-  runInBackground(signal: AbortSignal, idleMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,75 +57,53 @@ export const deskPolicy = (lead: string): Policy => ({
   notifications: { ...pD.notifications, contacts: { managers: { "*": [{ address: lead, name: "Team Lead" }] } } },
 });
 
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done);
-  });
-
 export const startEmailDesk = async (options: EmailDeskOptions): Promise<EmailDesk> => {
   const { clock } = options;
   const tenantId = options.tenantId ?? "acme";
-  const owner = options.owner ?? `email-desk-${process.pid}`;
   const driver = pgliteDriver(options.dataDir);
-  const store = createPostgresOutboxStore({ driver, now: clock.now });
-  await store.migrate();
   const numbers = await openTicketNumbers(driver);
   const policy = deskPolicy(options.lead ?? "lead@desk.example");
-  const policies = singlePolicy(policy);
-  const newId = monotonicFactory();
-  const handlerOptions: NotifyingHandlerOptions = {
-    newEventId: () => newId(),
+  const mail = mailChannel({ ...options.outgoingSmtp, from: options.from ?? "support@desk.example" });
+  const replies = replyMailer({ ...options.outgoingSmtp, from: options.from ?? "support@desk.example" });
+  const desk = await createPostgresDesk({
+    driver,
+    clock: clock.now,
+    policies: policy,
+    channels: [mail, webhookChannel(options.webhook)],
+    owner: options.owner ?? `email-desk-${process.pid}`,
     // Notices show the desk's own number, so the subject tag is one intake can read back.
     context: (state) => {
       const number = numbers.numberOf(state.tenantId ?? tenantId, state.ticketId ?? "");
       return number === undefined ? {} : { ticketNumber: number };
     },
-  };
-  const mail = mailChannel({ ...options.outgoingSmtp, from: options.from ?? "support@desk.example" });
-  const replies = replyMailer({ ...options.outgoingSmtp, from: options.from ?? "support@desk.example" });
-  const channels = [mail, webhookChannel(options.webhook)];
+  });
+  const newId = monotonicFactory();
   const intakeLog: IntakeOutcome[] = [];
   const deps = {
-    store,
+    store: desk.store,
     numbers,
     tenantId,
     now: clock.now,
     newTicketId: () => newId(),
     locale: policy.notifications?.locale,
     sendReply: replies.send,
-    handle: (command: Parameters<typeof handleNotifying>[2]) =>
-      handleNotifying(store, policies, command, handlerOptions),
+    handle: desk.handle,
   };
   const intake = await startSmtpIntake(async (raw) => intakeLog.push(await receiveMail(deps, raw)));
-  const dispatch = () => dispatchOutbox(store.outbox, channels, { now: clock.now(), owner });
-  const runTimers = () => runDueTimers(store.timers, store, policies, { ...handlerOptions, now: clock.now(), owner });
   return {
-    store,
+    store: desk.store,
+    desk,
     numbers,
     tenantId,
     intakePort: intake.port,
     intakeLog,
-    dispatch,
-    runTimers,
-    runInBackground: (signal, idleMs = 1_000) =>
-      runWorkerLoop(async () => (await runTimers()).claimed + (await dispatch()).claimed, {
-        signal,
-        sleep,
-        idleMs,
-        // A failed pass (the database away) is logged and the loop goes on; without onError it would end the loop.
-        onError: (error) => console.error("email desk: a worker pass failed", error),
-      }),
+    dispatch: desk.dispatch,
+    runTimers: desk.runTimers,
     async close() {
       await intake.close();
+      await desk.close();
       mail.close();
       replies.close();
-      await store.close();
     },
   };
 };

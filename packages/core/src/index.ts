@@ -417,6 +417,8 @@ export {
   formatDuration,
   /** Writes an instant as an ISO-8601 string (UTC). @category shared */
   formatInstant,
+  /** Makes a codec's `decode` answer a failure, never throw, when the value throws back. @category shared */
+  guarded,
   /** One hour in milliseconds. @category shared */
   HOUR,
   /** Guard by an error's stable `code` (never `instanceof`). @category shared */
@@ -467,10 +469,20 @@ export {
   unstorableText,
 } from "./shared/index.js";
 export {
+  /** "Why is this due at X?": one metric's counted, paused and out-of-hours periods, holidays skipped, re-targets, as data. @category sla */
+  explainSla,
   /** running · paused · met · breached. @category sla */
   type MetricState,
   /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
   type MetricStatus,
+  /** What `explainSla` returns: the clock's timeline, the deadline it gives, policy and calendar versions. @category sla */
+  type SlaExplanation,
+  /** A stretch of a clock's timeline: counted, paused or out of hours (holidays named), maybe projected. @category sla */
+  type SlaPeriod,
+  /** counted · paused · out-of-hours. @category sla */
+  type SlaPeriodKind,
+  /** A priority or policy change that applied to a clock, and its effect. @category sla */
+  type SlaRetarget,
   /** The status of each metric a ticket has. @category sla */
   type SlaStatus,
   /** Every SLA metric's status at `now`. @category sla */

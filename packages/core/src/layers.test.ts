@@ -2,8 +2,8 @@
  * The dependency rule: `packages/core/src` is a stack in which every import points down
  * (docs/README.md draws it). Each folder is a layer with a rank; a file may import its own
  * folder and any folder of a lower rank, never one above, and never a sibling of the same rank
- * (sla and notifications read the policy side by side; projections and handling both sit on the
- * store). The entry files (index.ts, internal.ts) may import every layer; no layer imports them.
+ * (sla, notifications and schema read the policy side by side; projections and handling both sit
+ * on the store). The entry files (index.ts, internal.ts) may import every layer; no layer imports them.
  * The core is also pure: no `node:*`, no package it does not declare, and no clock, randomness
  * or timer (`Date.now`, `new Date()`, `Math.random`, `performance`, `setTimeout`, …).
  * Test files (`*.test.ts`, `*.test-support.ts`) are outside the rule: a test may use any layer.
@@ -25,6 +25,7 @@ const LAYERS: Readonly<Record<string, number>> = {
   policy: 3,
   sla: 4,
   notifications: 4,
+  schema: 4,
   escalation: 5,
   decide: 6,
   timers: 7,

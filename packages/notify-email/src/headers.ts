@@ -72,6 +72,7 @@ export const noticeMessageId = (intentId: string, domain: string): string => `<$
 /**
  * Reads the ticket id back from a thread reference (for intake). The domain part stops at the
  * next `<` as well as at `>`, so each `<ticket.` start scans only up to the next one: linear.
+ * A reference that is not text (a header parsed into something else) has no ticket id.
  */
 export const ticketIdFromThread = (reference: string): string | undefined =>
-  /<ticket\.([0-9A-HJKMNP-TV-Z]{26})@[^<>]+>/.exec(reference)?.[1];
+  typeof reference === "string" ? /<ticket\.([0-9A-HJKMNP-TV-Z]{26})@[^<>]+>/.exec(reference)?.[1] : undefined;

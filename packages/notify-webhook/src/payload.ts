@@ -1,9 +1,16 @@
 /**
  * The JSON a webhook receives: an envelope around one notification intent (the intent in its
  * wire form: instants as ISO-8601). `parseWebhookPayload` decodes a received body with io-ts;
- * it never throws, whatever the body is.
+ * it never throws, whatever the body is, and neither does `WebhookPayloadC.decode`.
  */
-import { type DecodeError, decodeWith, InstantC, type NotificationIntent, NotificationIntentC } from "@ticketfold/core";
+import {
+  type DecodeError,
+  decodeWith,
+  guarded,
+  InstantC,
+  type NotificationIntent,
+  NotificationIntentC,
+} from "@ticketfold/core";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 
@@ -15,6 +22,8 @@ export const WebhookPayloadC = t.type({
   createdAt: InstantC,
   intent: NotificationIntentC,
 });
+// Its `decode` never throws: a getter or Proxy that throws is a failure.
+guarded(WebhookPayloadC);
 export type WebhookPayload = t.TypeOf<typeof WebhookPayloadC>;
 
 export const buildPayload = (intent: NotificationIntent, createdAt: number): WebhookPayload => ({

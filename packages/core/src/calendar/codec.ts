@@ -7,6 +7,8 @@
  * the bad field (`week.mon[1]`, `holidays[2].nth`, `overrides.2025-12-31[0]`).
  */
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
+import { withJsonSchema } from "../shared/json-schema.js";
 import { parseMonthDay } from "./civilDate.js";
 import { OverridesC } from "./dateCodecs.js";
 import { HolidayC, isHolidayRule } from "./holidayCodec.js";
@@ -15,19 +17,27 @@ import { knownFields } from "./knownFields.js";
 import { WEEKDAYS } from "./weekdays.js";
 import { TimeZoneC } from "./zone.js";
 
-const IdC = new t.Type<string, string, unknown>(
-  "CalendarId",
-  (u): u is string => typeof u === "string" && u.trim() !== "",
-  (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c, "expected a non-empty id")),
-  (s) => s,
+const IdC = withJsonSchema(
+  new t.Type<string, string, unknown>(
+    "CalendarId",
+    (u): u is string => typeof u === "string" && u.trim() !== "",
+    (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c, "expected a non-empty id")),
+    (s) => s,
+  ),
+  { type: "string", pattern: "\\S" },
 );
 
-const VersionC = new t.Type<number, number, unknown>(
-  "CalendarVersion",
-  (u): u is number => Number.isInteger(u) && (u as number) >= 1,
-  (u, c) =>
-    Number.isInteger(u) && (u as number) >= 1 ? t.success(u as number) : t.failure(u, c, "expected a version 1, 2, …"),
-  (n) => n,
+const VersionC = withJsonSchema(
+  new t.Type<number, number, unknown>(
+    "CalendarVersion",
+    (u): u is number => Number.isInteger(u) && (u as number) >= 1,
+    (u, c) =>
+      Number.isInteger(u) && (u as number) >= 1
+        ? t.success(u as number)
+        : t.failure(u, c, "expected a version 1, 2, …"),
+    (n) => n,
+  ),
+  { type: "integer", minimum: 1 },
 );
 
 /** The weekly template: a missing day is closed; unknown day names are refused. */
@@ -65,10 +75,10 @@ const AlwaysOpenFieldsC = t.intersection([
   t.partial({ version: VersionC, description: t.string }),
 ]);
 /** The built-in always-open calendar: `{ "id": "24x7", "kind": "24x7" }` (version 1 unless given). */
-export const AlwaysOpenCalendarDefC = knownFields(
-  AlwaysOpenFieldsC,
-  ["id", "kind", "version", "description"],
-  "a 24x7 calendar",
+export const AlwaysOpenCalendarDefC = withJsonSchema(
+  knownFields(AlwaysOpenFieldsC, ["id", "kind", "version", "description"], "a 24x7 calendar"),
+  ({ closed }) => closed(AlwaysOpenFieldsC),
+  "AlwaysOpenCalendar",
 );
 export type AlwaysOpenCalendarDef = t.TypeOf<typeof AlwaysOpenFieldsC>;
 
@@ -120,36 +130,52 @@ const crossFieldIssues = (def: WeeklyCalendarDef, c: t.Context): t.ValidationErr
 };
 
 /** A weekly calendar, with the rules across fields checked. */
-export const WeeklyCalendarDefC = new t.Type<WeeklyCalendarDef, WeeklyCalendarDef, unknown>(
-  "WeeklyCalendarDef",
-  (u): u is WeeklyCalendarDef => WeeklyFieldsC.is(u),
-  (u, c) => {
-    const fields = knownFields(WeeklyFieldsC, WEEKLY_FIELDS, "a weekly calendar").validate(u, c);
-    if (fields._tag === "Left") return fields;
-    const issues = crossFieldIssues(fields.right, c);
-    return issues.length > 0 ? t.failures(issues) : fields;
-  },
-  (d) => d,
+export const WeeklyCalendarDefC = withJsonSchema(
+  new t.Type<WeeklyCalendarDef, WeeklyCalendarDef, unknown>(
+    "WeeklyCalendarDef",
+    (u): u is WeeklyCalendarDef => WeeklyFieldsC.is(u),
+    (u, c) => {
+      const fields = knownFields(WeeklyFieldsC, WEEKLY_FIELDS, "a weekly calendar").validate(u, c);
+      if (fields._tag === "Left") return fields;
+      const issues = crossFieldIssues(fields.right, c);
+      return issues.length > 0 ? t.failures(issues) : fields;
+    },
+    (d) => d,
+  ),
+  // Open time must exist and a date is a holiday or has its own hours: the decoder checks those.
+  ({ closed }) => ({
+    ...(closed(WeeklyFieldsC) as object),
+    description: "A weekly business calendar: an IANA time zone, opening hours per weekday, holidays, date overrides.",
+  }),
+  "WeeklyCalendar",
 );
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(WeeklyCalendarDefC);
 
 export type CalendarDef = WeeklyCalendarDef | AlwaysOpenCalendarDef;
 
 /** Any calendar definition; `kind` picks the shape (absent = weekly). */
-export const CalendarDefC = new t.Type<CalendarDef, CalendarDef, unknown>(
-  "CalendarDef",
-  (u): u is CalendarDef => WeeklyCalendarDefC.is(u) || AlwaysOpenCalendarDefC.is(u),
-  (u, c) => {
-    if (typeof u !== "object" || u === null || Array.isArray(u)) {
-      return t.failure(u, c, "expected a calendar object");
-    }
-    const kind = (u as { kind?: unknown }).kind;
-    if (kind === "24x7") return AlwaysOpenCalendarDefC.validate(u, c);
-    if (kind === undefined || kind === "weekly") return WeeklyCalendarDefC.validate(u, c);
-    return t.failure(
-      kind,
-      t.appendContext(c, "kind", t.unknown, kind),
-      'expected kind "weekly" (the default) or "24x7"',
-    );
-  },
-  (d) => d,
+export const CalendarDefC = withJsonSchema(
+  new t.Type<CalendarDef, CalendarDef, unknown>(
+    "CalendarDef",
+    (u): u is CalendarDef => WeeklyCalendarDefC.is(u) || AlwaysOpenCalendarDefC.is(u),
+    (u, c) => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) {
+        return t.failure(u, c, "expected a calendar object");
+      }
+      const kind = (u as { kind?: unknown }).kind;
+      if (kind === "24x7") return AlwaysOpenCalendarDefC.validate(u, c);
+      if (kind === undefined || kind === "weekly") return WeeklyCalendarDefC.validate(u, c);
+      return t.failure(
+        kind,
+        t.appendContext(c, "kind", t.unknown, kind),
+        'expected kind "weekly" (the default) or "24x7"',
+      );
+    },
+    (d) => d,
+  ),
+  ({ schemaOf }) => ({ anyOf: [schemaOf(WeeklyCalendarDefC), schemaOf(AlwaysOpenCalendarDefC)] }),
+  "Calendar",
 );
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(CalendarDefC);

@@ -9,6 +9,7 @@
  * field is a decode error at its path (`holidays[3].nth`).
  */
 import * as t from "io-ts";
+import { withJsonSchema } from "../shared/json-schema.js";
 import { parseIsoDate } from "./civilDate.js";
 import { CalendarDateC } from "./dateCodecs.js";
 import { knownFields } from "./knownFields.js";
@@ -17,12 +18,25 @@ import { WEEKDAYS, type Weekday } from "./weekdays.js";
 const shown = (u: unknown): string => JSON.stringify(u) ?? typeof u;
 
 const oneOf = <A extends string | number>(name: string, values: readonly A[], expected: string) =>
-  new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => values.includes(u as A),
-    (u, c) => (values.includes(u as A) ? t.success(u as A) : t.failure(u, c, `expected ${expected}, got ${shown(u)}`)),
-    (a) => a,
+  withJsonSchema(
+    new t.Type<A, A, unknown>(
+      name,
+      (u): u is A => values.includes(u as A),
+      (u, c) =>
+        values.includes(u as A) ? t.success(u as A) : t.failure(u, c, `expected ${expected}, got ${shown(u)}`),
+      (a) => a,
+    ),
+    rangeOf(values) ?? { enum: [...values] },
   );
+
+/** `{ type: "integer", minimum, maximum }` when the values are the whole numbers of a range. */
+const rangeOf = (values: readonly (string | number)[]) => {
+  const numbers = values.filter((v): v is number => Number.isInteger(v));
+  const [min, max] = [Math.min(...numbers), Math.max(...numbers)];
+  return numbers.length === values.length && max - min + 1 === values.length
+    ? { type: "integer", minimum: min, maximum: max }
+    : undefined;
+};
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -37,20 +51,26 @@ const NthC = oneOf(
 const ShiftC = oneOf("DayShift", range(-7, 7), "a shift of -7 … 7 days");
 // -80 … 249 keeps the day in Easter's own year (Easter falls on March 22 … April 25).
 const EasterOffsetC = oneOf("EasterOffset", range(-80, 249), "days from Easter Sunday, -80 … 249 (Good Friday is -2)");
-const YearC = new t.Type<number, number, unknown>(
-  "Year",
-  (u): u is number => Number.isInteger(u) && (u as number) >= 1 && (u as number) <= 9999,
-  (u, c) =>
-    Number.isInteger(u) && (u as number) >= 1 && (u as number) <= 9999
-      ? t.success(u as number)
-      : t.failure(u, c, `expected a year 1 … 9999, got ${shown(u)}`),
-  (n) => n,
+const YearC = withJsonSchema(
+  new t.Type<number, number, unknown>(
+    "Year",
+    (u): u is number => Number.isInteger(u) && (u as number) >= 1 && (u as number) <= 9999,
+    (u, c) =>
+      Number.isInteger(u) && (u as number) >= 1 && (u as number) <= 9999
+        ? t.success(u as number)
+        : t.failure(u, c, `expected a year 1 … 9999, got ${shown(u)}`),
+    (n) => n,
+  ),
+  { type: "integer", minimum: 1, maximum: 9999 },
 );
-const NameC = new t.Type<string, string, unknown>(
-  "HolidayName",
-  (u): u is string => typeof u === "string" && u.trim() !== "",
-  (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c, "expected a non-empty name")),
-  (s) => s,
+const NameC = withJsonSchema(
+  new t.Type<string, string, unknown>(
+    "HolidayName",
+    (u): u is string => typeof u === "string" && u.trim() !== "",
+    (u, c) => (typeof u === "string" && u.trim() !== "" ? t.success(u) : t.failure(u, c, "expected a non-empty name")),
+    (s) => s,
+  ),
+  { type: "string", pattern: "\\S" },
 );
 
 /**
@@ -119,26 +139,33 @@ const yearIssues = (rule: HolidayRule, c: t.Context): t.ValidationError[] => {
 };
 
 /** One holiday entry; the keys an object has pick its rule (`easter`, then `date`, else nth weekday). */
-export const HolidayC = new t.Type<Holiday, Holiday, unknown>(
+export const HolidayC = withJsonSchema(
+  new t.Type<Holiday, Holiday, unknown>(
+    "Holiday",
+    (u): u is Holiday =>
+      CalendarDateC.is(u) || EasterFieldsC.is(u) || DateHolidayFieldsC.is(u) || NthWeekdayFieldsC.is(u),
+    (u, c) => {
+      if (typeof u === "string") return CalendarDateC.validate(u, c);
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c, EXPECTED);
+      const has = (k: string) => Object.hasOwn(u, k);
+      const shape = has("easter")
+        ? shapes.easter
+        : has("date")
+          ? shapes.date
+          : ["month", "weekday", "nth", "offset"].some(has)
+            ? shapes.nth
+            : undefined;
+      if (shape === undefined) return t.failure(u, c, EXPECTED);
+      const decoded = shape.validate(u, c);
+      if (decoded._tag === "Left") return decoded;
+      const issues = yearIssues(decoded.right, c);
+      return issues.length > 0 ? t.failures(issues) : decoded;
+    },
+    (h) => h,
+  ),
+  // The keys pick the rule (`easter`, then `date`, else the nth weekday); each shape is closed.
+  ({ schemaOf }) => ({
+    anyOf: [schemaOf(CalendarDateC), schemaOf(shapes.easter), schemaOf(shapes.date), schemaOf(shapes.nth)],
+  }),
   "Holiday",
-  (u): u is Holiday =>
-    CalendarDateC.is(u) || EasterFieldsC.is(u) || DateHolidayFieldsC.is(u) || NthWeekdayFieldsC.is(u),
-  (u, c) => {
-    if (typeof u === "string") return CalendarDateC.validate(u, c);
-    if (typeof u !== "object" || u === null || Array.isArray(u)) return t.failure(u, c, EXPECTED);
-    const has = (k: string) => Object.hasOwn(u, k);
-    const shape = has("easter")
-      ? shapes.easter
-      : has("date")
-        ? shapes.date
-        : ["month", "weekday", "nth", "offset"].some(has)
-          ? shapes.nth
-          : undefined;
-    if (shape === undefined) return t.failure(u, c, EXPECTED);
-    const decoded = shape.validate(u, c);
-    if (decoded._tag === "Left") return decoded;
-    const issues = yearIssues(decoded.right, c);
-    return issues.length > 0 ? t.failures(issues) : decoded;
-  },
-  (h) => h,
 );

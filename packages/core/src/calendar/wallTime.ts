@@ -3,6 +3,7 @@
  * exists only as the end of an interval: the midnight that closes the day.
  */
 import * as t from "io-ts";
+import { withJsonSchema } from "../shared/json-schema.js";
 
 const WALL_TIME = /^(\d{2}):(\d{2})$/;
 
@@ -20,16 +21,23 @@ export const formatWallTime = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 const wallTimeCodec = (name: string, asEnd: boolean) =>
-  new t.Type<string, string, unknown>(
-    name,
-    (u): u is string => typeof u === "string" && parseWallTime(u, asEnd) !== undefined,
-    (u, c) => {
-      if (typeof u === "string" && parseWallTime(u, asEnd) !== undefined) return t.success(u);
-      if (u === "24:00") return t.failure(u, c, '"24:00" is allowed only as the end of an interval');
-      const range = asEnd ? "00:00–24:00" : "00:00–23:59";
-      return t.failure(u, c, `expected a wall time "HH:MM" (${range}), got ${JSON.stringify(u) ?? typeof u}`);
+  withJsonSchema(
+    new t.Type<string, string, unknown>(
+      name,
+      (u): u is string => typeof u === "string" && parseWallTime(u, asEnd) !== undefined,
+      (u, c) => {
+        if (typeof u === "string" && parseWallTime(u, asEnd) !== undefined) return t.success(u);
+        if (u === "24:00") return t.failure(u, c, '"24:00" is allowed only as the end of an interval');
+        const range = asEnd ? "00:00–24:00" : "00:00–23:59";
+        return t.failure(u, c, `expected a wall time "HH:MM" (${range}), got ${JSON.stringify(u) ?? typeof u}`);
+      },
+      (s) => s,
+    ),
+    {
+      type: "string",
+      pattern: asEnd ? "^(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" : "^(?:[01]\\d|2[0-3]):[0-5]\\d$",
     },
-    (s) => s,
+    name,
   );
 
 /** A start time, `00:00`–`23:59`. */

@@ -7,6 +7,7 @@
 import * as t from "io-ts";
 import { Temporal } from "temporal-polyfill";
 import { DAY, HOUR, MINUTE, SECOND } from "../shared/duration.js";
+import { withJsonSchema } from "../shared/json-schema.js";
 import { civilFromDays } from "./civilDate.js";
 
 /** The canonical id of an IANA time zone (`europe/berlin` → `Europe/Berlin`); `undefined` when unknown. */
@@ -21,14 +22,22 @@ export const canonicalTimeZone = (zone: string): string | undefined => {
 };
 
 /** An IANA time-zone name such as `Europe/Berlin`, `America/New_York` or `UTC`. */
-export const TimeZoneC = new t.Type<string, string, unknown>(
-  "TimeZone",
-  (u): u is string => typeof u === "string" && canonicalTimeZone(u) !== undefined,
-  (u, c) =>
-    typeof u === "string" && canonicalTimeZone(u) !== undefined
-      ? t.success(u)
-      : t.failure(u, c, `expected an IANA time zone like "Europe/Berlin", got ${JSON.stringify(u) ?? typeof u}`),
-  (s) => s,
+export const TimeZoneC = withJsonSchema(
+  new t.Type<string, string, unknown>(
+    "TimeZone",
+    (u): u is string => typeof u === "string" && canonicalTimeZone(u) !== undefined,
+    (u, c) =>
+      typeof u === "string" && canonicalTimeZone(u) !== undefined
+        ? t.success(u)
+        : t.failure(u, c, `expected an IANA time zone like "Europe/Berlin", got ${JSON.stringify(u) ?? typeof u}`),
+    (s) => s,
+  ),
+  {
+    type: "string",
+    pattern: "^[A-Za-z]",
+    description: 'An IANA time zone such as "Europe/Berlin", "America/New_York" or "UTC".',
+    examples: ["Europe/Berlin", "America/New_York", "UTC"],
+  },
 );
 
 /**

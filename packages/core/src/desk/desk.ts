@@ -25,13 +25,14 @@ import type { PolicyResolver } from "../policy/resolver.js";
 import type { PolicyLookup } from "../projections/ticket-steps.js";
 import type { DecodeIssue } from "../shared/decode.js";
 import { COMMAND_ID_RULE, CommandIdC } from "../shared/ids.js";
-import type { Instant } from "../shared/instant.js";
+import { formatInstant, type Instant } from "../shared/instant.js";
 import type { DeliveryChannel, OutboxQueue, OutboxStore, TimerQueue } from "../store/outbox.js";
 import type { TicketQueries } from "../store/ticket-queries.js";
-import type { TicketCommand } from "../ticket/commands.js";
+import { decodeCommand } from "../ticket/codec.js";
+import { commandCodecs, type EncodedTicketCommand, type TicketCommand } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";
-import { dispatchOutbox, type RetryBackoff } from "../workers/outbox-dispatch.js";
-import { runDueTimers } from "../workers/timer-worker.js";
+import { type DispatchReport, dispatchOutbox, type RetryBackoff } from "../workers/outbox-dispatch.js";
+import { runDueTimers, type TimerRunReport } from "../workers/timer-worker.js";
 import { runWorkerLoop } from "../workers/worker-loop.js";
 
 /** A store a desk runs on: events, outbox and wake-ups written together, and the two queues. */
@@ -136,11 +137,17 @@ export interface DeskOptions {
   readonly signal?: DeskSignal;
 }
 
-/** A command as the desk takes it: `at` may be left out (the desk's clock stamps it). */
-export type DeskCommand = TicketCommand extends infer C
-  ? C extends TicketCommand
-    ? Omit<C, "at"> & { readonly at?: Instant }
-    : never
+/**
+ * A command as the desk takes it: typed (`TicketCommand`), or as JSON (`EncodedTicketCommand`:
+ * plain strings, instants as ISO text), which the desk decodes (`INVALID_COMMAND` names each bad
+ * path). Either way `at` may be left out (the desk's clock stamps it), and so may a `data`
+ * with no required field (`accept`, `close`, …).
+ */
+export type DeskCommand = DeskForm<TicketCommand, Instant> | DeskForm<EncodedTicketCommand, string | Instant>;
+
+/** A command's form as the desk takes it: `at` optional, and `data` too when every field of it is. */
+type DeskForm<Union, At> = Union extends { readonly data: infer D }
+  ? Omit<Union, "at" | "data"> & { readonly at?: At } & ({} extends D ? { readonly data?: D } : { readonly data: D })
   : never;
 
 export interface DeskHandleOptions {
@@ -182,7 +189,8 @@ export interface DeskWorkers {
 export interface Desk {
   /**
    * Handles a command: its events, their notification intents and the ticket's next wake-up
-   * in one append. Refusals are values (`Left`); a store failure is thrown.
+   * in one append. A command in its JSON form is decoded first. Refusals are values (`Left`); a
+   * store failure is thrown.
    */
   handle(command: DeskCommand, options?: DeskHandleOptions): Promise<E.Either<HandlerError, NotifyingHandled>>;
   /** The read model: tickets of a tenant, filtered and paged, with their live SLA. */
@@ -197,6 +205,17 @@ export interface Desk {
    * is refused (`Error`), so one process never runs two of the same.
    */
   start(which?: DeskStartOptions): DeskWorkers;
+  /**
+   * One timer pass now, at the desk's clock, whether or not the timer worker runs: for tests,
+   * demos and schedulers (a cron job) that run passes themselves. Its report lists the tickets
+   * that failed (`tickets[].error`); they are not given to `onError`.
+   */
+  runTimers(): Promise<TimerRunReport>;
+  /**
+   * One outbox pass now, at the desk's clock (its report lists dead letters; not given to
+   * `onError`). A desk without channels refuses (`Error`): nothing could take the notices.
+   */
+  dispatch(): Promise<DispatchReport>;
   /** Stops every running worker, gracefully; settles when all have ended (rejects as their `done`). */
   stop(): Promise<void>;
   /** The workers running now. */
@@ -255,6 +274,18 @@ const follow = (signal: DeskSignal | undefined, stopper: Stopper): (() => void) 
 const abortReason = (signal: { readonly reason?: unknown }): unknown =>
   signal.reason ?? Object.assign(new Error("the command was aborted before it was handled"), { name: "AbortError" });
 
+/** A typed command as it is; anything else decoded from its JSON form (`at` as ISO text). */
+const commandOf = (given: {
+  readonly type: string;
+  readonly at: string | Instant;
+}): E.Either<DomainError, TicketCommand> => {
+  const codec = Object.hasOwn(commandCodecs, given.type)
+    ? commandCodecs[given.type as keyof typeof commandCodecs]
+    : undefined;
+  if (codec?.is(given)) return E.right(given as TicketCommand);
+  return decodeCommand({ ...given, at: typeof given.at === "number" ? formatInstant(given.at) : given.at });
+};
+
 /** The handle options a command cannot carry: a malformed id or version is `INVALID_COMMAND`, naming it. */
 const invalidHandleOptions = (o: DeskHandleOptions): DomainError | undefined => {
   const issues: DecodeIssue[] = [];
@@ -295,15 +326,43 @@ export const createDesk = (options: DeskOptions): Desk => {
     if (o.signal?.aborted) throw abortReason(o.signal);
     const invalid = invalidHandleOptions(o);
     if (invalid !== undefined) return E.left(invalid);
-    const command = {
+    const command = commandOf({
       ...given,
       at: given.at ?? clock(),
       ...(o.commandId === undefined ? {} : { commandId: o.commandId }),
       ...(o.correlationId === undefined ? {} : { correlationId: o.correlationId }),
-    } as TicketCommand;
-    return handleNotifying(store, policies, command, {
+    });
+    if (E.isLeft(command)) return command;
+    return handleNotifying(store, policies, command.right, {
       ...handlerOptions,
       ...(o.expectedVersion === undefined ? {} : { expectedVersion: o.expectedVersion }),
+    });
+  };
+
+  const runTimers = (): Promise<TimerRunReport> => {
+    const t = options.timers ?? {};
+    return runDueTimers(store.timers, store, policies, {
+      ...handlerOptions,
+      now: clock(),
+      owner: `${owner}/timers`,
+      ...(t.leaseMs === undefined ? {} : { leaseMs: t.leaseMs }),
+      ...(t.limit === undefined ? {} : { limit: t.limit }),
+      ...(t.retryMs === undefined ? {} : { retryMs: t.retryMs }),
+    });
+  };
+
+  const noChannels = "the desk has no channels: the outbox dispatcher has nothing to deliver through";
+  const dispatch = async (): Promise<DispatchReport> => {
+    // With no channel every entry would count as delivered, to nobody.
+    if (channels.length === 0) throw new Error(noChannels);
+    const o = options.outbox ?? {};
+    return dispatchOutbox(store.outbox, channels, {
+      now: clock(),
+      owner: `${owner}/outbox`,
+      ...(o.leaseMs === undefined ? {} : { leaseMs: o.leaseMs }),
+      ...(o.limit === undefined ? {} : { limit: o.limit }),
+      ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
+      ...(o.backoff === undefined ? {} : { backoff: o.backoff }),
     });
   };
 
@@ -321,16 +380,8 @@ export const createDesk = (options: DeskOptions): Desk => {
         onError: (error) => report(error, { worker }),
       });
     if (worker === "timers") {
-      const t = options.timers ?? {};
       return loop(async () => {
-        const run = await runDueTimers(store.timers, store, policies, {
-          ...handlerOptions,
-          now: clock(),
-          owner: `${owner}/timers`,
-          ...(t.leaseMs === undefined ? {} : { leaseMs: t.leaseMs }),
-          ...(t.limit === undefined ? {} : { limit: t.limit }),
-          ...(t.retryMs === undefined ? {} : { retryMs: t.retryMs }),
-        });
+        const run = await runTimers();
         for (const ticket of run.tickets) {
           if (ticket.error === undefined) continue;
           const context = { worker, tenantId: ticket.tenantId, ticketId: ticket.ticketId };
@@ -338,26 +389,18 @@ export const createDesk = (options: DeskOptions): Desk => {
           report(new DeskWorkerError("TIMER_FAILED", message, context), context);
         }
         return run.claimed;
-      }, t.idleMs);
+      }, options.timers?.idleMs);
     }
     if (worker === "outbox") {
-      const o = options.outbox ?? {};
       return loop(async () => {
-        const run = await dispatchOutbox(store.outbox, channels, {
-          now: clock(),
-          owner: `${owner}/outbox`,
-          ...(o.leaseMs === undefined ? {} : { leaseMs: o.leaseMs }),
-          ...(o.limit === undefined ? {} : { limit: o.limit }),
-          ...(o.maxAttempts === undefined ? {} : { maxAttempts: o.maxAttempts }),
-          ...(o.backoff === undefined ? {} : { backoff: o.backoff }),
-        });
+        const run = await dispatch();
         for (const intentId of run.dead) {
           const context = { worker, intentId };
           const message = `outbox: notice ${intentId} is a dead letter (see the outbox's attempt log)`;
           report(new DeskWorkerError("DELIVERY_FAILED", message, context), context);
         }
         return run.claimed;
-      }, o.idleMs);
+      }, options.outbox?.idleMs);
     }
     const readSide = options.readSide as ReadSideRunner;
     return loop(async () => {
@@ -372,8 +415,7 @@ export const createDesk = (options: DeskOptions): Desk => {
     const workers = (["timers", "outbox", "readSide"] as const).filter((w) =>
       wanted(w, w === "timers" || (w === "outbox" ? channels.length > 0 : options.readSide !== undefined)),
     );
-    if (workers.includes("outbox") && channels.length === 0)
-      throw new Error("the desk has no channels: the outbox dispatcher has nothing to deliver through");
+    if (workers.includes("outbox") && channels.length === 0) throw new Error(noChannels);
     if (workers.includes("readSide") && options.readSide === undefined)
       throw new Error("the desk has no read-side runner: its queries keep themselves current");
     const busy = workers.filter((w) => running.has(w));
@@ -422,6 +464,8 @@ export const createDesk = (options: DeskOptions): Desk => {
     policies,
     clock,
     start,
+    runTimers,
+    dispatch,
     stop: async () => {
       await Promise.all([...all].map((w) => w.stop()));
     },

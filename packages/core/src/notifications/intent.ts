@@ -7,6 +7,7 @@
  */
 import * as t from "io-ts";
 import { LocaleC, NotificationRuleC } from "../policy/notifications.js";
+import { guarded } from "../shared/decode.js";
 import { InstantC } from "../shared/instant.js";
 
 /**
@@ -51,6 +52,8 @@ export const NotificationIntentC = t.intersection([
     commandId: t.string,
   }),
 ]);
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(NotificationIntentC);
 export type NotificationIntent = t.TypeOf<typeof NotificationIntentC>;
 /** The JSON form of an intent (instants as ISO strings), as written to an outbox. */
 export type EncodedNotificationIntent = t.OutputOf<typeof NotificationIntentC>;

@@ -5,6 +5,7 @@
  * rules) and the notification part.
  */
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
 import { NonEmptyTextC } from "../shared/ids.js";
 import { PriorityScaleC } from "./priority.js";
 import { WorkflowC } from "./workflow.js";
@@ -13,4 +14,6 @@ export const PolicyCoreC = t.intersection([
   t.type({ id: NonEmptyTextC, name: t.string, priorities: PriorityScaleC }),
   t.partial({ version: t.number, description: t.string, workflow: WorkflowC }),
 ]);
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(PolicyCoreC);
 export type PolicyCore = t.TypeOf<typeof PolicyCoreC>;

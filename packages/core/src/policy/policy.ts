@@ -5,7 +5,7 @@
  */
 import * as t from "io-ts";
 import { CalendarDefC } from "../calendar/codec.js";
-import { decodeWith } from "../shared/decode.js";
+import { decodeWith, guarded } from "../shared/decode.js";
 import { PolicyCoreC } from "./lifecycle.js";
 import { NotificationPolicyC } from "./notifications.js";
 import { SlaPolicyC } from "./sla.js";
@@ -13,12 +13,19 @@ import { SlaPolicyC } from "./sla.js";
 export const PolicyC = t.intersection([
   PolicyCoreC,
   t.partial({
+    /**
+     * The JSON Schema an editor checks this file against (`@ticketfold/core/policy.schema.json`);
+     * the engine ignores it.
+     */
+    $schema: t.string,
     /** Named business calendars; metrics refer to them by name (or use "24x7"). */
     calendars: t.record(t.string, CalendarDefC),
     sla: SlaPolicyC,
     notifications: NotificationPolicyC,
   }),
 ]);
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(PolicyC);
 export type Policy = t.TypeOf<typeof PolicyC>;
 export type EncodedPolicy = t.OutputOf<typeof PolicyC>;
 

@@ -4,6 +4,7 @@
  * contract says); commands issued by staff are strict (an unknown priority is refused).
  */
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
 import { NonEmptyTextC } from "../shared/ids.js";
 
 export const PriorityLevelC = t.intersection([
@@ -24,6 +25,8 @@ export const PriorityScaleC = t.intersection([
   t.type({ levels: t.array(PriorityLevelC), default: t.string }),
   t.partial({ impact: ImpactRulesC }),
 ]);
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(PriorityScaleC);
 export type PriorityScale = t.TypeOf<typeof PriorityScaleC>;
 
 /** Rank of a priority: 0 is the most urgent; `-1` when it is not on the scale. */

@@ -8,7 +8,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
-import { decodeWith } from "../shared/decode.js";
+import { decodeWith, guarded } from "../shared/decode.js";
 import type { CommandOf } from "../ticket/commands.js";
 import type { Policy } from "./policy.js";
 import type { PolicyResolver } from "./resolver.js";
@@ -49,6 +49,8 @@ export const SelectionRuleC = t.intersection([
 export type SelectionRule = t.TypeOf<typeof SelectionRuleC>;
 
 export const PolicySelectionC = t.type({ rules: t.array(SelectionRuleC), default: t.string });
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(PolicySelectionC);
 export type PolicySelection = t.TypeOf<typeof PolicySelectionC>;
 
 export const decodePolicySelection = decodeWith(PolicySelectionC, "policy selection");

@@ -1,10 +1,11 @@
 /**
  * Decoding at the boundaries. Every io-ts failure becomes a list of issues, each naming the
  * path of the bad value (`data.priority`, `intervals.mon[1].end`), what was expected and what
- * was found. Decoding never throws, whatever JSON value it is given.
+ * was found. Decoding never throws, whatever it is given: not only JSON but BigInts, symbols,
+ * cycles, getters and Proxies that throw (`guarded` turns what a codec throws into an issue).
  */
 import * as E from "fp-ts/lib/Either.js";
-import type * as t from "io-ts";
+import * as t from "io-ts";
 import { hasCode } from "./codes.js";
 
 export interface DecodeIssue {
@@ -22,15 +23,51 @@ export interface DecodeError {
   readonly message: string;
 }
 
-const describe = (u: unknown): string => {
+/** A short rendering of any value for a message; never throws (BigInt, symbol, cycle, Proxy). */
+export const describeValue = (u: unknown): string => {
   if (u === undefined) return "nothing";
+  if (typeof u === "bigint") return `${u}n (a BigInt)`;
+  if (typeof u === "symbol" || typeof u === "function") return `a ${typeof u}`;
   try {
     const s = JSON.stringify(u);
     if (s === undefined) return typeof u;
     return s.length > 60 ? `${s.slice(0, 57)}...` : s;
   } catch {
-    return typeof u;
+    try {
+      return Array.isArray(u) ? "an array" : typeof u;
+    } catch {
+      return typeof u;
+    }
   }
+};
+
+const describe = describeValue;
+
+/** The message of anything thrown, as text (never throws itself). */
+export const thrownMessage = (error: unknown): string => {
+  try {
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof message === "string" ? message : "an error that cannot be shown";
+  } catch {
+    return "an error that cannot be shown";
+  }
+};
+
+/**
+ * Makes `codec` (in place; it is returned) answer with a failure instead of throwing when the
+ * value it validates throws back: a getter, a `toJSON` or a Proxy trap that throws, a revoked
+ * Proxy. The failure sits at the path where the throw happened, as far as the codec got.
+ */
+export const guarded = <C extends t.Any>(codec: C): C => {
+  const validate = codec.validate.bind(codec);
+  (codec as { validate: t.Validate<unknown, unknown> }).validate = (u, c) => {
+    try {
+      return validate(u, c);
+    } catch (error) {
+      return t.failure(u, c, `cannot be read: ${thrownMessage(error)}`);
+    }
+  };
+  return codec;
 };
 
 const pathOf = (context: t.Context): string => {
@@ -66,7 +103,18 @@ export const toIssues = (errors: t.Errors): DecodeIssue[] => {
 export const decodeWith =
   <A, O>(codec: t.Type<A, O, unknown>, what: string) =>
   (u: unknown): E.Either<DecodeError, A> => {
-    const result = codec.decode(u);
+    let result: t.Validation<A>;
+    try {
+      result = codec.decode(u);
+    } catch (error) {
+      const message = `value: cannot be read: ${thrownMessage(error)}`;
+      return E.left({
+        code: "DECODE_ERROR",
+        what,
+        issues: [{ path: "", expected: codec.name, message }],
+        message: `invalid ${what}: ${message}`,
+      });
+    }
     if (E.isRight(result)) return result;
     const issues = toIssues(result.left);
     const shown = issues.slice(0, 5).map((i) => i.message);

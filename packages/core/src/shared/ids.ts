@@ -3,6 +3,7 @@
  * handed in with commands; the core only checks their shape.
  */
 import * as t from "io-ts";
+import { withJsonSchema } from "./json-schema.js";
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const TENANT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -11,7 +12,11 @@ export interface TicketIdBrand {
   readonly TicketId: unique symbol;
 }
 /** A ticket id: a ULID (26 Crockford base-32 characters). */
-export const TicketIdC = t.brand(t.string, (s): s is t.Branded<string, TicketIdBrand> => ULID.test(s), "TicketId");
+export const TicketIdC = withJsonSchema(
+  t.brand(t.string, (s): s is t.Branded<string, TicketIdBrand> => ULID.test(s), "TicketId"),
+  { type: "string", pattern: ULID.source, description: "A ticket id: a ULID (26 Crockford base-32 characters)." },
+  "TicketId",
+);
 export type TicketId = t.TypeOf<typeof TicketIdC>;
 
 export interface TenantIdBrand {
@@ -25,7 +30,11 @@ export interface TenantIdBrand {
 export const TENANT_ID_RULE =
   "1–64 characters of ASCII letters, digits, '.', '_' or '-', starting with a letter or digit";
 /** A tenant id: see `TENANT_ID_RULE`. */
-export const TenantIdC = t.brand(t.string, (s): s is t.Branded<string, TenantIdBrand> => TENANT.test(s), "TenantId");
+export const TenantIdC = withJsonSchema(
+  t.brand(t.string, (s): s is t.Branded<string, TenantIdBrand> => TENANT.test(s), "TenantId"),
+  { type: "string", pattern: TENANT.source, description: `A tenant id: ${TENANT_ID_RULE}.` },
+  "TenantId",
+);
 export type TenantId = t.TypeOf<typeof TenantIdC>;
 
 /** True when `u` follows the tenant id rule (stores check every tenant they are handed with it). */
@@ -53,9 +62,9 @@ const COMMAND_ID = /^[\x21-\x7E]{1,128}$/;
  */
 export const COMMAND_ID_RULE = "1–128 printable ASCII characters, no spaces";
 /** A command id (idempotency key) or correlation id: see `COMMAND_ID_RULE`. */
-export const CommandIdC = t.brand(
-  t.string,
-  (s): s is t.Branded<string, CommandIdBrand> => COMMAND_ID.test(s),
+export const CommandIdC = withJsonSchema(
+  t.brand(t.string, (s): s is t.Branded<string, CommandIdBrand> => COMMAND_ID.test(s), "CommandId"),
+  { type: "string", pattern: "^[!-~]{1,128}$", description: `A command id: ${COMMAND_ID_RULE}.` },
   "CommandId",
 );
 export type CommandId = t.TypeOf<typeof CommandIdC>;
@@ -70,8 +79,7 @@ export const commandId = (s: string): CommandId => {
 export interface NonEmptyBrand {
   readonly NonEmpty: unique symbol;
 }
-export const NonEmptyTextC = t.brand(
-  t.string,
-  (s): s is t.Branded<string, NonEmptyBrand> => s.trim().length > 0,
-  "NonEmpty",
+export const NonEmptyTextC = withJsonSchema(
+  t.brand(t.string, (s): s is t.Branded<string, NonEmptyBrand> => s.trim().length > 0, "NonEmpty"),
+  { type: "string", pattern: "\\S", description: "Text that is not empty (nor only spaces)." },
 );

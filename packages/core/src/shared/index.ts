@@ -1,6 +1,6 @@
 /** shared/ — the bottom of the stack: instants, durations, ids, decoding with named paths, code guards. */
 export { hasCode } from "./codes.js";
-export { type DecodeError, type DecodeIssue, decodeWith, isDecodeError } from "./decode.js";
+export { type DecodeError, type DecodeIssue, decodeWith, guarded, isDecodeError } from "./decode.js";
 export { DAY, type Duration, DurationC, formatDuration, HOUR, MINUTE, parseDuration, SECOND } from "./duration.js";
 export {
   COMMAND_ID_RULE,

@@ -83,8 +83,15 @@ describe("findUnstorable", () => {
     [{ "two words": "\uD800" }, 'data["two words"]'],
     [{ "k\u0000": 1 }, 'data["k\\u0000"]'],
     [[1, { n: 2n }], "data[1].n"],
+    [{ minutes: Number.NaN }, "data.minutes"],
+    [{ a: [0, Number.POSITIVE_INFINITY] }, "data.a[1]"],
+    [{ a: [0, Number.NEGATIVE_INFINITY] }, "data.a[1]"],
   ])("names the first bad place %#", (value, path) => {
     expect(findUnstorable(value, "data")?.path).toBe(path);
+  });
+
+  it("keeps finite numbers, -0 and the largest doubles", () => {
+    expect(findUnstorable({ a: [0, -0, 1.5, Number.MAX_VALUE, -Number.MIN_VALUE] }, "data")).toBeUndefined();
   });
 
   it("refuses a cycle, a throwing getter or toJSON, and nesting past the limit, without throwing", () => {

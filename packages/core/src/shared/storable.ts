@@ -3,7 +3,9 @@
  * for a lone surrogate (half of a UTF-16 pair): `jsonb` refuses it, and `text` silently turns
  * it into U+FFFD, so the value read back is not the value written. Every store refuses such
  * input before it writes (the in-memory one too, so that both behave the same), and decoders
- * may refuse it earlier with the same check. Both checks are linear in the size of the input.
+ * may refuse it earlier with the same check. A number that is NaN or infinite has no JSON form
+ * (JSON.stringify writes null): values holding one are refused too. Both checks are linear in
+ * the size of the input.
  */
 
 /** Why a store cannot hold the text `s`, or undefined when it can. */
@@ -75,6 +77,9 @@ const walk = (given: unknown, path: string, depth: number, open: Set<object>): U
     return reason === undefined ? undefined : { path, reason };
   }
   if (typeof value === "bigint") return { path, reason: "is a BigInt, which has no JSON form" };
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return { path, reason: `is ${value}, which has no JSON form (it would be stored as null)` };
+  }
   if (typeof value !== "object" || value === null) return undefined;
   if (depth >= MAX_JSON_DEPTH) return { path, reason: `nests deeper than ${MAX_JSON_DEPTH} levels` };
   if (open.has(value)) return { path, reason: "contains itself (a cycle has no JSON form)" };

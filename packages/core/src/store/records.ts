@@ -4,6 +4,7 @@
  * names the tenant, stream and version instead of a crash.
  */
 import * as E from "fp-ts/lib/Either.js";
+import { describeValue, thrownMessage } from "../shared/decode.js";
 import { decodeEvent, encodeEvent } from "../ticket/codec.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { CorruptEvent } from "./errors.js";
@@ -24,19 +25,51 @@ export const toTracedEvent = (e: TicketEvent, trace: EventTrace): NewEvent => {
   };
 };
 
-/** Decodes a recorded event back into a ticket event, or a CorruptEvent naming where it is. */
+/** A field of a record as a store handed it, or undefined when reading it throws. */
+const field = (r: unknown, key: string): unknown => {
+  try {
+    return typeof r === "object" && r !== null ? (r as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The CorruptEvent of a record: where it is (tenant, stream, version, as far as they can be read)
+ * and what is wrong.
+ */
+export const corruptEventOf = (r: unknown, issues: CorruptEvent["issues"]): CorruptEvent => {
+  const text = (u: unknown): string => (typeof u === "string" ? u : `(${describeValue(u)})`);
+  const version = field(r, "version");
+  return new CorruptEvent(
+    text(field(r, "tenantId")),
+    text(field(r, "streamId")),
+    typeof version === "number" ? version : Number.NaN,
+    issues,
+  );
+};
+
+/**
+ * Decodes a recorded event back into a ticket event, or a CorruptEvent naming where it is.
+ * Never throws, whatever the record holds.
+ */
 export const fromRecorded = (r: RecordedEvent): E.Either<CorruptEvent, TicketEvent> => {
-  const meta = (typeof r.metadata === "object" && r.metadata !== null ? r.metadata : {}) as Record<string, unknown>;
-  const raw = {
-    type: r.type,
-    schemaVersion: r.schemaVersion,
-    ticketId: r.streamId,
-    tenantId: r.tenantId,
-    at: meta.at,
-    actor: meta.actor,
-    data: r.data,
-  };
-  return E.mapLeft(
-    (err: { issues: CorruptEvent["issues"] }) => new CorruptEvent(r.tenantId, r.streamId, r.version, err.issues),
-  )(decodeEvent(raw));
+  try {
+    const metadata = field(r, "metadata");
+    const meta = (typeof metadata === "object" && metadata !== null ? metadata : {}) as Record<string, unknown>;
+    const raw = {
+      type: field(r, "type"),
+      schemaVersion: field(r, "schemaVersion"),
+      ticketId: field(r, "streamId"),
+      tenantId: field(r, "tenantId"),
+      at: field(meta, "at"),
+      actor: field(meta, "actor"),
+      data: field(r, "data"),
+    };
+    return E.mapLeft((err: { issues: CorruptEvent["issues"] }) => corruptEventOf(r, err.issues))(decodeEvent(raw));
+  } catch (error) {
+    return E.left(
+      corruptEventOf(r, [{ path: "", expected: "a record", message: `cannot be read: ${thrownMessage(error)}` }]),
+    );
+  }
 };

@@ -7,9 +7,10 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
-import { decodeWith } from "../shared/decode.js";
+import { decodeWith, thrownMessage } from "../shared/decode.js";
 import { CommandIdC } from "../shared/ids.js";
-import { CorruptEvent } from "./errors.js";
+import type { CorruptEvent } from "./errors.js";
+import { corruptEventOf } from "./records.js";
 import type { RecordedEvent } from "./types.js";
 
 export const EventTraceC = t.partial({
@@ -27,21 +28,26 @@ const decodeTrace = decodeWith(EventTraceC, "event trace");
 const metadataOf = (r: RecordedEvent): Record<string, unknown> =>
   typeof r.metadata === "object" && r.metadata !== null ? (r.metadata as Record<string, unknown>) : {};
 
-/** The trace part of a record's metadata (empty for an event written without one). */
+/** The trace part of a record's metadata (empty for an event written without one). Never throws. */
 export const traceOf = (r: RecordedEvent): E.Either<CorruptEvent, EventTrace> => {
-  const { causationId, correlationId, commandFingerprint } = metadataOf(r);
-  const raw = Object.fromEntries(
-    Object.entries({ causationId, correlationId, commandFingerprint }).filter(([, v]) => v !== undefined),
-  );
-  return E.mapLeft(
-    (err: { issues: CorruptEvent["issues"] }) =>
-      new CorruptEvent(
-        r.tenantId,
-        r.streamId,
-        r.version,
+  try {
+    const { causationId, correlationId, commandFingerprint } = metadataOf(r);
+    const raw = Object.fromEntries(
+      Object.entries({ causationId, correlationId, commandFingerprint }).filter(([, v]) => v !== undefined),
+    );
+    return E.mapLeft((err: { issues: CorruptEvent["issues"] }) =>
+      corruptEventOf(
+        r,
         err.issues.map((i) => ({ ...i, path: `metadata.${i.path}`, message: `metadata.${i.message}` })),
       ),
-  )(decodeTrace(raw));
+    )(decodeTrace(raw));
+  } catch (error) {
+    return E.left(
+      corruptEventOf(r, [
+        { path: "metadata", expected: "a record", message: `metadata: cannot be read: ${thrownMessage(error)}` },
+      ]),
+    );
+  }
 };
 
 /** Whether a record was caused by the command with this id (read without decoding the rest). */

@@ -5,9 +5,11 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
 import { DurationC } from "../shared/duration.js";
 import { CommandIdC, NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
 import { InstantC } from "../shared/instant.js";
+import { withJsonSchema } from "../shared/json-schema.js";
 import { ActorC, AwaitReasonC, CloseReasonC, MetricNameC, PriorityCauseC, RatingC } from "./events.js";
 import { AttachmentC, TicketFieldsC } from "./fields.js";
 
@@ -17,7 +19,11 @@ import { AttachmentC, TicketFieldsC } from "./fields.js";
  */
 const omittable = <D extends t.Mixed>(data: D): D =>
   E.isRight(data.decode({}))
-    ? (new t.Type(data.name, data.is, (u, c) => data.validate(u === undefined ? {} : u, c), data.encode) as D)
+    ? // Its JSON Schema is the payload's; the property is optional as the codec takes `undefined`.
+      withJsonSchema(
+        new t.Type(data.name, data.is, (u, c) => data.validate(u === undefined ? {} : u, c), data.encode) as D,
+        ({ schemaOf }) => schemaOf(data),
+      )
     : data;
 
 /**
@@ -42,6 +48,13 @@ const command = <T extends string, D extends t.Mixed>(type: T, data: D) =>
   );
 
 const none = t.type({});
+
+/** A count (SLA cycle, escalation level or step): a whole number from 0 to 2^31 - 1. */
+const CountC = t.refinement(
+  t.number,
+  (n) => Number.isInteger(n) && n >= 0 && n <= 2_147_483_647,
+  "a whole number from 0 to 2147483647",
+);
 
 export const commandCodecs = {
   open: command(
@@ -98,17 +111,17 @@ export const commandCodecs = {
   "schedule-session": command("schedule-session", t.type({ start: InstantC, length: DurationC })),
   "record-sla-warning": command(
     "record-sla-warning",
-    t.type({ metric: MetricNameC, cycle: t.number, warning: t.string, deadline: InstantC }),
+    t.type({ metric: MetricNameC, cycle: CountC, warning: t.string, deadline: InstantC }),
   ),
-  "record-sla-breach": command(
-    "record-sla-breach",
-    t.type({ metric: MetricNameC, cycle: t.number, deadline: InstantC }),
-  ),
+  "record-sla-breach": command("record-sla-breach", t.type({ metric: MetricNameC, cycle: CountC, deadline: InstantC })),
   "record-escalation-level": command(
     "record-escalation-level",
-    t.type({ level: t.number, metric: MetricNameC, step: t.number, roles: t.array(t.string) }),
+    t.type({ level: CountC, metric: MetricNameC, step: CountC, roles: t.array(t.string) }),
   ),
 } as const;
+
+// Each `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+for (const codec of Object.values(commandCodecs)) guarded(codec);
 
 export type CommandCodecs = typeof commandCodecs;
 export type TicketCommandType = keyof CommandCodecs;

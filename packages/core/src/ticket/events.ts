@@ -4,6 +4,7 @@
  * and actor; the payload is under `data`.
  */
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
 import { DurationC } from "../shared/duration.js";
 import { NonEmptyTextC, TenantIdC, TicketIdC } from "../shared/ids.js";
 import { InstantC } from "../shared/instant.js";
@@ -145,6 +146,9 @@ export const eventCodecs = {
     t.type({ level: t.number, metric: MetricNameC, step: t.number, roles: t.array(t.string) }),
   ),
 } as const;
+
+// Each `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+for (const codec of Object.values(eventCodecs)) guarded(codec);
 
 export type EventCodecs = typeof eventCodecs;
 export type TicketEventType = keyof EventCodecs;

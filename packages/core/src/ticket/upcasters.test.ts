@@ -1,6 +1,7 @@
 /**
  * Upcasting: a `commented` event stored under schema version 1 (`internal: boolean`, no
- * attachments) decodes as the current version 2 (visibility, attachments listed).
+ * attachments) decodes as the current version 2 (visibility, attachments listed). Only
+ * `internal: false` is public: a missing mark is not proof (comment-visibility.test.ts).
  */
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
@@ -21,7 +22,7 @@ describe("commented v1 → v2", () => {
   it.each([
     [true, "internal"],
     [false, "public"],
-    [undefined, "public"],
+    [undefined, "internal"],
   ] as const)("internal: %s decodes as visibility %s", (internal, visibility) => {
     const stored = v1({ author: "agent", body: "Checked the logs", ...(internal === undefined ? {} : { internal }) });
     const decoded = decodeEvent(stored);

@@ -13,6 +13,17 @@ export {
   checkCalendarLaws,
 } from "./calendar-laws.js";
 export {
+  assertDecoderNeverThrows,
+  type DecoderLawOptions,
+  expectDecoderReturns,
+  type HostileRecipe,
+  hostileRecipeArb,
+  hostileValue,
+  type PublicDecoder,
+  type PublicDecoderOptions,
+  publicDecoders,
+} from "./decoder-laws.js";
+export {
   assertLaw,
   checkLaws,
   describeFailures,

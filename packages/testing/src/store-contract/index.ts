@@ -10,6 +10,7 @@
 import { describe } from "vitest";
 import { atomicityContract } from "./atomicity.js";
 import { commandIdContract } from "./command-ids.js";
+import { commentVisibilityContract } from "./comment-visibility.js";
 import { concurrencyContract } from "./concurrency.js";
 import { expectedVersionContract } from "./expected-version.js";
 import type { MakeStore } from "./helpers.js";
@@ -46,6 +47,7 @@ export const describeEventStoreContract = (
     describe("law: no lost, duplicated or reordered events", () => logPropertyContract(makeStore, numRuns));
     describe("input no store can hold", () => inputContract(makeStore));
     describe("event traces and command ids", () => commandIdContract(makeStore));
+    describe("comment visibility fails closed through the store", () => commentVisibilityContract(makeStore));
     describe("law: any input succeeds as given or is refused by code, changing nothing", () =>
       inputPropertyContract(makeStore, numRuns * 2));
   });
