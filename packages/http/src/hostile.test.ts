@@ -126,6 +126,17 @@ describe("hostile bodies", () => {
     expect(a.sentWhenAnswered).toBeLessThan(40 * 1024);
   });
 
+  it("a body over the limit that the client still finishes sending does not upset the server", async () => {
+    const chunk = `400\r\n${"y".repeat(0x400)}\r\n`;
+    const a = await raw(headFor("/tickets", "Transfer-Encoding: chunked\r\n"), [
+      Array.from({ length: 40 }, () => chunk).join("") + "0\r\n\r\n",
+    ]);
+    expect(a.status).toBe(413);
+    await new Promise((r) => setTimeout(r, 200)); // the rest of the body arrives and ends
+    const next = await send("/tickets", JSON.stringify({ data: openData() }));
+    expect(next.status).toBe(201);
+  });
+
   it("a body that never finishes arriving is 408 after the body timeout", async () => {
     const started = performance.now();
     const a = await raw(headFor("/tickets", "Content-Length: 1000\r\n"), ['{"data":'], 0);

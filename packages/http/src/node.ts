@@ -31,19 +31,24 @@ export const toFetchRequest = (req: IncomingMessage, base = "http://localhost"):
   const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
   const url = new URL(path.startsWith("/") ? path : `/${path}`, base);
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
+  // Once the handler cancels the body (it refused it) or it ended, nothing more reaches the stream.
   let done = false;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       req.on("data", (chunk: Buffer) => {
+        if (done) return;
         controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         if ((controller.desiredSize ?? 0) <= 0) req.pause();
       });
       req.on("end", () => {
+        if (done) return;
         done = true;
         controller.close();
       });
       req.on("error", (error) => {
-        if (!done) controller.error(error);
+        if (done) return;
+        done = true;
+        controller.error(error);
       });
       req.pause();
     },
@@ -52,7 +57,6 @@ export const toFetchRequest = (req: IncomingMessage, base = "http://localhost"):
     },
     cancel() {
       done = true;
-      req.removeAllListeners("data");
     },
   });
   return new Request(url, { method, headers, body, duplex: "half" } as RequestInit);

@@ -3,12 +3,13 @@
  * matches (routes.ts); a test checks it against the live handler both ways and validates real
  * answers against its response schemas. JSON Schema 2020-12 throughout (OpenAPI 3.1's dialect).
  *
- * The command payloads (`data`) are described loosely here (an object; the command `type` is an
- * enum of the core's command types): the core decodes them and answers `422 INVALID_COMMAND`
- * with each bad path. Exact payload schemas generated from the core's codecs can replace the
- * `CommandBody` and `OpenBody` components once the core exports them.
+ * The command bodies are generated from the core's codecs (`commandJsonSchema` of
+ * `@ticketfold/core/schema`): each command type's `data` schema, as `decodeCommand` checks it,
+ * inside the adapter's body (`type`, `data`, `correlationId`; the envelope is the server's). The
+ * core's definitions sit under `components/schemas` as `core.<name>`.
  */
-import { commandTypes, MAX_PAGE_SIZE, statuses } from "@ticketfold/core";
+import { commandTypes, decodeCommand, MAX_PAGE_SIZE, statuses } from "@ticketfold/core";
+import { commandJsonSchema } from "@ticketfold/core/schema";
 import { LIST_PARAMETERS } from "./codecs.js";
 import { problemStatuses } from "./problem.js";
 import { type Operation, routes } from "./routes.js";
@@ -177,35 +178,39 @@ const commandResult: Schema = {
   },
 };
 
-const commandBody: Schema = {
-  type: "object",
-  required: ["type"],
-  additionalProperties: false,
-  properties: {
-    type: { enum: commandTypes.filter((c) => c !== "open") },
-    data: { type: "object", description: "the command's payload; may be left out when it has no required field" },
-    correlationId: { type: "string", pattern: COMMAND_ID },
-  },
+/** The core's command schema, its `$defs` refs pointing at `components/schemas/core.<name>`. */
+const coreCommandSchemas = (): { defs: Record<string, Schema>; dataOf: (type: string) => Schema } => {
+  const generated = JSON.parse(
+    JSON.stringify(commandJsonSchema()).replaceAll('"#/$defs/', '"#/components/schemas/core.'),
+  ) as { $defs: Record<string, Schema> };
+  const defs = Object.fromEntries(Object.entries(generated.$defs).map(([name, schema]) => [`core.${name}`, schema]));
+  const dataOf = (type: string): Schema =>
+    ((generated.$defs[type]?.properties as Record<string, Schema> | undefined)?.data ?? { type: "object" }) as Schema;
+  return { defs, dataOf };
 };
 
-const openBody: Schema = {
+/** Whether a command type may leave `data` out: the core decodes it without one. */
+const dataRequired = (type: string): boolean => {
+  const probe = decodeCommand({
+    type,
+    ticketId: "01JNDG9Q000000000000000001",
+    tenantId: "t",
+    at: "2025-01-01T00:00:00Z",
+    actor: { kind: "system", id: "x" },
+  });
+  return probe._tag === "Left" && "issues" in probe.left && probe.left.issues.some((i) => i.path.startsWith("data"));
+};
+
+const bodyOf = (type: string, data: Schema): Schema => ({
   type: "object",
-  required: ["data"],
   additionalProperties: false,
+  required: dataRequired(type) ? ["type", "data"] : ["type"],
   properties: {
-    data: {
-      type: "object",
-      description:
-        "the intake fields (subject, description, category, channel, requester, …) and optionally a priority",
-    },
-    ticketId: {
-      type: "string",
-      pattern: ULID,
-      description: "the new ticket's id; the server makes one when absent (send one to retry an open safely)",
-    },
+    type: { const: type },
+    data,
     correlationId: { type: "string", pattern: COMMAND_ID },
   },
-};
+});
 
 const json = (schema: Schema) => ({ "application/json": { schema } });
 const problemContent = { "application/problem+json": { schema: ref("Problem") } };
@@ -299,6 +304,23 @@ const PROBLEM_STATUSES = [400, 403, 404, 405, 408, 409, 412, 413, 415, 422, 428,
 
 /** The OpenAPI 3.1 document of the routes. */
 export const openApiDocument = (options: OpenApiOptions = {}) => {
+  const core = coreCommandSchemas();
+  const commands = commandTypes.filter((c) => c !== "open");
+  const commandBodies = Object.fromEntries(commands.map((c) => [`CommandBody.${c}`, bodyOf(c, core.dataOf(c))]));
+  const openBody: Schema = {
+    type: "object",
+    required: ["data"],
+    additionalProperties: false,
+    properties: {
+      data: core.dataOf("open"),
+      ticketId: {
+        type: "string",
+        pattern: ULID,
+        description: "the new ticket's id; the server makes one when absent (send one to retry an open safely)",
+      },
+      correlationId: { type: "string", pattern: COMMAND_ID },
+    },
+  };
   const paths: Record<string, Record<string, Schema>> = {};
   for (const route of routes) {
     const item = paths[route.path] ?? {};
@@ -322,7 +344,16 @@ export const openApiDocument = (options: OpenApiOptions = {}) => {
     components: {
       schemas: {
         Problem: problemSchema,
-        CommandBody: commandBody,
+        CommandBody: {
+          description:
+            "A command on a ticket: its type and payload (the tenant, actor, instant and id are the server's).",
+          oneOf: commands.map((c) => ref(`CommandBody.${c}`)),
+          discriminator: {
+            propertyName: "type",
+            mapping: Object.fromEntries(commands.map((c) => [c, `#/components/schemas/CommandBody.${c}`])),
+          },
+        },
+        ...commandBodies,
         OpenBody: openBody,
         CommandResult: commandResult,
         MetricSummary: metricSummary,
@@ -333,6 +364,7 @@ export const openApiDocument = (options: OpenApiOptions = {}) => {
           properties: { rows: { type: "array", items: ref("TicketRow") }, nextCursor: nullable("string") },
         },
         CustomerTicketView: customerView,
+        ...core.defs,
       },
       responses: Object.fromEntries(
         PROBLEM_STATUSES.map((s) => [`Problem${s}`, { description: `Problem (${s})`, content: problemContent }]),
