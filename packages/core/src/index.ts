@@ -169,6 +169,8 @@ export {
   type LadderStep,
   /** A language notices are written in. @category policy */
   type Locale,
+  /** Loads a policy from JSON: strict decode, every reference checked, compiled; or every error with its path. @category policy */
+  loadPolicy,
   /** One metric's clock: targets per priority, calendar, pauses, stops, warnings. @category policy */
   type MetricPolicy,
   /** The notification part of a policy: locale, references, contacts, quiet hours. @category policy */
@@ -185,6 +187,8 @@ export {
   type PolicyCore,
   /** Codec of the lifecycle part of a policy. @category policy */
   PolicyCoreC,
+  /** One thing wrong with a policy `loadPolicy` was given: code, path, message. @category policy */
+  type PolicyLoadError,
   /** Finds a ticket's policy: by id, or by rule for a new ticket. @category policy */
   type PolicyResolver,
   /** Rules that choose a new ticket's policy, and the default. @category policy */
@@ -383,6 +387,8 @@ export {
   formatDuration,
   /** Writes an instant as an ISO-8601 string (UTC). @category shared */
   formatInstant,
+  /** Writes a path in the one notation of every error: `sla.metrics.response.targets["1"]`, `ladder[0]`. @category shared */
+  formatPath,
   /** One hour in milliseconds. @category shared */
   HOUR,
   /** Guard by an error's stable `code` (never `instanceof`). @category shared */

@@ -4,6 +4,7 @@ export type { CompiledPolicy } from "./compiled.js";
 export { isSlaPolicyError, type SlaPolicyError } from "./errors.js";
 export type { LadderStep, Threshold } from "./ladder.js";
 export { type PolicyCore, PolicyCoreC } from "./lifecycle.js";
+export { loadPolicy, type PolicyLoadError } from "./load.js";
 export {
   type Contact,
   type Contacts,
