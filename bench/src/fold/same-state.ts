@@ -16,7 +16,7 @@ const FIRST_REPLY = 512;
 const PLAN_SHARED = 1024;
 const REPLY_CYCLE_STARTED = 2048;
 const REPLY_CYCLE_ENDED = 4096;
-const OPENING_ONLY = new Set(["priority", "priorityDefaulted", "policyId", "approvalRequired"]);
+const OPENING_ONLY = new Set(["priority", "priorityDefaulted", "policyId", "policyVersion", "approvalRequired"]);
 
 export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState => {
   const s: Mutable<TicketState> = {
@@ -24,6 +24,7 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
     ticketId: null,
     tenantId: null,
     policyId: null,
+    policyVersion: null,
     status: "none",
     fields: null,
     priority: null,
@@ -67,6 +68,7 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         s.ticketId = e.ticketId;
         s.tenantId = e.tenantId;
         s.policyId = e.data.policyId;
+        s.policyVersion = e.data.policyVersion ?? null;
         s.fields = fields as unknown as TicketState["fields"];
         s.priority = e.data.priority;
         s.openedAt = e.at;

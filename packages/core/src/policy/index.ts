@@ -24,7 +24,13 @@ export {
   priorityRank,
   resolvePriority,
 } from "./priority.js";
-export { type PolicyResolver, singlePolicy } from "./resolver.js";
+export {
+  type PolicyPin,
+  type PolicyResolver,
+  pinnedPolicy,
+  policyVersionOf,
+  singlePolicy,
+} from "./resolver.js";
 export {
   decodePolicySelection,
   type PolicySelection,

@@ -17,7 +17,7 @@ import type { StoreSchema } from "../schema.js";
 import type { ReadSideTables } from "./tables.js";
 
 /** The shape version of stored `TicketState` snapshots. Bump it with every change to `TicketState`. */
-export const TICKET_STATE_SHAPE = 1;
+export const TICKET_STATE_SHAPE = 2;
 
 /** Adds the shape column to a table set made before snapshots recorded it (idempotent). */
 export const snapshotShapeDdl = (t: ReadSideTables): string =>
