@@ -2,6 +2,7 @@
  * loadPolicy (issue 10, item 8): a policy is decoded strictly, every reference is checked and
  * it is compiled, in one step that reports every error with its path, in one notation.
  */
+import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { HOUR } from "../shared/duration.js";
@@ -255,5 +256,48 @@ describe("loadPolicy", () => {
     const typo = decodePolicy(edit(["sla", "retaget"], "restart"));
     expect(E.isLeft(typo) && typo.left.issues.map((i) => i.path)).toEqual(["sla.retaget"]);
     expect(E.isRight(decodePolicy(edit(["priorities", "default"], "normal")))).toBe(true);
+  });
+});
+
+describe("loadPolicy never throws", () => {
+  it("a getter that throws is an error value", () => {
+    const input = Object.defineProperty({ ...base }, "sla", {
+      enumerable: true,
+      get() {
+        throw new Error("boom");
+      },
+    });
+    expect(errorsOf(input)).toEqual([
+      expect.objectContaining({ code: "INVALID_VALUE", path: "", message: "value: not readable (boom)" }),
+    ]);
+  });
+
+  it("whatever it is given: any value, BigInt, cycles, getters that throw, near-policies", () => {
+    const hostile = fc.oneof(
+      fc.anything({ withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withDate: true }),
+      fc.anything().map((v) => ({ ...base, sla: { metrics: { response: v } } })),
+      fc.constant(
+        Object.defineProperty({ ...base }, "sla", {
+          enumerable: true,
+          get() {
+            throw new Error("boom");
+          },
+        }),
+      ),
+      fc.constant(
+        (() => {
+          const cyclic: Json = structuredClone(base);
+          (cyclic.sla as Json).metrics = { response: cyclic };
+          return cyclic;
+        })(),
+      ),
+    );
+    fc.assert(
+      fc.property(hostile, (input) => {
+        const loaded = loadPolicy(input);
+        if (E.isLeft(loaded)) expect(loaded.left.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -74,9 +74,21 @@ const referenceErrors = (policy: Policy): PolicyLoadError[] => {
  * Loads a policy from JSON: decoded strictly, every reference checked, compiled. Returns the
  * compiled policy (its `policy` is the decoded one), or every error found, each with its path.
  * A policy that decodes but has errors reports them all (unknown calendars, priorities off the
- * scale, thresholds that make no sense) in one go.
+ * scale, thresholds that make no sense) in one go. Never throws, whatever it is given.
  */
 export const loadPolicy = (input: unknown): E.Either<readonly PolicyLoadError[], CompiledPolicy> => {
+  try {
+    return load(input);
+  } catch (error) {
+    // Only a value no JSON text gives can get here (a getter that throws, say): refuse it.
+    const reason = error instanceof Error ? error.message : String(error);
+    return E.left([
+      { code: "INVALID_VALUE", path: "", expected: "Policy", message: `value: not readable (${reason})` },
+    ]);
+  }
+};
+
+const load = (input: unknown): E.Either<readonly PolicyLoadError[], CompiledPolicy> => {
   const decoded = decodePolicy(input);
   if (E.isLeft(decoded))
     return E.left(
