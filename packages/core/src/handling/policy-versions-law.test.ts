@@ -74,9 +74,9 @@ describe("pinned policy versions (law)", () => {
         );
         if (JSON.stringify(unpinned) !== JSON.stringify(before)) wouldMove++;
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
     // The law is not vacuous: most edits would have moved something had tickets not been pinned.
-    expect(wouldMove).toBeGreaterThan(10);
-  });
+    expect(wouldMove).toBeGreaterThan(5);
+  }, 120_000);
 });
