@@ -17,7 +17,7 @@ const FIRST_REPLY = 512;
 const PLAN_SHARED = 1024;
 const REPLY_CYCLE_STARTED = 2048;
 const REPLY_CYCLE_ENDED = 4096;
-const OPENING_ONLY = new Set(["priority", "priorityDefaulted", "policyId", "approvalRequired"]);
+const OPENING_ONLY = new Set(["priority", "priorityDefaulted", "policyId", "policyVersion", "approvalRequired"]);
 
 /** The key of the clock log on each state the loop built, held on it as the core holds its own. */
 const LOG = Symbol("bench.clockLog");
@@ -34,6 +34,7 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
     ticketId: null,
     tenantId: null,
     policyId: null,
+    policyVersion: null,
     status: "none",
     fields: null,
     priority: null,
@@ -75,6 +76,7 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         s.ticketId = e.ticketId;
         s.tenantId = e.tenantId;
         s.policyId = e.data.policyId;
+        s.policyVersion = e.data.policyVersion ?? null;
         s.fields = fields as unknown as TicketState["fields"];
         s.priority = e.data.priority;
         s.openedAt = e.at;

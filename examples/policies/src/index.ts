@@ -1,7 +1,8 @@
 /**
  * The five real support policies (P-A … P-E, see shared/design/policies.md) written as
- * Ticketfold policies: plain JSON files, decoded here with the core's `decodePolicy` so a
- * policy that does not match the codec fails loudly at import time.
+ * Ticketfold policies: plain JSON files, loaded here with the core's `loadPolicy` (strict: an
+ * unknown field, calendar or priority is an error with its path) so a policy that does not
+ * load fails loudly at import time, with every error it has.
  *
  * Choices the documents leave open, and the value taken:
  * - P-A: impact unknown at intake ⇒ priority 3 (Standard, a single user).
@@ -14,29 +15,29 @@
  *   Its scale is the ticket system's own (high, normal, low; default normal).
  * - P-E: a request opened without a priority is Medium until the specialist reviews it.
  */
-import { decodePolicy, type Policy } from "@ticketfold/core";
+import { loadPolicy, type Policy } from "@ticketfold/core";
 import pAJson from "./p-a.json" with { type: "json" };
 import pBJson from "./p-b.json" with { type: "json" };
 import pCJson from "./p-c.json" with { type: "json" };
 import pDJson from "./p-d.json" with { type: "json" };
 import pEJson from "./p-e.json" with { type: "json" };
 
-/** Decodes one policy file; a policy that does not decode is a programming error here. */
-export const loadPolicy = (json: unknown, file: string): Policy => {
-  const decoded = decodePolicy(json);
-  if (decoded._tag === "Left") throw new Error(`${file}: ${decoded.left.message}`);
-  return decoded.right;
+/** Loads one policy file; a policy that does not load is a programming error here. */
+export const policyFile = (json: unknown, file: string): Policy => {
+  const loaded = loadPolicy(json);
+  if (loaded._tag === "Left") throw new Error(`${file}:\n${loaded.left.map((e) => e.message).join("\n")}`);
+  return loaded.right.policy;
 };
 
 /** P-A "three-tier MSP": priority 1/2/3 by impact, the dispatch questions are mandatory. */
-export const pA: Policy = loadPolicy(pAJson, "p-a.json");
+export const pA: Policy = policyFile(pAJson, "p-a.json");
 /** P-B "VIP help desk": change requests wait for approval and are the billable category. */
-export const pB: Policy = loadPolicy(pBJson, "p-b.json");
+export const pB: Policy = policyFile(pBJson, "p-b.json");
 /** P-C "contract service desk": contract number required, missing priority ⇒ 4 (Low). */
-export const pC: Policy = loadPolicy(pCJson, "p-c.json");
+export const pC: Policy = policyFile(pCJson, "p-c.json");
 /** P-D "web ticket system": customer comments reopen resolved and recently closed tickets. */
-export const pD: Policy = loadPolicy(pDJson, "p-d.json");
+export const pD: Policy = policyFile(pDJson, "p-d.json");
 /** P-E "business-hours desk": four priorities, critical to low. */
-export const pE: Policy = loadPolicy(pEJson, "p-e.json");
+export const pE: Policy = policyFile(pEJson, "p-e.json");
 
 export const allPolicies: readonly Policy[] = [pA, pB, pC, pD, pE];

@@ -1,9 +1,10 @@
-import { decodePolicy, findPriority, priorityForImpact, resolvePriority } from "@ticketfold/core";
+import { decodePolicy, findPriority, loadPolicy, priorityForImpact, resolvePriority } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
 import { allPolicies, pA, pB, pC, pD, pE } from "./index.js";
 import pAJson from "./p-a.json" with { type: "json" };
 import pBJson from "./p-b.json" with { type: "json" };
 import pCJson from "./p-c.json" with { type: "json" };
+import pCUnregisteredJson from "./p-c-unregistered.json" with { type: "json" };
 import pDJson from "./p-d.json" with { type: "json" };
 import pEJson from "./p-e.json" with { type: "json" };
 
@@ -18,6 +19,26 @@ describe("the five policies", () => {
     const decoded = decodePolicy(json);
     expect(decoded._tag).toBe("Right");
     expect(allPolicies.map((p) => p.id)).toContain(id);
+  });
+
+  it.each([
+    ["p-a", pAJson],
+    ["p-b", pBJson],
+    ["p-c", pCJson],
+    ["p-c-unregistered", pCUnregisteredJson],
+    ["p-d", pDJson],
+    ["p-e", pEJson],
+  ])("%s loads strictly: no unknown field, calendar or priority anywhere", (id, json) => {
+    const loaded = loadPolicy(json);
+    expect(loaded._tag === "Left" ? loaded.left.map((e) => e.message) : loaded.right.policy.id).toBe(id);
+  });
+
+  it("a typo in a real policy is refused with its path, not ignored", () => {
+    const typo = { ...pCJson, sla: { ...pCJson.sla, retaget: "restart" } };
+    const loaded = loadPolicy(typo);
+    expect(loaded._tag === "Left" && loaded.left.map((e) => [e.code, e.path])).toEqual([
+      ["UNKNOWN_FIELD", "sla.retaget"],
+    ]);
   });
 
   it("every policy's default priority is on its own scale", () => {

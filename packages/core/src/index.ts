@@ -53,6 +53,8 @@ export {
   allOf,
   /** An authorisation rule from a permissions table. @category decide */
   authorizeBy,
+  /** How one metric's deadline would move under a policy change (old → new). @category decide */
+  type DeadlineMove,
   /** Options of `decide`: the authorisation rule. @category decide */
   type DecideOptions,
   /** The decider shape. @category decide */
@@ -73,6 +75,12 @@ export {
   type PermissionAction,
   /** A permissions table: action → the relationships that may. @category decide */
   type Permissions,
+  /** What `previewPolicyChange` returns: the event it would record, and each metric's deadline move. @category decide */
+  type PolicyChangePreview,
+  /** Why a policy change cannot be previewed: the ticket refuses it, or a policy does not compile. @category decide */
+  type PreviewError,
+  /** Dry run of `change-policy` at `now`: per metric, the deadline before and after; records nothing. @category decide */
+  previewPolicyChange,
   /** How an actor stands to a ticket: requester, point of contact, organisation member, … @category decide */
   relationshipsOf,
   /** The ticket's decider. @category decide */
@@ -203,6 +211,8 @@ export {
   type LadderStep,
   /** A language notices are written in. @category policy */
   type Locale,
+  /** Loads a policy from JSON: strict decode, every reference checked, compiled; or every error with its path. @category policy */
+  loadPolicy,
   /** One metric's clock: targets per priority, calendar, pauses, stops, warnings. @category policy */
   type MetricPolicy,
   /** The notification part of a policy: locale, references, contacts, quiet hours. @category policy */
@@ -219,7 +229,11 @@ export {
   type PolicyCore,
   /** Codec of the lifecycle part of a policy. @category policy */
   PolicyCoreC,
-  /** Finds a ticket's policy: by id, or by rule for a new ticket. @category policy */
+  /** One thing wrong with a policy `loadPolicy` was given: code, path, message. @category policy */
+  type PolicyLoadError,
+  /** What pins a ticket to its policy: id and version. @category policy */
+  type PolicyPin,
+  /** Finds a ticket's policy: by id and pinned version, or by rule for a new ticket. @category policy */
   type PolicyResolver,
   /** Rules that choose a new ticket's policy, and the default. @category policy */
   type PolicySelection,
@@ -233,6 +247,10 @@ export {
   PriorityScaleC,
   /** What a priority written as text may be: `ids` or `ids-or-names`. @category policy */
   type PriorityValues,
+  /** The policy version a ticket is pinned to, from a resolver; undefined when the resolver lost it. @category policy */
+  pinnedPolicy,
+  /** A policy's version: its `version`, 1 when absent. @category policy */
+  policyVersionOf,
   /** The priority for `affected` of `total` users (P-A), if the scale has impact rules. @category policy */
   priorityForImpact,
   /** A priority's rank: 0 is the most urgent, -1 not on the scale. @category policy */
@@ -261,7 +279,7 @@ export {
   selectingResolver,
   /** The policy id for a new ticket's fields: first matching rule, else the default. @category policy */
   selectPolicyId,
-  /** A resolver for a desk with one policy. @category policy */
+  /** A resolver for a desk with one policy (and the earlier versions tickets are pinned to). @category policy */
   singlePolicy,
   /** A target: a duration, or one with its own calendar. @category policy */
   type Target,
@@ -423,6 +441,8 @@ export {
   formatInstant,
   /** Makes a codec's `decode` answer a failure, never throw, when the value throws back. @category shared */
   guarded,
+  /** Writes a path in the one notation of every error: `sla.metrics.response.targets["1"]`, `ladder[0]`. @category shared */
+  formatPath,
   /** One hour in milliseconds. @category shared */
   HOUR,
   /** Guard by an error's stable `code` (never `instanceof`). @category shared */

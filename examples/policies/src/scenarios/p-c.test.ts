@@ -22,7 +22,7 @@ import {
   timersUntil,
 } from "@ticketfold/testing";
 import { describe, expect, it } from "vitest";
-import { loadPolicy, pC } from "../index.js";
+import { pC, policyFile } from "../index.js";
 import pCSelectionJson from "../p-c-selection.json" with { type: "json" };
 import pCUnregisteredJson from "../p-c-unregistered.json" with { type: "json" };
 
@@ -311,7 +311,7 @@ describe("P-C priority changes", () => {
 });
 
 describe("P-C without P/N or S/N the registration time is not guaranteed", () => {
-  const unregistered = loadPolicy(pCUnregisteredJson, "p-c-unregistered.json");
+  const unregistered = policyFile(pCUnregisteredJson, "p-c-unregistered.json");
   const decoded = decodePolicySelection(pCSelectionJson);
   if (decoded._tag === "Left") throw new Error(decoded.left.message);
   const selection = decoded.right;

@@ -117,11 +117,11 @@ describe("each bad field is an error whose path names it", () => {
     ],
     ["an impossible one-off holiday", { holidays: ["2025-02-30"] }, "holidays[0]", '"YYYY-MM-DD"'],
     ["a malformed holiday", { holidays: ["12-24", "25.12.2025"] }, "holidays[1]", 'yearly "MM-DD"'],
-    ["a malformed override date", { overrides: { "2025-13-01": [] } }, "overrides.2025-13-01", '"YYYY-MM-DD"'],
+    ["a malformed override date", { overrides: { "2025-13-01": [] } }, 'overrides["2025-13-01"]', '"YYYY-MM-DD"'],
     [
       "a bad override interval",
       { overrides: { "2025-12-31": [["13:00", "09:00"]] } },
-      "overrides.2025-12-31[0]",
+      'overrides["2025-12-31"][0]',
       "ends before",
     ],
     ["no open time at all", { week: {} }, "week", "no open time"],
@@ -129,7 +129,7 @@ describe("each bad field is an error whose path names it", () => {
     [
       "a date both holiday and override",
       { holidays: ["12-24"], overrides: { "12-24": [["09:00", "12:00"]] } },
-      "overrides.12-24",
+      'overrides["12-24"]',
       "either a holiday",
     ],
     ["a version that is not a positive integer", { version: 0 }, "version", "version"],
@@ -187,7 +187,7 @@ describe("each bad field is an error whose path names it", () => {
     [
       "a dated rule that is also an override",
       { holidays: [{ date: "12-24", name: "Christmas Eve" }], overrides: { "12-24": [["09:00", "12:00"]] } },
-      "overrides.12-24",
+      'overrides["12-24"]',
       "either a holiday",
     ],
     [

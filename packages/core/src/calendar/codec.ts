@@ -4,7 +4,7 @@
  * template of half-open intervals, holidays (one-off `YYYY-MM-DD`, yearly `MM-DD`, or rules:
  * nth weekday, Easter-relative, observed fixed dates — holidayCodec.ts) and date overrides with
  * their own intervals. Every rule a definition can break is a decode error whose path names
- * the bad field (`week.mon[1]`, `holidays[2].nth`, `overrides.2025-12-31[0]`).
+ * the bad field (`week.mon[1]`, `holidays[2].nth`, `overrides["2025-12-31"][0]`).
  */
 import * as t from "io-ts";
 import { guarded } from "../shared/decode.js";

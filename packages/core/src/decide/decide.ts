@@ -6,6 +6,7 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import type { Policy } from "../policy/policy.js";
+import { policyVersionOf } from "../policy/resolver.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import { slaRecordKey, type TicketState } from "../ticket/state.js";
 import type { Action } from "../ticket/transitions.js";
@@ -15,6 +16,7 @@ import { decideComment, reopenAllowed } from "./comment.js";
 import { decideEscalationRequest } from "./escalation-request.js";
 import { checkExists, checkStatus, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
+import { decideChangePolicy } from "./policy-change.js";
 import { decideApproval, decideChangePriority, decideClose, decideLogTime } from "./work.js";
 
 export interface DecideOptions {
@@ -46,6 +48,15 @@ export const decide = (
       message: `ticket is under policy ${state.policyId}, but policy ${policy.id} was given`,
     });
   }
+  // The ticket is judged under the version it is pinned to, never a later edit of its policy.
+  if (state.policyVersion !== null && policyVersionOf(policy) !== state.policyVersion) {
+    return E.left({
+      code: "POLICY_MISMATCH",
+      expected: `${state.policyId} version ${state.policyVersion}`,
+      got: `${policy.id} version ${policyVersionOf(policy)}`,
+      message: `ticket is under policy ${state.policyId} version ${state.policyVersion}, but version ${policyVersionOf(policy)} was given (a new version applies only through change-policy)`,
+    });
+  }
   const missing = checkExists(action, state, command.ticketId);
   if (missing) return E.left(missing);
   // Who may comes before the status, so a refused actor learns nothing of the ticket.
@@ -69,9 +80,7 @@ export const decide = (
     case "open":
       return decideOpen(c, policy);
     case "change-policy":
-      return c.data.policyId === state.policyId
-        ? ok()
-        : ok(eventFrom(c, "policy-changed", { from: state.policyId ?? "", to: c.data.policyId }));
+      return decideChangePolicy(c, state);
     case "change-priority":
       return decideChangePriority(c, state, policy);
     case "accept":

@@ -4,4 +4,10 @@ export { type Decision, eventFrom } from "./build.js";
 export { type DecideOptions, decide } from "./decide.js";
 export { type Decider, type TicketDecider, ticketDecider } from "./decider.js";
 export { defaultPermissions, type PermissionAction, type Permissions } from "./permissions.js";
+export {
+  type DeadlineMove,
+  type PolicyChangePreview,
+  type PreviewError,
+  previewPolicyChange,
+} from "./policy-change.js";
 export { relationshipsOf } from "./relationships-of.js";

@@ -7,6 +7,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { PolicyCore } from "../policy/lifecycle.js";
 import { priorityForImpact, resolvePriority } from "../policy/priority.js";
+import { policyVersionOf } from "../policy/resolver.js";
 import type { RequirableField } from "../policy/workflow.js";
 import type { CommandOf } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";
@@ -77,6 +78,7 @@ export const decideOpen = (command: CommandOf<"open">, policy: PolicyCore): E.Ei
       priority,
       priorityDefaulted: defaulted,
       policyId: policy.id,
+      policyVersion: policyVersionOf(policy),
       approvalRequired,
     }),
   ]);

@@ -7,7 +7,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { decide } from "../decide/decide.js";
 import type { Policy } from "../policy/policy.js";
-import type { PolicyResolver } from "../policy/resolver.js";
+import { type PolicyResolver, pinnedPolicy, policyVersionOf, unknownPolicyMessage } from "../policy/resolver.js";
 import { ConcurrencyConflict } from "../store/errors.js";
 import type { EventTrace } from "../store/trace.js";
 import type { EventStore, RecordedEvent } from "../store/types.js";
@@ -32,21 +32,20 @@ export type DecideFn = (
   policy: Policy,
 ) => E.Either<DomainError, TicketEvent[]>;
 
-/** The ticket's policy: by id once it exists, by selection for the command that opens it. */
+/**
+ * The ticket's policy: by id and pinned version once it exists (policy/resolver.ts), by
+ * selection for the command that opens it.
+ */
 export const resolvePolicy = <P extends Policy>(
   policies: PolicyResolver<P>,
   state: TicketState,
   command: TicketCommand,
 ): E.Either<HandlerError, P> => {
   if (state.policyId !== null) {
-    const found = policies.byId(state.policyId);
+    const found = pinnedPolicy(policies, state);
     return found
       ? E.right(found)
-      : E.left({
-          code: "UNKNOWN_POLICY",
-          policyId: state.policyId,
-          message: `no policy with id ${state.policyId} is registered`,
-        });
+      : E.left({ code: "UNKNOWN_POLICY", policyId: state.policyId, message: unknownPolicyMessage(state) });
   }
   if (command.type === "open") return E.right(policies.forNewTicket(command));
   return E.left({
@@ -54,6 +53,23 @@ export const resolvePolicy = <P extends Policy>(
     ticketId: command.ticketId,
     message: `ticket ${command.ticketId} does not exist`,
   });
+};
+
+/**
+ * A `change-policy` command with the version it applies: the one it names, which the resolver
+ * must keep, or the one in force now. A policy the resolver does not have is `UNKNOWN_POLICY`,
+ * never recorded. Other commands are returned as they are.
+ */
+const changeTarget = <P extends Policy>(
+  policies: PolicyResolver<P>,
+  command: TicketCommand,
+): E.Either<HandlerError, TicketCommand> => {
+  if (command.type !== "change-policy") return E.right(command);
+  const { policyId, version } = command.data;
+  const pin = { policyId, policyVersion: version ?? null };
+  const found = version === undefined ? policies.byId(policyId) : pinnedPolicy(policies, pin);
+  if (found === undefined) return E.left({ code: "UNKNOWN_POLICY", policyId, message: unknownPolicyMessage(pin) });
+  return E.right({ ...command, data: { ...command.data, version: policyVersionOf(found) } });
 };
 
 /** A decided command: the ticket as read (state, stream version), its policy, the new events and their trace. */
@@ -114,7 +130,9 @@ export const readAndDecide = async <P extends Policy>(
     return E.left(new ConcurrencyConflict(command.tenantId, command.ticketId, expectedVersion, version));
   const policy = resolvePolicy(policies, state, command);
   if (E.isLeft(policy)) return policy;
-  const decision = decideWith(command, state, policy.right);
+  const target = changeTarget(policies, command);
+  if (E.isLeft(target)) return target;
+  const decision = decideWith(target.right, state, policy.right);
   if (E.isLeft(decision)) return decision;
   return E.right({
     kind: "decided",

@@ -5,8 +5,10 @@
  * percentages, stop events a metric can have).
  */
 import * as E from "fp-ts/lib/Either.js";
+import { twentyFourSeven } from "../calendar/twentyFourSeven.js";
 import type { BusinessCalendar } from "../calendar/types.js";
 import { formatDuration } from "../shared/duration.js";
+import { appendPath, formatPath } from "../shared/path.js";
 import type { MetricName } from "../ticket/events.js";
 import type {
   CalendarRef,
@@ -45,7 +47,18 @@ const checkThreshold = (th: Threshold, path: string): SlaPolicyError | undefined
   return undefined;
 };
 
+/** `compileSlaAll`, stopping at the first error. */
 export const compileSla = (policy: Policy, calendarNamed: CalendarByName): E.Either<SlaPolicyError, CompiledPolicy> => {
+  const all = compileSlaAll(policy, calendarNamed);
+  return E.isLeft(all) ? E.left(all.left[0] as SlaPolicyError) : all;
+};
+
+/** Compiles the SLA part, or every error found in it (each with its path). */
+export const compileSlaAll = (
+  policy: Policy,
+  calendarNamed: CalendarByName,
+): E.Either<readonly SlaPolicyError[], CompiledPolicy> => {
+  const errors: SlaPolicyError[] = [];
   const sla = policy.sla ?? {};
   const known = ["24x7", ...Object.keys(policy.calendars ?? {})];
   const onScale = new Set<string>(policy.priorities.levels.map((l) => l.id));
@@ -68,17 +81,26 @@ export const compileSla = (policy: Policy, calendarNamed: CalendarByName): E.Eit
   for (const name of METRICS) {
     const m: MetricPolicy | undefined = sla.metrics?.[name];
     if (!m) continue;
-    const path = `sla.metrics.${name}`;
-    const cal = calendar(m.calendar, `${path}.calendar`);
-    if (E.isLeft(cal)) return cal;
+    const path = formatPath(["sla", "metrics", name]);
+    const metricCal = calendar(m.calendar, appendPath(path, "calendar"));
+    if (E.isLeft(metricCal)) errors.push(metricCal.left);
+    // An unknown calendar is reported; the rest of the metric is still checked (on 24x7).
+    const cal = E.right(E.isLeft(metricCal) ? twentyFourSeven : metricCal.right) as E.Right<BusinessCalendar>;
     // Equal targets share one value, so a re-target to an equal target is no change (sla/frame.ts).
     const targets = new Map<string, CompiledTarget>();
     const interned: CompiledTarget[] = [];
     for (const [p, target] of Object.entries(m.targets)) {
-      if (!onScale.has(p)) return E.left(invalidSla(`${path}.targets.${p}`, `priority "${p}" is not on the scale`));
+      const targetPath = formatPath(["sla", "metrics", name, "targets", p]);
+      if (!onScale.has(p)) {
+        errors.push(invalidSla(targetPath, `priority "${p}" is not on the scale`));
+        continue;
+      }
       const own = typeof target === "number" ? undefined : target.calendar;
-      const targetCal = own === undefined ? cal : calendar(own, `${path}.targets.${p}.calendar`);
-      if (E.isLeft(targetCal)) return targetCal;
+      const targetCal = own === undefined ? cal : calendar(own, appendPath(targetPath, "calendar"));
+      if (E.isLeft(targetCal)) {
+        errors.push(targetCal.left);
+        continue;
+      }
       const within = typeof target === "number" ? target : target.within;
       let found = interned.find((x) => x.within === within && x.calendar === targetCal.right);
       if (found === undefined) {
@@ -87,39 +109,56 @@ export const compileSla = (policy: Policy, calendarNamed: CalendarByName): E.Eit
       }
       targets.set(p, found);
     }
-    const stopMask = compileStops(name, m.stopOn, `${path}.stopOn`);
-    if (typeof stopMask !== "number") return E.left(stopMask);
+    const stopMask = compileStops(name, m.stopOn, appendPath(path, "stopOn"));
+    if (typeof stopMask !== "number") errors.push(stopMask);
     const warnings: CompiledWarning[] = [];
+    const own = m.warnings !== undefined;
     for (const [i, w] of (m.warnings ?? sla.warnings ?? []).entries()) {
-      const bad = checkThreshold(w, `${path}.warnings[${i}]`);
-      if (bad) return E.left(bad);
-      warnings.push({ name: warningName(w), threshold: w });
+      // The SLA-wide warnings are checked once, below.
+      const bad = own ? checkThreshold(w, formatPath(["sla", "metrics", name, "warnings", i])) : undefined;
+      if (bad) errors.push(bad);
+      else warnings.push({ name: warningName(w), threshold: w });
     }
     let pauseMask = NEVER_COUNTS;
     for (const s of m.pauseWhile ?? DEFAULT_PAUSE[name]) pauseMask |= statusBit[s] ?? 0;
-    metrics.push({ name, targets, calendar: cal.right, pauseMask, stopMask, warnings });
+    metrics.push({
+      name,
+      targets,
+      calendar: cal.right,
+      pauseMask,
+      stopMask: typeof stopMask === "number" ? stopMask : 0,
+      warnings,
+    });
+  }
+  for (const [i, w] of (sla.warnings ?? []).entries()) {
+    const bad = checkThreshold(w, formatPath(["sla", "warnings", i]));
+    if (bad) errors.push(bad);
   }
 
   const ladder: CompiledStep[] = [];
   for (const [index, step] of (sla.ladder ?? []).entries()) {
-    const path = `sla.ladder[${index}]`;
+    const path = formatPath(["sla", "ladder", index]);
     const bad = checkThreshold(step, path);
-    if (bad) return E.left(bad);
+    if (bad) errors.push(bad);
     if (!metrics.some((m) => m.name === step.metric))
-      return E.left(invalidSla(`${path}.metric`, `the policy has no "${step.metric}" metric`));
+      errors.push(invalidSla(appendPath(path, "metric"), `the policy has no "${step.metric}" metric`));
+    if (bad || !metrics.some((m) => m.name === step.metric)) continue;
     const { metric, level, roles, ...threshold } = step;
     ladder.push({ index, metric, level, roles, threshold: threshold as Threshold });
   }
 
   const rules = sla.timers ?? {};
   const rulesCal = calendar(rules.calendar, "sla.timers.calendar");
-  if (E.isLeft(rulesCal)) return rulesCal;
+  if (E.isLeft(rulesCal)) errors.push(rulesCal.left);
   for (const [i, d] of (rules.downgradeOnSilence ?? []).entries()) {
     for (const p of [...d.from, d.to]) {
       if (!onScale.has(p))
-        return E.left(invalidSla(`sla.timers.downgradeOnSilence[${i}]`, `priority "${p}" is not on the scale`));
+        errors.push(
+          invalidSla(formatPath(["sla", "timers", "downgradeOnSilence", i]), `priority "${p}" is not on the scale`),
+        );
     }
   }
+  if (errors.length > 0 || E.isLeft(rulesCal)) return E.left(errors);
 
   return E.right({
     policy,

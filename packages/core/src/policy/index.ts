@@ -4,6 +4,7 @@ export type { CompiledPolicy } from "./compiled.js";
 export { isSlaPolicyError, type SlaPolicyError } from "./errors.js";
 export type { LadderStep, Threshold } from "./ladder.js";
 export { type PolicyCore, PolicyCoreC } from "./lifecycle.js";
+export { loadPolicy, type PolicyLoadError } from "./load.js";
 export {
   type Contact,
   type Contacts,
@@ -25,7 +26,13 @@ export {
   resolveKeyFieldPriority,
   resolvePriority,
 } from "./priority.js";
-export { type PolicyResolver, singlePolicy } from "./resolver.js";
+export {
+  type PolicyPin,
+  type PolicyResolver,
+  pinnedPolicy,
+  policyVersionOf,
+  singlePolicy,
+} from "./resolver.js";
 export {
   decodePolicySelection,
   type PolicySelection,

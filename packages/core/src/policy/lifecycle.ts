@@ -10,9 +10,21 @@ import { NonEmptyTextC } from "../shared/ids.js";
 import { PriorityScaleC } from "./priority.js";
 import { WorkflowC } from "./workflow.js";
 
+/**
+ * A policy's version: 1, 2, … (absent = 1). A ticket is judged under the version it was opened
+ * (or changed) under, so an edit that should not re-judge old tickets gets a new version.
+ */
+export const PolicyVersionC = new t.Type<number, number, unknown>(
+  "PolicyVersion",
+  (u): u is number => Number.isInteger(u) && (u as number) >= 1,
+  (u, c) =>
+    Number.isInteger(u) && (u as number) >= 1 ? t.success(u as number) : t.failure(u, c, "expected a version 1, 2, …"),
+  (n) => n,
+);
+
 export const PolicyCoreC = t.intersection([
   t.type({ id: NonEmptyTextC, name: t.string, priorities: PriorityScaleC }),
-  t.partial({ version: t.number, description: t.string, workflow: WorkflowC }),
+  t.partial({ version: PolicyVersionC, description: t.string, workflow: WorkflowC }),
 ]);
 // Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
 guarded(PolicyCoreC);

@@ -11,7 +11,7 @@ import * as t from "io-ts";
 import { decodeWith, guarded } from "../shared/decode.js";
 import type { CommandOf } from "../ticket/commands.js";
 import type { Policy } from "./policy.js";
-import type { PolicyResolver } from "./resolver.js";
+import { type PolicyResolver, versionedLookup } from "./resolver.js";
 
 const OneOrManyC = t.union([t.string, t.array(t.string)]);
 
@@ -90,17 +90,19 @@ export interface SelectionError {
 }
 
 /**
- * A resolver for the command handler: tickets by their policy id, new tickets by selection.
- * Every policy the selection names must be among `policies`.
+ * A resolver for the command handler: tickets by their policy id and pinned version, new
+ * tickets by selection. `policies` may hold several versions of a policy: the highest is the one
+ * in force (for new tickets and `change-policy`), the others stay for the tickets judged under
+ * them. Every policy the selection names must be among `policies`.
  */
 export const selectingResolver = <P extends Policy>(
   policies: readonly P[],
   selection: PolicySelection,
 ): E.Either<SelectionError, PolicyResolver<P>> => {
-  const byId = new Map<string, P>(policies.map((p) => [p.id, p]));
-  const known = [...byId.keys()];
+  const lookup = versionedLookup(policies);
+  const known = [...new Set(policies.map((p) => p.id))];
   for (const id of [...selection.rules.map((r) => r.policy), selection.default]) {
-    if (!byId.has(id))
+    if (lookup(id) === undefined)
       return E.left({
         code: "UNKNOWN_POLICY_IN_SELECTION",
         policyId: id,
@@ -109,7 +111,7 @@ export const selectingResolver = <P extends Policy>(
       });
   }
   return E.right({
-    byId: (id) => byId.get(id),
-    forNewTicket: (command) => byId.get(selectPolicyId(selection, command.data)) as P,
+    byId: lookup,
+    forNewTicket: (command) => lookup(selectPolicyId(selection, command.data)) as P,
   });
 };

@@ -14,8 +14,12 @@ import { evolve } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
 import { EventOutOfOrder, UnknownPolicy } from "./errors.js";
 
-/** Finds the compiled policy a ticket names (a ticket may change policy during its life). */
-export type PolicyLookup = (policyId: string) => CompiledPolicy | undefined;
+/**
+ * Finds the compiled policy a ticket names (a ticket may change policy during its life): with
+ * `version`, the version the ticket is pinned to (policy/resolver.ts), which a lookup that keeps
+ * several versions must honour; absent for tickets opened before versions were recorded.
+ */
+export type PolicyLookup = (policyId: string, version?: number) => CompiledPolicy | undefined;
 
 /** One event applied to a ticket: the state before and after it. */
 export interface TicketStep {
@@ -51,7 +55,8 @@ export const policyOfTicket = (
   policies: PolicyLookup,
 ): E.Either<UnknownPolicy, CompiledPolicy | null> => {
   if (state.policyId === null) return E.right(null);
-  const found = policies(state.policyId);
+  // The version the ticket is pinned to (a lookup that keeps one version may ignore it).
+  const found = policies(state.policyId, state.policyVersion ?? undefined);
   return found === undefined
     ? E.left(new UnknownPolicy(state.tenantId ?? "", state.ticketId ?? "", state.policyId))
     : E.right(found);

@@ -7,9 +7,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { hasCode } from "./codes.js";
+import { appendPath } from "./path.js";
 
 export interface DecodeIssue {
-  /** Dotted path to the offending value; `""` for the value itself. */
+  /** Path to the offending value (`data.priority`, `targets["1"]`, `ladder[0]`: shared/path.ts); `""` for the value itself. */
   readonly path: string;
   readonly expected: string;
   readonly message: string;
@@ -70,16 +71,23 @@ export const guarded = <C extends t.Any>(codec: C): C => {
   return codec;
 };
 
+/** Codecs whose numeric keys are list positions (`[0]`) when the context does not hold the list itself. */
+const LISTS: ReadonlySet<string | undefined> = new Set(["ArrayType", "ReadonlyArrayType", "TupleType", undefined]);
+
+/** The path of a failure in the one notation of shared/path.ts (`sla.metrics.response.targets["1"]`). */
 const pathOf = (context: t.Context): string => {
   let out = "";
   for (let i = 1; i < context.length; i++) {
     const entry = context[i] as t.ContextEntry;
     // Members of unions and intersections appear in the context under their index; they are
     // not part of the data's path, so skip them.
-    const parentTag = (context[i - 1]?.type as { _tag?: string } | undefined)?._tag;
+    const parent = context[i - 1];
+    const parentTag = (parent?.type as { _tag?: string } | undefined)?._tag;
     if (parentTag === "UnionType" || parentTag === "IntersectionType" || entry.key === "") continue;
     const key = entry.key;
-    out += /^\d+$/.test(key) ? `[${key}]` : out === "" ? key : `.${key}`;
+    // A numeric key is a list position when its parent is a list (a record may have the key "1").
+    const inList = parent?.actual !== undefined ? Array.isArray(parent.actual) : LISTS.has(parentTag);
+    out = appendPath(out, /^\d+$/.test(key) && inList ? Number(key) : key);
   }
   return out;
 };

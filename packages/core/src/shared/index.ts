@@ -22,4 +22,5 @@ export {
   ticketId,
 } from "./ids.js";
 export { formatInstant, type Instant, InstantC, parseInstant } from "./instant.js";
+export { formatPath, type PathStep } from "./path.js";
 export { findUnstorable, toStorableText, type Unstorable, unstorableText } from "./storable.js";

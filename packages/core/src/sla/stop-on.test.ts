@@ -117,7 +117,10 @@ describe("stopOn: what stops a clock (docs/design/sla-semantics.md#clocks)", () 
     ["an empty list stops nothing", "response", []],
   ])("refuses a stop the metric cannot have: %s", (_rule, metric, stopOn) => {
     const c = compilePolicy(policyFrom({ metrics: { [metric]: { targets: { normal: "1h" }, stopOn } } }));
-    expect(E.isLeft(c) && [c.left.code, c.left.path]).toEqual(["INVALID_SLA_POLICY", `sla.metrics.${metric}.stopOn`]);
+    expect(E.isLeft(c) && [c.left.code, c.left.path]).toEqual([
+      "INVALID_SLA_POLICY",
+      metric === "next-reply" ? 'sla.metrics["next-reply"].stopOn' : `sla.metrics.${metric}.stopOn`,
+    ]);
   });
 
   it("an unknown stop event does not decode, and the error names the path", () => {

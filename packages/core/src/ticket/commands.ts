@@ -65,7 +65,15 @@ export const commandCodecs = {
       t.partial({ priority: t.unknown }),
     ]),
   ),
-  "change-policy": command("change-policy", t.type({ policyId: t.string })),
+  /**
+   * Judge the ticket under another policy, or another version of its policy (`version`;
+   * absent: the version the resolver holds now). The policy's `sla.retarget` says whether the
+   * clocks keep their start or restart.
+   */
+  "change-policy": command(
+    "change-policy",
+    t.intersection([t.type({ policyId: t.string }), t.partial({ version: t.number })]),
+  ),
   "change-priority": command(
     "change-priority",
     t.intersection([t.type({ priority: t.string }), t.partial({ cause: PriorityCauseC, reason: t.string })]),

@@ -63,9 +63,22 @@ export const eventCodecs = {
         // Decided at opening from the policy, so the fold never needs the policy.
         approvalRequired: t.boolean,
       }),
+      /**
+       * The version of the policy the ticket is judged under (pinned: an edit of the policy
+       * never re-judges it). Absent on events written before versions were recorded.
+       */
+      t.partial({ policyVersion: t.number }),
     ]),
   ),
-  "policy-changed": envelope("policy-changed", 1, t.type({ from: t.string, to: t.string })),
+  /** The ticket is judged under another policy, or another version of its policy, from now on. */
+  "policy-changed": envelope(
+    "policy-changed",
+    1,
+    t.intersection([
+      t.type({ from: t.string, to: t.string }),
+      t.partial({ fromVersion: t.number, toVersion: t.number }),
+    ]),
+  ),
   prioritised: envelope(
     "prioritised",
     1,

@@ -35,7 +35,13 @@ const enter = (s: Draft<TicketState>, log: ClockLog, status: Status, at: Instant
 };
 
 /** What `opened` adds to the ticket fields; everything else in its data is a ticket field. */
-const OPENING_ONLY: ReadonlySet<string> = new Set(["priority", "priorityDefaulted", "policyId", "approvalRequired"]);
+const OPENING_ONLY: ReadonlySet<string> = new Set([
+  "priority",
+  "priorityDefaulted",
+  "policyId",
+  "policyVersion",
+  "approvalRequired",
+]);
 
 /**
  * The ticket fields of an `opened` event: its data without the opening-only keys. A plain
@@ -63,6 +69,7 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent, log: ClockLog)
       s.ticketId = e.ticketId;
       s.tenantId = e.tenantId;
       s.policyId = policyId;
+      s.policyVersion = e.data.policyVersion ?? null;
       s.fields = ticketFieldsOf(e.data) as Draft<TicketFields>;
       s.priority = priority;
       s.openedAt = e.at;
@@ -76,6 +83,7 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent, log: ClockLog)
     }
     case "policy-changed":
       s.policyId = e.data.to;
+      s.policyVersion = e.data.toVersion ?? null;
       s.policyHistory.push({ policyId: e.data.to, at: e.at });
       log.clock.push(e.at, POLICY_CHANGED);
       return;

@@ -34,6 +34,12 @@ export interface TicketState {
   readonly ticketId: string | null;
   readonly tenantId: string | null;
   readonly policyId: string | null;
+  /**
+   * The version of the policy the ticket is judged under, pinned when it opened or its policy
+   * changed; null on tickets opened before versions were recorded (judged under the version the
+   * resolver holds now).
+   */
+  readonly policyVersion: number | null;
   readonly status: StatusOrNone;
   readonly fields: TicketFields | null;
   readonly priority: string | null;
@@ -77,6 +83,7 @@ export const createInitialState = (): TicketState => ({
   ticketId: null,
   tenantId: null,
   policyId: null,
+  policyVersion: null,
   status: "none",
   fields: null,
   priority: null,

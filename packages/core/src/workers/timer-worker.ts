@@ -11,7 +11,7 @@ import { loadTicket } from "../handling/load-ticket.js";
 import { handleNotifying, type NotifyingHandlerOptions } from "../handling/notifying-handler.js";
 import { compiledPolicyOf } from "../policy/compile.js";
 import type { Policy } from "../policy/policy.js";
-import type { PolicyResolver } from "../policy/resolver.js";
+import { type PolicyResolver, pinnedPolicy, unknownPolicyMessage } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
 import type { ClaimedTimer, OutboxStore, TimerQueue } from "../store/outbox.js";
 import type { TicketState } from "../ticket/state.js";
@@ -58,10 +58,11 @@ const workTicket = async (
 ): Promise<Worked> => {
   const base = { tenantId: timer.tenantId, ticketId: timer.ticketId };
   const { state } = await loadTicket(store, timer.tenantId, timer.ticketId);
-  const policy = state.policyId === null ? undefined : policies.byId(state.policyId);
+  // The version the ticket is pinned to: a newer version of its policy never moves its timers.
+  const policy = pinnedPolicy(policies, state);
   // A wake-up for a ticket that is gone has nothing left to do.
   if (state.policyId === null) return { outcome: { ...base, applied: [] }, next: null };
-  if (!policy) return { outcome: { ...base, applied: [], error: `unknown policy ${state.policyId}` }, next: retryAt };
+  if (!policy) return { outcome: { ...base, applied: [], error: unknownPolicyMessage(state) }, next: retryAt };
   const compiled = compiledPolicyOf(policy);
   if (E.isLeft(compiled)) return { outcome: { ...base, applied: [], error: compiled.left.message }, next: retryAt };
   const applied: string[] = [];

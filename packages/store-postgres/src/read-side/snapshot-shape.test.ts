@@ -125,7 +125,7 @@ describe("read-side snapshots of TicketState", () => {
         "approval", "assignee", "awaitingReason", "closedAt", "escalationLevel",
         "escalationRequests", "feedback", "fields", "firstPublicAgentReplyAt", "group", "internalComments",
         "lastCustomerMessageAt", "lastEventAt", "lastPublicAgentReplyAt", "minutesBillable", "minutesUnbilled",
-        "openedAt", "planSharedAt", "policyHistory", "policyId", "priority", "priorityHistory", "publicComments",
+        "openedAt", "planSharedAt", "policyHistory", "policyId", "policyVersion", "priority", "priorityHistory", "publicComments",
         "reopenedAt", "replyCycles", "resolvedAt", "sessions", "slaRecords", "status", "statusHistory", "tenantId",
         "ticketId", "version",
       ],
