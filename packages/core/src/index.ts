@@ -439,10 +439,10 @@ export {
   formatDuration,
   /** Writes an instant as an ISO-8601 string (UTC). @category shared */
   formatInstant,
-  /** Makes a codec's `decode` answer a failure, never throw, when the value throws back. @category shared */
-  guarded,
   /** Writes a path in the one notation of every error: `sla.metrics.response.targets["1"]`, `ladder[0]`. @category shared */
   formatPath,
+  /** Makes a codec's `decode` answer a failure, never throw, when the value throws back. @category shared */
+  guarded,
   /** One hour in milliseconds. @category shared */
   HOUR,
   /** Guard by an error's stable `code` (never `instanceof`). @category shared */
@@ -493,10 +493,10 @@ export {
   unstorableText,
 } from "./shared/index.js";
 export {
-  /** "Why is this due at X?": one metric's counted, paused and out-of-hours periods, holidays skipped, re-targets, as data. @category sla */
-  explainSla,
   /** A reader of SLA clocks that reuses its scratch from ticket to ticket (for many tickets). @category sla */
   createSlaReader,
+  /** "Why is this due at X?": one metric's counted, paused and out-of-hours periods, holidays skipped, re-targets, as data. @category sla */
+  explainSla,
   /** running · paused · met · breached. @category sla */
   type MetricState,
   /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
@@ -507,10 +507,10 @@ export {
   type SlaPeriod,
   /** counted · paused · out-of-hours. @category sla */
   type SlaPeriodKind,
-  /** A priority or policy change that applied to a clock, and its effect. @category sla */
-  type SlaRetarget,
   /** Reads SLA clocks of one ticket at a time: `status`, `statusAsOf`. @category sla */
   type SlaReader,
+  /** A priority or policy change that applied to a clock, and its effect. @category sla */
+  type SlaRetarget,
   /** The status of each metric a ticket has. @category sla */
   type SlaStatus,
   /** Every SLA metric's status at `now`. @category sla */

@@ -20,7 +20,9 @@ export const PolicyVersionC = withJsonSchema(
     "PolicyVersion",
     (u): u is number => Number.isInteger(u) && (u as number) >= 1,
     (u, c) =>
-      Number.isInteger(u) && (u as number) >= 1 ? t.success(u as number) : t.failure(u, c, "expected a version 1, 2, …"),
+      Number.isInteger(u) && (u as number) >= 1
+        ? t.success(u as number)
+        : t.failure(u, c, "expected a version 1, 2, …"),
     (n) => n,
   ),
   { type: "integer", minimum: 1 },
