@@ -63,9 +63,9 @@ describe("the five policies", () => {
     expect(priorityForImpact(pA.priorities, affected, total)).toBe(priority);
   });
 
-  it("P-B: change requests need approval and are the only billable category", () => {
-    expect(pB.workflow?.approvalRequired).toEqual(["change-request"]);
-    expect(pB.workflow?.billableCategories).toEqual(["change-request"]);
+  it("P-B: change requests and projects need approval and are the only billable categories", () => {
+    expect(pB.workflow?.approvalRequired).toEqual(["change-request", "project"]);
+    expect(pB.workflow?.billableCategories).toEqual(["change-request", "project"]);
   });
 
   it("P-D: a closed ticket can always be reopened by a comment", () => {

@@ -49,6 +49,9 @@ export type CoreErrorCode =
   // handling/: the command handler
   | "COMMAND_ID_REUSED"
   | "UNKNOWN_POLICY"
+  // policy/load.ts: a policy that does not load (the app's configuration, not the request)
+  | "INVALID_POLICY"
+  | "UNKNOWN_FIELD"
   // store/errors.ts
   | "CONCURRENCY_CONFLICT"
   | "CORRUPT_EVENT"
@@ -103,6 +106,8 @@ export const problemStatuses: { readonly [C in ProblemCode]: ProblemStatus } = {
   INVALID_COMMAND: { status: 422, title: "Invalid command" },
   COMMAND_ID_REUSED: { status: 422, title: "Idempotency key reused for another request" },
   UNKNOWN_POLICY: { status: 500, title: "Unknown policy" },
+  INVALID_POLICY: { status: 500, title: "Invalid policy" },
+  UNKNOWN_FIELD: { status: 500, title: "Unknown field in a policy" },
   CONCURRENCY_CONFLICT: { status: 409, title: "Concurrent change" },
   CORRUPT_EVENT: { status: 500, title: "Stored event cannot be read" },
   INVALID_APPEND: { status: 500, title: "Invalid append" },

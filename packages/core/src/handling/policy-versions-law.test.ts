@@ -13,7 +13,7 @@ import { compiledPolicyOf } from "../policy/compile.js";
 import type { Policy } from "../policy/policy.js";
 import { type PolicyResolver, pinnedPolicy, singlePolicy } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
-import { slaStatus } from "../sla/status.js";
+import { slaStatus } from "../sla/reader.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketState } from "../ticket/state.js";
 import { due } from "../timers/due.js";

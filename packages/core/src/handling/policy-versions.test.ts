@@ -17,13 +17,14 @@ import { type PolicyResolver, singlePolicy } from "../policy/resolver.js";
 import { selectingResolver } from "../policy/selection.js";
 import { HOUR, MINUTE } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
-import { slaStatus } from "../sla/status.js";
+import { slaStatus } from "../sla/reader.js";
 import { toNewEvent } from "../store/records.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import { fold } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
 import { resolvePolicy } from "./decision.js";
 import { handleCommand } from "./handler.js";
+import { loadTicket } from "./load-ticket.js";
 
 /** The desk's policy at `version`: response within `response`, re-targeting as `retarget` says. */
 const desk = (version: number | undefined, response: string, retarget = "keep-start"): Policy => {
@@ -153,13 +154,13 @@ describe("pinned policy versions", () => {
       commandOf("close", { reason: "confirmed" }, { at: T0 + 90 * MINUTE, actor: agent }),
     ];
     const store = await run(singlePolicy(v1), [openTicket({}, { at: T0 }), ...close]);
-    const before = fold((await store.readStream(TENANT, TICKET)).events as never);
+    const before = (await loadTicket(store, TENANT, TICKET)).state;
     const result = await handleCommand(store, singlePolicy(v2, [v1]), changeTo({ policyId: "desk" }));
     expect(E.isLeft(result) && result.left.code).toBe("ILLEGAL_TRANSITION");
     expect(previewPolicyChange(before, v1, v2, T0 + 2 * HOUR)).toEqual(
       E.left(expect.objectContaining({ code: "ILLEGAL_TRANSITION" })),
     );
-    const after = fold((await store.readStream(TENANT, TICKET)).events as never);
+    const after = (await loadTicket(store, TENANT, TICKET)).state;
     expect(after).toEqual(before);
   });
 
@@ -221,7 +222,7 @@ describe("previewPolicyChange", () => {
 
   it("agrees with what change-policy then records", async () => {
     const store = await run(singlePolicy(v1), [openTicket({}, { at: T0 })]);
-    const state = fold((await store.readStream(TENANT, TICKET)).events as never);
+    const state = (await loadTicket(store, TENANT, TICKET)).state;
     const preview = previewPolicyChange(state, v1, v2, T0 + 2 * HOUR);
     const changed = await handleCommand(store, singlePolicy(v2, [v1]), changeTo({ policyId: "desk" }));
     if (E.isLeft(preview) || E.isLeft(changed)) throw new Error("refused");

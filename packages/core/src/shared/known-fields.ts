@@ -9,7 +9,7 @@
  * shapes themselves, so a field added to a shape is known without being listed twice.
  */
 import * as t from "io-ts";
-import { withJsonSchema } from "./json-schema.js";
+import { declaredJsonSchema, JSON_SCHEMA, withJsonSchema } from "./json-schema.js";
 
 /** The `expected` of the decode issue for an unknown field (shared/decode.ts). */
 export const UNKNOWN_FIELD = "UnknownField";
@@ -218,6 +218,10 @@ export const strictCodec = <A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, un
           // Every shape inside is closed as well (JSON Schema's `additionalProperties: false`).
           ({ closed }) => closed(inner),
         );
+  // A codec that declared its JSON Schema (a branded id, a refinement) keeps it when rebuilt.
+  const declared = declaredJsonSchema(codec);
+  if (declared !== undefined && fields === undefined && out !== codec)
+    Object.defineProperty(out, JSON_SCHEMA, { value: declared, configurable: true, enumerable: false });
   strictCache.set(codec, out);
   return out;
 };
