@@ -36,6 +36,7 @@ import {
   type TicketState,
   type TimerRunReport,
 } from "@ticketfold/core";
+import { mailChannel, webhookChannel } from "@ticketfold/example-email-desk/channels";
 import {
   catchUpReadSide,
   createPostgresDesk,
@@ -44,7 +45,6 @@ import {
 } from "@ticketfold/store-postgres";
 import * as E from "fp-ts/lib/Either.js";
 import { monotonicFactory } from "ulid";
-import { mailChannel, webhookChannel } from "./channels.js";
 import type { DeskClock } from "./clock.js";
 import { compiledPolicy, customerById, type PolicyChoice, policyChoice, TENANT } from "./organisations.js";
 

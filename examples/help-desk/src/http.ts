@@ -14,6 +14,7 @@ import {
   type TicketListFilter,
   type TicketListRow,
 } from "@ticketfold/core";
+import type { HookReceiver, MailCatcher } from "@ticketfold/example-email-desk/peers";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import type { BoardAssets } from "./board-build.js";
@@ -28,7 +29,6 @@ import {
   organisations,
   TENANT,
 } from "./organisations.js";
-import type { HookReceiver, MailCatcher } from "./peers.js";
 
 export interface HttpOptions {
   readonly desk: HelpDesk;

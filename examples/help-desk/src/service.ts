@@ -5,11 +5,16 @@
  * the HTTP server.
  */
 import type { Instant } from "@ticketfold/core";
+import {
+  type HookReceiver,
+  type MailCatcher,
+  startHookReceiver,
+  startMailCatcher,
+} from "@ticketfold/example-email-desk/peers";
 import { buildBoard } from "./board-build.js";
 import { deskClock } from "./clock.js";
 import { type HelpDesk, openHelpDesk } from "./desk.js";
 import { startHttp } from "./http.js";
-import { type HookReceiver, type MailCatcher, startHookReceiver, startMailCatcher } from "./peers.js";
 import { seedWeek } from "./seed.js";
 
 export interface ServiceOptions {
