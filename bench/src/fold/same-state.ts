@@ -1,7 +1,7 @@
 /**
  * The fair baseline: a hand-written mutable loop that builds the SAME state the core's `fold`
- * builds (the timelines SLA needs, and the clock log, under a non-enumerable symbol as the
- * core holds it), into plain unfrozen objects, with no immer and
+ * builds (the timelines SLA needs, and the clock log, in a private field as the core holds
+ * it), into plain unfrozen objects, with no immer and
  * no shared recipe. The benchmark checks that both give deep-equal states before timing, so
  * the ratio measures only what the library adds: its generic recipe and the deep freeze.
  */
@@ -19,12 +19,30 @@ const REPLY_CYCLE_STARTED = 2048;
 const REPLY_CYCLE_ENDED = 4096;
 const OPENING_ONLY = new Set(["priority", "priorityDefaulted", "policyId", "policyVersion", "approvalRequired"]);
 
-/** The key of the clock log on each state the loop built, held on it as the core holds its own. */
-const LOG = Symbol("bench.clockLog");
+type HandLog = { clock: number[]; priorities: string[] };
+
+/** Hands back the object it is given, so the subclass's private field is added to it. */
+class Stamp {
+  constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: returning the target is how the log is kept on it
+    return target;
+  }
+}
+
+/** Keeps the clock log on each state the loop built as a private field, as the core holds its own. */
+class HandLogKeeper extends Stamp {
+  readonly #log: HandLog;
+  constructor(t: object, log: HandLog) {
+    super(t);
+    this.#log = log;
+  }
+  static kept(t: object): HandLog | undefined {
+    return #log in t ? (t as HandLogKeeper).#log : undefined;
+  }
+}
 
 /** The clock log the loop built for `s`. */
-export const handClockLog = (s: TicketState) =>
-  (s as TicketState & { [LOG]?: { clock: number[]; priorities: string[] } })[LOG];
+export const handClockLog = (s: TicketState) => HandLogKeeper.kept(s);
 
 export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState => {
   const clock: number[] = [];
@@ -185,6 +203,6 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         throw new Error(`baseline does not handle ${e.type}`);
     }
   }
-  Object.defineProperty(s, LOG, { value: { clock, priorities: clockPriorities }, enumerable: false });
+  new HandLogKeeper(s, { clock, priorities: clockPriorities });
   return s as TicketState;
 };
