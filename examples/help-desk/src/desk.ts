@@ -37,6 +37,7 @@ import {
   type TimerRunReport,
 } from "@ticketfold/core";
 import { mailChannel, webhookChannel } from "@ticketfold/example-email-desk/channels";
+import type { HttpDesk } from "@ticketfold/http";
 import {
   catchUpReadSide,
   createPostgresDesk,
@@ -79,6 +80,12 @@ export interface HelpDesk {
   readonly queries: TicketQueries;
   readonly policies: PolicyChoice;
   readonly database: "postgresql" | "pglite";
+  /**
+   * The desk as `@ticketfold/http`'s handler takes it: the engine's `handle` (If-Match as the
+   * expected version, Idempotency-Key as the command id), its queries and store, the desk's
+   * clock; a handled command answers once the read side has it (read-your-writes).
+   */
+  readonly http: HttpDesk;
   /** A command as JSON from outside (decoded at this boundary), by `actor`, at the clock's now. */
   command(
     ticketId: string,
@@ -255,11 +262,22 @@ export const openHelpDesk = async (options: HelpDeskOptions): Promise<HelpDesk> 
     return who !== undefined && (row.requester === customerId || row.organisation === who.organisation.name);
   };
 
+  const http: HttpDesk = {
+    async handle(decoded, handleOptions) {
+      const handled = await engine.handle(decoded, handleOptions);
+      if (E.isRight(handled)) await catchUp();
+      return handled;
+    },
+    queries,
+    store,
+    clock: clock.now,
+  };
   const desk: HelpDesk = {
     clock,
     store,
     queries,
     policies,
+    http,
     database: options.databaseUrl ? "postgresql" : "pglite",
     command,
     newTicketId: () => newId(),

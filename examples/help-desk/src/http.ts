@@ -1,20 +1,29 @@
 /**
- * The service's HTTP side on node:http: the board's page and bundle, a JSON API (bodies decoded
- * with io-ts; refusals as problem details, `application/problem+json` with a stable `code`),
- * and `/api/events`, a Server-Sent Events stream fed by the store's subscription. The test
- * clock's endpoint exists only when the desk runs on a test clock.
+ * The service's HTTP side on node:http. The ticket API is `@ticketfold/http`'s handler
+ * (`createHttpHandler`, mounted under `/api` with `toNodeListener`): `POST /api/tickets`,
+ * `POST /api/tickets/{id}/commands`, `GET /api/tickets`, `GET /api/tickets/{id}` and
+ * `GET /api/tickets/{id}/customer-view`, with its ETag/If-Match, Idempotency-Key and RFC 9457
+ * problems; the agent is named by the `X-Help-Desk-Agent` header (`authenticate`). In front of
+ * it, a thin router keeps what the handler does not do: the board's page and bundle, its
+ * composite views (`/api/overview`, `/api/queue`, `/api/board/tickets/{id}`), the customer
+ * portal, the policy choice, `/api/events` (Server-Sent Events fed by the store's
+ * subscription) and the test clock's endpoint (only when the desk runs on a test clock).
+ * Everything else under `/api` goes to the handler.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   type Actor,
   decodeWith,
+  type HandlerError,
   parseDuration,
   type Status,
   type TicketListFilter,
   type TicketListRow,
 } from "@ticketfold/core";
 import type { HookReceiver, MailCatcher } from "@ticketfold/example-email-desk/peers";
+import { type Authenticate, createHttpHandler, PROBLEM_CONTENT_TYPE, problemFromError } from "@ticketfold/http";
+import { toNodeListener } from "@ticketfold/http/node";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import type { BoardAssets } from "./board-build.js";
@@ -43,6 +52,7 @@ export interface HttpService {
   close(): Promise<void>;
 }
 
+/** A refusal of the thin router's own (the handler answers its routes with its own problems). */
 class Problem extends Error {
   constructor(
     readonly status: number,
@@ -53,10 +63,32 @@ class Problem extends Error {
   }
 }
 
-const CommandBodyC = t.intersection([
-  t.type({ type: t.string }),
-  t.partial({ data: t.unknown, agent: t.string, commandId: t.string }),
-]);
+/** An RFC 9457 body for the router's own codes, shaped as the handler's are. */
+const problemBody = (status: number, code: string, detail: string, instance: string) => ({
+  type: `urn:ticketfold:help-desk:${code.toLowerCase().replaceAll("_", "-")}`,
+  title: code.toLowerCase().replaceAll("_", " "),
+  status,
+  detail,
+  instance,
+  code,
+});
+
+/** The header that names the agent on the ticket API (the example's stand-in for a sign-in). */
+export const AGENT_HEADER = "x-help-desk-agent";
+
+/** The handler's `authenticate`: the agent the header names, in the desk's one tenant; else 401. */
+const agentFromHeader: Authenticate = (request) => {
+  const id = request.headers.get(AGENT_HEADER);
+  const agent = agents.find((a) => a.id === id);
+  if (agent) return { tenant: TENANT, actor: agent };
+  const path = new URL(request.url).pathname;
+  const detail = `name an agent in ${AGENT_HEADER} (one of ${agents.map((a) => a.id).join(", ")}); got ${JSON.stringify(id)}`;
+  return new Response(JSON.stringify(problemBody(401, "UNKNOWN_AGENT", detail, path)), {
+    status: 401,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "www-authenticate": `${AGENT_HEADER} realm="help-desk"` },
+  });
+};
+
 const ReplyBodyC = t.type({ body: t.string });
 const OpenBodyC = t.intersection([
   t.type({ subject: t.string, description: t.string }),
@@ -93,14 +125,12 @@ const send = (res: ServerResponse, status: number, body: unknown, type = "applic
   res.end(text);
 };
 
-const statusForCode = (code: string): number =>
-  code === "NOT_PERMITTED"
-    ? 403
-    : code === "CONCURRENCY_CONFLICT" || code === "COMMAND_ID_REUSED"
-      ? 409
-      : code === "INVALID_COMMAND" || code === "DECODE_ERROR"
-        ? 400
-        : 422;
+/** A core refusal (a portal command's) as the handler's problem for it: one mapping of codes. */
+class CoreProblem extends Error {
+  constructor(readonly error: HandlerError) {
+    super(error.message);
+  }
+}
 
 const OPEN: Status[] = ["new", "open", "awaiting-customer"];
 const ALL: Status[] = ["new", "open", "awaiting-customer", "resolved", "closed"];
@@ -158,19 +188,16 @@ export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
     for (const res of streams) res.write(": keep-alive\n\n");
   }, 15_000);
 
-  const agentActor = (id: string | undefined): Actor => {
-    const agent = agents.find((a) => a.id === (id ?? "ana"));
-    if (!agent)
-      throw new Problem(400, "UNKNOWN_AGENT", `no agent "${id}" (agents: ${agents.map((a) => a.id).join(", ")})`);
-    return agent;
-  };
+  const ticketApi = toNodeListener(
+    createHttpHandler({ desk: desk.http, authenticate: agentFromHeader, basePath: "/api" }),
+  );
   const customerActor = (id: string): Actor => {
     const who = customerById(id);
     if (!who) throw new Problem(404, "UNKNOWN_CUSTOMER", `no customer "${id}"`);
     return { kind: "requester", id, name: who.person.name, organisation: who.organisation.name };
   };
   const handled = async (res: ServerResponse, result: Awaited<ReturnType<HelpDesk["command"]>>) => {
-    if (E.isLeft(result)) throw new Problem(statusForCode(result.left.code), result.left.code, result.left.message);
+    if (E.isLeft(result)) throw new CoreProblem(result.left);
     send(res, 200, result.right);
   };
 
@@ -222,22 +249,11 @@ export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
       const rows = await desk.list(queueFilter(url.searchParams));
       return send(res, 200, { now: desk.clock.now(), rows: rows.map(boardRow) });
     }
-    if (parts[1] === "tickets" && parts[2] !== undefined) {
-      const id = parts[2];
-      if (method === "GET" && parts.length === 3) {
-        const detail = await desk.ticket(id);
-        if (detail === null) throw new Problem(404, "NO_SUCH_TICKET", `no ticket ${id}`);
-        return send(res, 200, { now: desk.clock.now(), ...detail, row: boardRow(detail.row) });
-      }
-      if (method === "POST" && parts[3] === "commands") {
-        const body = decodeBody(CommandBodyC, "command request", await readJson(req));
-        return handled(
-          res,
-          await desk.command(id, agentActor(body.agent), body.type, body.data ?? {}, {
-            ...(body.commandId === undefined ? {} : { commandId: body.commandId }),
-          }),
-        );
-      }
+    if (method === "GET" && parts[1] === "board" && parts[2] === "tickets" && parts.length === 4) {
+      const id = parts[3] as string;
+      const detail = await desk.ticket(id);
+      if (detail === null) throw new Problem(404, "NO_SUCH_TICKET", `no ticket ${id}`);
+      return send(res, 200, { now: desk.clock.now(), ...detail, row: boardRow(detail.row) });
     }
     if (parts[1] === "portal" && parts[2] !== undefined) {
       const customer = parts[2];
@@ -258,7 +274,7 @@ export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
         const ticketId = desk.newTicketId();
         const data = openingData(who.organisation, who.person, body);
         const result = await desk.command(ticketId, customerActor(customer), "open", data);
-        if (E.isLeft(result)) throw new Problem(statusForCode(result.left.code), result.left.code, result.left.message);
+        if (E.isLeft(result)) throw new CoreProblem(result.left);
         return send(res, 201, { ticketId, version: result.right.version });
       }
       if (parts[3] === "tickets" && parts[4] !== undefined) {
@@ -302,19 +318,23 @@ export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
       desk.announce({ kind: "clock" });
       return send(res, 200, { now: desk.clock.now(), ...settled });
     }
-    throw new Problem(404, "NOT_FOUND", `no route ${method} ${path}`);
+    // The ticket API, and its problems for anything else under /api.
+    ticketApi(req, res);
   };
 
   const server: Server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      const problem =
-        error instanceof Problem
-          ? error
-          : new Problem(500, "INTERNAL", error instanceof Error ? error.message : String(error));
-      if (!(error instanceof Problem)) console.error("help desk:", error);
+      const instance = new URL(req.url ?? "/", "http://localhost").pathname;
+      const body =
+        error instanceof CoreProblem
+          ? problemFromError(error.error, instance)
+          : error instanceof Problem
+            ? problemBody(error.status, error.code, error.message, instance)
+            : problemBody(500, "INTERNAL_ERROR", "the request could not be handled", instance);
+      if (!(error instanceof Problem || error instanceof CoreProblem)) console.error("help desk:", error);
       if (res.headersSent) return void res.end();
-      res.writeHead(problem.status, { "content-type": "application/problem+json; charset=utf-8" });
-      res.end(JSON.stringify({ status: problem.status, code: problem.code, title: problem.message }));
+      res.writeHead(body.status, { "content-type": PROBLEM_CONTENT_TYPE });
+      res.end(JSON.stringify(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));

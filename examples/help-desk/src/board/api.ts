@@ -4,28 +4,50 @@
  */
 import { useEffect, useState } from "preact/hooks";
 
+/** An RFC 9457 problem, as the ticket API (@ticketfold/http) and the board's own routes answer. */
 export interface Problem {
+  readonly type?: string;
   readonly status: number;
-  readonly code: string;
+  readonly code?: string;
   readonly title: string;
+  readonly detail?: string;
 }
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
-    super(problem.title);
+    super(problem.detail ?? problem.title);
   }
 }
 
-export const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+export const api = async <T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> => {
   const res = await fetch(`/api${path}`, {
     method: init.method ?? "GET",
-    headers: init.body === undefined ? {} : { "content-type": "application/json" },
+    headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   const body = await res.json();
   if (!res.ok) throw new ApiError(body as Problem);
   return body as T;
 };
+
+/** A fresh Idempotency-Key (`getRandomValues` works off localhost too, where `randomUUID` does not). */
+const newIdempotencyKey = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * A command on the ticket API (@ticketfold/http's `POST /tickets/{id}/commands`), as `agent`
+ * (the `X-Help-Desk-Agent` header its sign-in reads), with a fresh Idempotency-Key: a retried
+ * request answers what the first one did instead of acting twice.
+ */
+export const command = (ticketId: string, agent: string, type: string, data: Record<string, unknown>) =>
+  api<{ ticketId: string; version: number }>(`/tickets/${encodeURIComponent(ticketId)}/commands`, {
+    method: "POST",
+    body: { type, data },
+    headers: { "x-help-desk-agent": agent, "idempotency-key": newIdempotencyKey() },
+  });
 
 /** The desk's clock as the board estimates it between fetches. */
 let serverNow = Date.now();

@@ -13,7 +13,7 @@ export const Organisations = ({ overview, reload }: { overview: Overview; reload
       setMessage(`${organisation}: new tickets now follow ${policyId}; open tickets keep their policy.`);
       reload();
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.problem.title : String(e));
+      setMessage(e instanceof ApiError ? e.message : String(e));
     }
   };
   return (

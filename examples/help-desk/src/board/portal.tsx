@@ -115,7 +115,7 @@ const NewRequest = ({ customer, done }: { customer: string; done: (id: string) =
       setDescription("");
       done(made.ticketId);
     } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : String(e));
+      setError(e instanceof ApiError ? e.message : String(e));
     }
   };
   return (
@@ -154,7 +154,7 @@ const PortalTicket = ({ customer, id, timeZone }: { customer: string; id: string
       setText("");
       view.reload();
     } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : String(e));
+      setError(e instanceof ApiError ? e.message : String(e));
     }
   };
   return (

@@ -4,7 +4,7 @@
  * re-targets, warnings, breaches and escalation steps.
  */
 import { useState } from "preact/hooks";
-import { ApiError, api, useLive, useNow } from "./api.js";
+import { ApiError, api, command, useLive, useNow } from "./api.js";
 import { SlaExplain } from "./explain.js";
 import { duration, when } from "./format.js";
 import { SlaChips } from "./sla.js";
@@ -106,12 +106,15 @@ const Actions = ({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const run = async (type: string, data: Record<string, unknown>, clear = true) => {
     try {
-      await api(`/tickets/${id}/commands`, { method: "POST", body: { type, data, agent } });
+      await command(id, agent, type, data);
       setMessage({ ok: true, text: `${type} done` });
       if (clear) setText("");
       done();
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? `${e.problem.code}: ${e.problem.title}` : String(e) });
+      setMessage({
+        ok: false,
+        text: e instanceof ApiError ? `${e.problem.code ?? e.problem.title}: ${e.message}` : String(e),
+      });
     }
   };
   const needText = (f: () => void) => () =>
@@ -196,7 +199,7 @@ const Actions = ({
 };
 
 export const TicketPage = ({ id, overview, agent }: { id: string; overview: Overview; agent: string }) => {
-  const detail = useLive(() => api<Detail>(`/tickets/${id}`), id);
+  const detail = useLive(() => api<Detail>(`/board/tickets/${encodeURIComponent(id)}`), id);
   const now = useNow();
   const d = detail.data;
   if (detail.error) return <p class="error">{detail.error}</p>;
