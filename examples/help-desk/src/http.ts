@@ -12,32 +12,17 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  type Actor,
-  decodeWith,
-  type HandlerError,
-  parseDuration,
-  type Status,
-  type TicketListFilter,
-  type TicketListRow,
-} from "@ticketfold/core";
+import { type Actor, decodeWith, type HandlerError, parseDuration } from "@ticketfold/core";
 import type { HookReceiver, MailCatcher } from "@ticketfold/example-email-desk/peers";
 import { type Authenticate, createHttpHandler, PROBLEM_CONTENT_TYPE, problemFromError } from "@ticketfold/http";
 import { toNodeListener } from "@ticketfold/http/node";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import type { BoardAssets } from "./board-build.js";
+import { boardRow, PAGE, queueFilter } from "./board-views.js";
 import type { HelpDesk } from "./desk.js";
 import { openingData } from "./opening.js";
-import {
-  agents,
-  compiledPolicy,
-  customerById,
-  deskPolicies,
-  organisationOf,
-  organisations,
-  TENANT,
-} from "./organisations.js";
+import { agents, customerById, deskPolicies, organisationOf, organisations, TENANT } from "./organisations.js";
 
 export interface HttpOptions {
   readonly desk: HelpDesk;
@@ -131,51 +116,6 @@ class CoreProblem extends Error {
     super(error.message);
   }
 }
-
-const OPEN: Status[] = ["new", "open", "awaiting-customer"];
-const ALL: Status[] = ["new", "open", "awaiting-customer", "resolved", "closed"];
-
-/** The queue's filters from the query string. */
-const queueFilter = (q: URLSearchParams): TicketListFilter => {
-  const status = q.get("status");
-  const filter: { -readonly [K in keyof TicketListFilter]: TicketListFilter[K] } = {
-    status: status === "all" ? ALL : status && ALL.includes(status as Status) ? [status as Status] : OPEN,
-  };
-  const organisation = q.get("organisation");
-  if (organisation) filter.organisation = organisation;
-  const priority = q.get("priority");
-  if (priority) filter.priority = [priority];
-  if (q.get("breached") === "1") filter.breached = true;
-  if (q.get("vip") === "1") filter.customerTier = "vip";
-  return filter;
-};
-
-/** A queue row with what the board needs to colour its countdowns. */
-const boardRow = (row: TicketListRow) => ({
-  ...row,
-  policyName: deskPolicies.find((p) => p.id === row.policyId)?.name ?? row.policyId,
-  warnings: Object.fromEntries(
-    (compiledPolicy(row.policyId)?.metrics ?? []).flatMap((m) => {
-      const p = m.warnings.flatMap((w) => ("percent" in w.threshold ? [w.threshold.percent] : []));
-      return p.length > 0 ? [[m.name, Math.min(...p)]] : [];
-    }),
-  ),
-});
-
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ticketfold help desk</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/assets/board.css">
-</head>
-<body>
-<div id="app"></div>
-<script type="module" src="/assets/board.js"></script>
-</body>
-</html>`;
 
 export const startHttp = async (options: HttpOptions): Promise<HttpService> => {
   const { desk, assets } = options;
