@@ -295,6 +295,40 @@ export {
 export {
   /** SLA attainment of one metric. @category projections */
   type AttainmentRow,
+  /** One breached SLA cycle: deadline, breach instant, counted time past the target. @category projections */
+  type BreachedCycle,
+  /** Billable and unbilled minutes of a month, agent and category. @category projections */
+  type BillingRow,
+  /** Billable time per month, agent and category, corrections netted. @category projections */
+  billingReport,
+  /** Ratings of one period: distribution, average, response rate. @category projections */
+  type CsatRow,
+  /** Customer satisfaction per period. @category projections */
+  csatReport,
+  /** The ISO week (`2025-W13`) of a day number. @category projections */
+  isoWeekOf,
+  /** One stopped SLA cycle with the SLA's counted time. @category projections */
+  type MetricOutcome,
+  /** The nearest-rank percentile of sorted durations. @category projections */
+  percentile,
+  /** The day, ISO week or month of an instant in a time zone. @category projections */
+  periodOf,
+  /** A rating value. @category projections */
+  type RatingValue,
+  /** day, week or month. @category projections */
+  type ReportPeriod,
+  /** Which tickets and period a report covers. @category projections */
+  type ReportQuery,
+  /** A resolution and its cycle. @category projections */
+  type ResolvedCycle,
+  /** The time zone reports bucket a policy's tickets in. @category projections */
+  reportTimeZone,
+  /** SLA rows per metric and period, and the breached cycles. @category projections */
+  type SlaReport,
+  /** One metric and period: met, breached, duration percentiles. @category projections */
+  type SlaReportRow,
+  /** The SLA report: durations from the SLA clocks, per period, and breached cycles. @category projections */
+  slaReport,
   /** Who did an event, as a customer sees it (no staff ids). @category projections */
   type CustomerActor,
   /** The fields each customer-visible event type shows. @category projections */
@@ -734,6 +768,10 @@ export {
   type TicketFields,
   /** A ticket's state: what the fold of its events keeps. @category ticket */
   type TicketState,
+  /** A logged time entry with its corrections netted. @category ticket */
+  type TimeEntry,
+  /** A customer's rating of one resolution cycle. @category ticket */
+  type Rating,
   /** The lifecycle as data: each action's statuses, target and actors. @category ticket */
   transitionTable,
 } from "./ticket/index.js";

@@ -45,6 +45,11 @@ export interface MetricOutcome {
   readonly breachedAt: Instant | null;
 }
 
+export interface ResolvedCycle {
+  readonly cycle: number;
+  readonly at: Instant;
+}
+
 export interface TicketFacts {
   readonly tenant: string;
   readonly ticketId: string;
@@ -59,8 +64,8 @@ export interface TicketFacts {
   readonly category: string;
   /** The zone reports bucket this ticket's instants in (reportTimeZone). */
   readonly timeZone: string;
-  /** Resolutions so far (each reopen starts a new resolution cycle). */
-  readonly resolutions: number;
+  /** Each resolution with its cycle (0 until the first reopen, then 1, …). */
+  readonly resolutions: readonly ResolvedCycle[];
   readonly ratings: readonly Rating[];
   readonly timeEntries: readonly TimeEntry[];
 }
@@ -132,6 +137,16 @@ const pastCycles = (r: ClockReader, t: TicketState, p: CompiledPolicy, m: Compil
   return [];
 };
 
+/** The resolutions of a ticket; a resolution's cycle is the number of reopens before it. */
+const resolvedCycles = (t: TicketState): ResolvedCycle[] => {
+  const out: ResolvedCycle[] = [];
+  for (const span of t.statusHistory) {
+    if (span.status !== "resolved") continue;
+    out.push({ cycle: t.reopenedAt.filter((r) => r <= span.from).length, at: span.from });
+  }
+  return out;
+};
+
 /** The facts of a ticket, or null before it is opened. */
 export const ticketFacts = (t: TicketState, p: CompiledPolicy): TicketFacts | null => {
   const { fields, openedAt, lastEventAt, tenantId, ticketId, priority } = t;
@@ -158,7 +173,7 @@ export const ticketFacts = (t: TicketState, p: CompiledPolicy): TicketFacts | nu
     outcomes,
     category: fields.category,
     timeZone: reportTimeZone(p),
-    resolutions: t.statusHistory.filter((span) => span.status === "resolved").length,
+    resolutions: resolvedCycles(t),
     ratings: t.ratings,
     timeEntries: t.timeEntries,
   };
