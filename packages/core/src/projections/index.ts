@@ -1,4 +1,7 @@
 /** projections/ — read models over recorded events: the work queue, the ticket list, statistics, the customer view. */
+
+export { type BillingRow, billingReport } from "./billing-report.js";
+export { type CsatRow, csatReport, type RatingValue } from "./csat-report.js";
 export {
   type CustomerActor,
   type CustomerEventData,
@@ -12,8 +15,6 @@ export {
   customerTicketRow,
   customerTicketView,
 } from "./customer-view.js";
-export { type BillingRow, billingReport } from "./billing-report.js";
-export { type CsatRow, csatReport, type RatingValue } from "./csat-report.js";
 export { type DurationSummary, percentile, summariseDurations } from "./durations.js";
 export {
   EventOutOfOrder,

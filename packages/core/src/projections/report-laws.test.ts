@@ -7,7 +7,7 @@
  * zoned dates (DST included).
  */
 
-import { ticketPlanArb, ticketEvents, workloadPolicies } from "@ticketfold/testing/workload";
+import { ticketEvents, ticketPlanArb, workloadPolicies } from "@ticketfold/testing/workload";
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";

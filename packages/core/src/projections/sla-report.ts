@@ -58,7 +58,8 @@ export interface SlaReport {
 /** The facts a query selects (tenant and customer). */
 export const selectFacts = (facts: Iterable<TicketFacts>, q: ReportQuery): TicketFacts[] => {
   const out: TicketFacts[] = [];
-  for (const f of facts) if (f.tenant === q.tenant && (q.customer === undefined || f.customer === q.customer)) out.push(f);
+  for (const f of facts)
+    if (f.tenant === q.tenant && (q.customer === undefined || f.customer === q.customer)) out.push(f);
   return out;
 };
 
