@@ -16,7 +16,7 @@ import { fold } from "../ticket/evolve.js";
 import { summariseDurations } from "./durations.js";
 import { periodOf } from "./report-periods.js";
 import { slaReport } from "./sla-report.js";
-import { ticketFacts } from "./ticket-facts.js";
+import { type TicketFacts, ticketFacts } from "./ticket-facts.js";
 
 interface Reading {
   readonly elapsed: number;
@@ -84,9 +84,9 @@ describe("reports agree with the SLA", () => {
               const state = fold(ticketEvents(i, p));
               return ticketFacts(state, workloadPolicies(state.policyId ?? "")!);
             })
-            .filter((f) => f !== null && f.tenant === "t1");
+            .filter((f): f is TicketFacts => f !== null && f.tenant === "t1");
           const report = slaReport(all, { tenant: "t1", period });
-          const outcomes = all.flatMap((f) => f!.outcomes.map((o) => ({ o, f: f! })));
+          const outcomes = all.flatMap((f) => f.outcomes.map((o) => ({ o, f })));
           let rows = 0;
           for (const row of report.rows) {
             const mine = outcomes.filter(
