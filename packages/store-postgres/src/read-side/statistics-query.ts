@@ -128,7 +128,8 @@ export const readDurationSummaries = async (db: SqlExecutor, q: StatisticsQuery)
       r AS (${ranked("response_ms")}), s AS (${ranked("resolution_ms")}),
       rs AS (SELECT c.customer, ${summary("r")} FROM c LEFT JOIN r ON r.customer = c.customer GROUP BY c.customer),
       ss AS (SELECT c.customer, ${summary("s")} FROM c LEFT JOIN s ON s.customer = c.customer GROUP BY c.customer)
-    SELECT rs.*, ss.* FROM rs JOIN ss USING (customer) ORDER BY customer`,
+    SELECT rs.*, ${["n", "total", ...PERCENTILES.map((p) => `p${p}`)].map((c) => `ss.s_${c}`).join(", ")}
+    FROM rs JOIN ss USING (customer) ORDER BY customer`,
     params,
   );
   return rows.map((r) => ({
