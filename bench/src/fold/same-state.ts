@@ -76,6 +76,8 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
     minutesBillable: 0,
     minutesUnbilled: 0,
     feedback: null,
+    ratings: [],
+    timeEntries: [],
     escalationRequests: [],
     escalationLevel: 0,
     slaRecords: [],
@@ -193,11 +195,15 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         break;
       case "feedback-given":
         s.feedback = { rating: e.data.rating, at: e.at };
+        s.ratings.push({ rating: e.data.rating, at: e.at, cycle: s.reopenedAt.length });
         break;
-      case "time-logged":
-        if (e.data.billable) s.minutesBillable += e.data.minutes;
-        else s.minutesUnbilled += e.data.minutes;
+      case "time-logged": {
+        const { minutes, billable } = e.data;
+        if (billable) s.minutesBillable += minutes;
+        else s.minutesUnbilled += minutes;
+        s.timeEntries.push({ entry: s.version, at: e.at, agent: e.actor.id, billable, logged: minutes, minutes });
         break;
+      }
       default:
         // The benchmark's histories use only the events above; the agreement check fails if not.
         throw new Error(`baseline does not handle ${e.type}`);

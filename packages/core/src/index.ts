@@ -295,6 +295,14 @@ export {
 export {
   /** SLA attainment of one metric. @category projections */
   type AttainmentRow,
+  /** Billable and unbilled minutes of a month, agent and category. @category projections */
+  type BillingRow,
+  /** One breached SLA cycle: deadline, breach instant, counted time past the target. @category projections */
+  type BreachedCycle,
+  /** Billable time per month, agent and category, corrections netted. @category projections */
+  billingReport,
+  /** Ratings of one period: distribution, average, response rate. @category projections */
+  type CsatRow,
   /** Who did an event, as a customer sees it (no staff ids). @category projections */
   type CustomerActor,
   /** The fields each customer-visible event type shows. @category projections */
@@ -319,6 +327,8 @@ export {
   createTicketIndexProjection,
   /** The work queue kept in memory over recorded events. @category projections */
   createWorkQueueProjection,
+  /** Customer satisfaction per period. @category projections */
+  csatReport,
   /** A ticket's events as its customer may see them. @category projections */
   customerHistory,
   /** One customer's statistics. @category projections */
@@ -339,8 +349,12 @@ export {
   isEventOutOfOrder,
   /** Is an entry past a deadline at `now`? @category projections */
   isOverdue,
+  /** The ISO week (`2025-W13`) of a day number. @category projections */
+  isoWeekOf,
   /** Guard by code. @category projections */
   isUnknownPolicy,
+  /** One stopped SLA cycle with the SLA's counted time. @category projections */
+  type MetricOutcome,
   /** Does a ticket list entry pass a filter at `now`? @category projections */
   matchesTicketListFilter,
   /** Finds a compiled policy by id. @category projections */
@@ -351,22 +365,42 @@ export {
   type ProjectionErrorCode,
   /** A page and its next cursor from rows fetched after the cursor. @category projections */
   pageOfFetched,
+  /** The nearest-rank percentile of sorted durations. @category projections */
+  percentile,
+  /** The day, ISO week or month of an instant in a time zone. @category projections */
+  periodOf,
   /** An opened ticket's compiled policy, or UnknownPolicy. @category projections */
   policyOfTicket,
   /** The entries matching a filter, in queue order. @category projections */
   queryWorkQueue,
+  /** A rating value. @category projections */
+  type RatingValue,
+  /** day, week or month. @category projections */
+  type ReportPeriod,
+  /** Which tickets and period a report covers. @category projections */
+  type ReportQuery,
+  /** A resolution and its cycle. @category projections */
+  type ResolvedCycle,
   /** Reads one ticket's customer view from an event store. @category projections */
   readCustomerTicketView,
   /** The reducer: statistics after one event. @category projections */
   reduceStatistics,
+  /** The time zone reports bucket a policy's tickets in. @category projections */
+  reportTimeZone,
   /** Replaces a ticket's contribution (a store folding a batch per ticket). @category projections */
   restateTicket,
+  /** SLA rows per metric and period, and the breached cycles. @category projections */
+  type SlaReport,
+  /** One metric and period: met, breached, duration percentiles. @category projections */
+  type SlaReportRow,
   /** Statistics per tenant and customer. @category projections */
   type Statistics,
   /** Per-customer statistics as a projection over recorded events (make one with `createStatisticsProjection`). @category projections */
   StatisticsProjection,
   /** The policy of each side of a step. @category projections */
   type StepPolicies,
+  /** The SLA report: durations from the SLA clocks, per period, and breached cycles. @category projections */
+  slaReport,
   /** A ticket's live SLA summary at an instant. @category projections */
   slaSummary,
   /** Applies one recorded event to a ticket's state. @category projections */
@@ -708,6 +742,8 @@ export {
   type MetricName,
   /** The refusal of an actor who may not do what they asked (NOT_PERMITTED). @category ticket */
   type NotPermitted,
+  /** A customer's rating of one resolution cycle. @category ticket */
+  type Rating,
   /** How an actor stands to a ticket. @category ticket */
   type Relationship,
   /** Who asked: id, name, mail, phone. @category ticket */
@@ -734,6 +770,8 @@ export {
   type TicketFields,
   /** A ticket's state: what the fold of its events keeps. @category ticket */
   type TicketState,
+  /** A logged time entry with its corrections netted. @category ticket */
+  type TimeEntry,
   /** The lifecycle as data: each action's statuses, target and actors. @category ticket */
   transitionTable,
 } from "./ticket/index.js";

@@ -45,6 +45,7 @@ export type CoreErrorCode =
   | "WRONG_TICKET"
   | "ESCALATION_NOT_YET_POSSIBLE"
   | "POLICY_MISMATCH"
+  | "FEEDBACK_ALREADY_GIVEN"
   | "INVALID_COMMAND"
   // handling/: the command handler
   | "COMMAND_ID_REUSED"
@@ -103,6 +104,7 @@ export const problemStatuses: { readonly [C in ProblemCode]: ProblemStatus } = {
   WRONG_TICKET: { status: 422, title: "Command for another ticket" },
   ESCALATION_NOT_YET_POSSIBLE: { status: 409, title: "Escalation not yet possible" },
   POLICY_MISMATCH: { status: 409, title: "Policy mismatch" },
+  FEEDBACK_ALREADY_GIVEN: { status: 409, title: "Feedback already given" },
   INVALID_COMMAND: { status: 422, title: "Invalid command" },
   COMMAND_ID_REUSED: { status: 422, title: "Idempotency key reused for another request" },
   UNKNOWN_POLICY: { status: 500, title: "Unknown policy" },
@@ -175,7 +177,7 @@ export const isProblemCode = (u: unknown): u is ProblemCode =>
   typeof u === "string" && Object.hasOwn(problemStatuses, u);
 
 /** Fields of core errors that are instants, shown as ISO strings. */
-const INSTANT_FIELDS = new Set(["possibleAt", "closedAt", "windowEndedAt"]);
+const INSTANT_FIELDS = new Set(["possibleAt", "closedAt", "windowEndedAt", "givenAt"]);
 /** Fields never copied into a problem (they are its own members, or internals). */
 const RESERVED = new Set([
   "type",

@@ -4,6 +4,7 @@
  * comes from the transition table; the rest are the rules the policies state. Pure: the
  * instant is the command's `at`, the policy is an argument.
  */
+
 import * as E from "fp-ts/lib/Either.js";
 import type { Policy } from "../policy/policy.js";
 import { policyVersionOf } from "../policy/resolver.js";
@@ -13,6 +14,7 @@ import type { Action } from "../ticket/transitions.js";
 import { type Authorize, defaultAuthorize } from "./authorize.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 import { decideComment, reopenAllowed } from "./comment.js";
+import { decideCorrectTime, decideFeedback } from "./customer-records.js";
 import { decideEscalationRequest } from "./escalation-request.js";
 import { checkExists, checkStatus, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
@@ -110,9 +112,11 @@ export const decide = (
     case "request-escalation":
       return decideEscalationRequest(c, state, policy);
     case "give-feedback":
-      return ok(eventFrom(c, "feedback-given", c.data));
+      return decideFeedback(c, state);
     case "log-time":
       return decideLogTime(c, state, policy);
+    case "correct-time":
+      return decideCorrectTime(c, state);
     case "approve-change":
     case "reject-change":
       return decideApproval(c, state);

@@ -39,6 +39,7 @@ export const defaultPermissions = {
   "request-escalation": ["requester", "point-of-contact", "agent"],
   "give-feedback": ["requester"],
   "log-time": ["agent"],
+  "correct-time": ["agent"],
   "approve-change": ["point-of-contact"],
   "reject-change": ["point-of-contact"],
   "schedule-session": ["agent"],

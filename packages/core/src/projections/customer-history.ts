@@ -96,6 +96,7 @@ const visibleData = (e: TicketEvent): CustomerHistoryItem["data"] | undefined =>
     case "assigned":
     case "escalation-requested":
     case "time-logged":
+    case "time-corrected":
     case "sla-warning-issued":
     case "sla-breached":
     case "escalation-level-reached":

@@ -1,8 +1,9 @@
 /**
- * Duration samples as a sorted multiset, and their summary: count, total, mean and the 90th
- * percentile by the nearest-rank method — the value at 1-based rank ⌈0.9·n⌉ of the sorted
- * samples, always one of the samples (no interpolation), computed in integers so every store
- * agrees exactly. Kept sorted so a summary never depends on the order samples arrived in.
+ * Duration samples as a sorted multiset, and their summary: count, total, mean and the 50th,
+ * 90th, 95th and 99th percentiles by the nearest-rank method — the p-th percentile is the value
+ * at 1-based rank ⌈p·n/100⌉ of the sorted samples, always one of the samples (no
+ * interpolation), computed in integers so every store agrees exactly. Kept sorted so a summary
+ * never depends on the order samples arrived in.
  */
 import type { Duration } from "../shared/duration.js";
 
@@ -40,15 +41,29 @@ export interface DurationSummary {
   readonly total: Duration;
   /** total / count; null without samples. */
   readonly mean: number | null;
-  /** Nearest-rank 90th percentile; null without samples. */
+  /** Nearest-rank percentiles; null without samples. */
+  readonly p50: Duration | null;
   readonly p90: Duration | null;
+  readonly p95: Duration | null;
+  readonly p99: Duration | null;
 }
 
-/** Summarises sorted samples (see the module note for the p90 definition). */
+/** The nearest-rank p-th percentile of sorted samples; null without samples. */
+export const percentile = (sorted: readonly Duration[], p: number): Duration | null =>
+  sorted.length === 0 ? null : (sorted[Math.max(1, nearestRank(p, sorted.length)) - 1] as Duration);
+
+/** Summarises sorted samples (see the module note for the percentile definition). */
 export const summariseDurations = (sorted: readonly Duration[]): DurationSummary => {
   const count = sorted.length;
-  if (count === 0) return { count, total: 0, mean: null, p90: null };
   let total = 0;
   for (const d of sorted) total += d;
-  return { count, total, mean: total / count, p90: sorted[nearestRank(90, count) - 1] as Duration };
+  return {
+    count,
+    total,
+    mean: count === 0 ? null : total / count,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
 };

@@ -1,4 +1,7 @@
 /** projections/ — read models over recorded events: the work queue, the ticket list, statistics, the customer view. */
+
+export { type BillingRow, billingReport } from "./billing-report.js";
+export { type CsatRow, csatReport, type RatingValue } from "./csat-report.js";
 export {
   type CustomerActor,
   type CustomerEventData,
@@ -12,7 +15,7 @@ export {
   customerTicketRow,
   customerTicketView,
 } from "./customer-view.js";
-export { type DurationSummary, summariseDurations } from "./durations.js";
+export { type DurationSummary, percentile, summariseDurations } from "./durations.js";
 export {
   EventOutOfOrder,
   isEventOutOfOrder,
@@ -22,6 +25,8 @@ export {
   UnknownPolicy,
 } from "./errors.js";
 export { readCustomerTicketView } from "./read-customer-view.js";
+export { isoWeekOf, periodOf, type ReportPeriod } from "./report-periods.js";
+export { type BreachedCycle, type ReportQuery, type SlaReport, type SlaReportRow, slaReport } from "./sla-report.js";
 export {
   type AttainmentRow,
   type CustomerStatistics,
@@ -34,7 +39,13 @@ export {
   tenantStatistics,
 } from "./statistics.js";
 export { createStatisticsProjection, StatisticsProjection } from "./statistics-projection.js";
-export { type TicketFacts, ticketFacts } from "./ticket-facts.js";
+export {
+  type MetricOutcome,
+  type ResolvedCycle,
+  reportTimeZone,
+  type TicketFacts,
+  ticketFacts,
+} from "./ticket-facts.js";
 export { ticketIndexEntry } from "./ticket-index-entry.js";
 export { createTicketIndexProjection, TicketIndexProjection } from "./ticket-index-projection.js";
 export { isBreachedAt, matchesTicketListFilter } from "./ticket-list-filter.js";

@@ -88,17 +88,24 @@ describe("SLA attainment: outcomes of stopped metrics", () => {
 
 describe("response and resolution times", () => {
   it.each([
-    // Opened Mon 08:00; the office opens at 09:00: response counts office time, resolution wall time.
+    // Opened Mon 08:00; the office opens at 09:00: response counts office time, resolution 24×7
+    // (the metrics' calendars); both are the SLA's elapsed counted time at the stop.
     ["reply at 10:00: 1 office hour", plan([m(120, "reply")]), HOUR, null],
     ["reply at 08:30: before opening, 0", plan([m(30, "reply")]), 0, null],
     ["reply Tue 10:00: Mon 09–17 (8h) + Tue 09–10 (1h)", plan([m(26 * 60, "reply")]), 9 * HOUR, null],
     ["resolved at 12:00 without a reply: 4h wall time", plan([m(240, "resolve")]), null, 4 * HOUR],
     ["reopened: no resolution time", plan([m(60, "resolve"), m(60, "reopen")]), null, null],
     [
-      "resolved again: opened → latest resolution",
+      "resolved again (resume): the SLA's counted time, the resolved hour not counted",
       plan([m(60, "resolve"), m(60, "reopen"), m(60, "resolve")]),
       null,
-      3 * HOUR,
+      2 * HOUR,
+    ],
+    [
+      "awaiting the customer pauses resolution: 3h open, 2h paused → 1h",
+      plan([m(60, "await"), m(120, "comment"), m(0, "resolve")]),
+      null,
+      HOUR,
     ],
   ] as const)("%s", (_name, p, response, resolution) => {
     expect(factsOf(p)).toMatchObject({ responseTime: response, resolutionTime: resolution });

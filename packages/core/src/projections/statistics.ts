@@ -112,11 +112,10 @@ export const applyFacts = (stats: Statistics, f: TicketFacts, sign: 1 | -1): Sta
   return { groups };
 };
 
-/** Events that change nothing the statistics read (status, priority, clocks, times, minutes). */
-const NO_FACTS: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
+/** Events that change nothing the facts read (status, priority, clocks, times, minutes, ratings). */
+export const NO_FACTS: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
   "assigned",
   "escalation-requested",
-  "feedback-given",
   "change-approved",
   "change-rejected",
   "session-scheduled",

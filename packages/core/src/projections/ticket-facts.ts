@@ -10,12 +10,15 @@
  *   stop: a reopened ticket whose resolution clock resumes (the default) withdraws its outcome
  *   until it is resolved again; with `reopen: "restart"` each resolution cycle keeps its own,
  *   and every next-reply cycle has its own;
- * - response time: opened → first public agent reply; resolution time: opened → resolved (the
- *   latest resolution; none while reopened, none for a ticket closed without being resolved).
- *   Both count on the calendar of the policy's `response` / `resolution` metric when it has
- *   one (business time, pauses not subtracted), else wall-clock time.
+ * - each outcome carries the SLA's own reading at the stop: the cycle, the counted time
+ *   (`elapsed`: business time on the target's calendar, paused time not counted), the target,
+ *   deadline and breach instant, so a report's durations are the SLA's and `met` ⇔ elapsed <
+ *   target (a stop at the deadline is a breach, as in sla/status.ts);
+ * - response time / resolution time: the `elapsed` of the latest stopped cycle of the policy's
+ *   `response` / `resolution` metric (none while that clock runs, none without such a metric);
+ * - what the reports read besides (projections/report.ts): the category, the policy's time
+ *   zone, resolutions, ratings and time entries.
  */
-import type { BusinessCalendar } from "../calendar/types.js";
 import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
@@ -23,7 +26,7 @@ import { type ClockReader, createClockReader } from "../sla/reader.js";
 import type { MetricStatus } from "../sla/status.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketFields } from "../ticket/fields.js";
-import type { TicketState } from "../ticket/state.js";
+import type { Rating, TicketState, TimeEntry } from "../ticket/state.js";
 import type { Status } from "../ticket/transitions.js";
 
 export interface MetricOutcome {
@@ -32,6 +35,19 @@ export interface MetricOutcome {
   /** UTC month of the stop, `YYYY-MM`. */
   readonly month: string;
   readonly outcome: "met" | "breached";
+  readonly cycle: number;
+  /** Counted time from the start to the stop, as the SLA counted it. */
+  readonly elapsed: Duration;
+  readonly target: Duration;
+  readonly startedAt: Instant;
+  readonly stoppedAt: Instant;
+  readonly deadline: Instant;
+  readonly breachedAt: Instant | null;
+}
+
+export interface ResolvedCycle {
+  readonly cycle: number;
+  readonly at: Instant;
 }
 
 export interface TicketFacts {
@@ -45,7 +61,23 @@ export interface TicketFacts {
   readonly minutesBillable: number;
   readonly minutesUnbilled: number;
   readonly outcomes: readonly MetricOutcome[];
+  readonly category: string;
+  /** The zone reports bucket this ticket's instants in (reportTimeZone). */
+  readonly timeZone: string;
+  /** Each resolution with its cycle (0 until the first reopen, then 1, …). */
+  readonly resolutions: readonly ResolvedCycle[];
+  readonly ratings: readonly Rating[];
+  readonly timeEntries: readonly TimeEntry[];
 }
+
+/**
+ * The policy's time zone for reports: that of its first named calendar with a zone (P-A's Chicago office,
+ * P-D's Berlin office), else UTC (a policy that counts on 24x7 only).
+ */
+export const reportTimeZone = (p: CompiledPolicy): string => {
+  for (const def of Object.values(p.policy.calendars ?? {})) if ("timeZone" in def) return def.timeZone;
+  return "UTC";
+};
 
 /** The statistics key of a ticket's customer (see the module note). */
 export const customerOf = (fields: TicketFields): string =>
@@ -69,7 +101,21 @@ const outcomeOf = (s: MetricStatus | null): MetricOutcome | null =>
         priority: s.priority,
         month: monthOf(s.stoppedAt),
         outcome: s.state === "met" ? "met" : "breached",
+        cycle: s.cycle,
+        elapsed: s.elapsed,
+        target: s.target,
+        startedAt: s.startedAt,
+        stoppedAt: s.stoppedAt,
+        deadline: s.deadline,
+        breachedAt: s.breachedAt,
       };
+
+/** The counted time of the latest stopped cycle of a metric (outcomes are in cycle order). */
+const latestElapsed = (outcomes: readonly MetricOutcome[], metric: MetricName): Duration | null => {
+  let found: Duration | null = null;
+  for (const o of outcomes) if (o.metric === metric) found = o.elapsed;
+  return found;
+};
 
 /**
  * Outcomes of the cycles before the current one: restarted resolution cycles, answered reply
@@ -91,8 +137,15 @@ const pastCycles = (r: ClockReader, t: TicketState, p: CompiledPolicy, m: Compil
   return [];
 };
 
-const countedOn = (cal: BusinessCalendar | undefined, from: Instant, to: Instant | null): Duration | null =>
-  to === null ? null : cal === undefined ? to - from : cal.between(from, to);
+/** The resolutions of a ticket; a resolution's cycle is the number of reopens before it. */
+const resolvedCycles = (t: TicketState): ResolvedCycle[] => {
+  const out: ResolvedCycle[] = [];
+  for (const span of t.statusHistory) {
+    if (span.status !== "resolved") continue;
+    out.push({ cycle: t.reopenedAt.filter((r) => r <= span.from).length, at: span.from });
+  }
+  return out;
+};
 
 /** The facts of a ticket, or null before it is opened. */
 export const ticketFacts = (t: TicketState, p: CompiledPolicy): TicketFacts | null => {
@@ -107,17 +160,21 @@ export const ticketFacts = (t: TicketState, p: CompiledPolicy): TicketFacts | nu
       if (o !== null) outcomes.push(o);
     }
   }
-  const calendarOf = (name: MetricName) => p.metrics.find((m) => m.name === name)?.calendar;
   return {
     tenant: tenantId,
     ticketId,
     customer: customerOf(fields),
     status: t.status,
     priority,
-    responseTime: countedOn(calendarOf("response"), openedAt, t.firstPublicAgentReplyAt),
-    resolutionTime: countedOn(calendarOf("resolution"), openedAt, t.resolvedAt),
+    responseTime: latestElapsed(outcomes, "response"),
+    resolutionTime: latestElapsed(outcomes, "resolution"),
     minutesBillable: t.minutesBillable,
     minutesUnbilled: t.minutesUnbilled,
     outcomes,
+    category: fields.category,
+    timeZone: reportTimeZone(p),
+    resolutions: resolvedCycles(t),
+    ratings: t.ratings,
+    timeEntries: t.timeEntries,
   };
 };

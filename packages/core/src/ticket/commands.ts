@@ -114,6 +114,14 @@ export const commandCodecs = {
       t.partial({ outOfPlan: t.boolean, note: t.string }),
     ]),
   ),
+  /**
+   * Corrects a logged time entry (`entry`: the stream version of its `time-logged` event) by
+   * `minutes` (signed, e.g. −30); without `minutes` the entry is reversed whole. A reason is required.
+   */
+  "correct-time": command(
+    "correct-time",
+    t.intersection([t.type({ entry: CountC, reason: NonEmptyTextC }), t.partial({ minutes: t.number })]),
+  ),
   "approve-change": command("approve-change", none),
   "reject-change": command("reject-change", t.partial({ reason: t.string })),
   "schedule-session": command("schedule-session", t.type({ start: InstantC, length: DurationC })),

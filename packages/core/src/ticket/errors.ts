@@ -62,6 +62,14 @@ export type DomainError =
       readonly message: string;
     }
   | { readonly code: "POLICY_MISMATCH"; readonly expected: string; readonly got: string; readonly message: string }
+  | {
+      /** The resolution cycle was rated already: a rating is one answer, never silently replaced. */
+      readonly code: "FEEDBACK_ALREADY_GIVEN";
+      readonly cycle: number;
+      readonly rating: string;
+      readonly givenAt: Instant;
+      readonly message: string;
+    }
   | { readonly code: "INVALID_COMMAND"; readonly issues: readonly DecodeIssue[]; readonly message: string };
 
 export type DomainErrorCode = DomainError["code"];
@@ -84,6 +92,7 @@ const CODES: ReadonlySet<string> = new Set<DomainErrorCode>([
   "ESCALATION_NOT_YET_POSSIBLE",
   "POLICY_MISMATCH",
   "INVALID_COMMAND",
+  "FEEDBACK_ALREADY_GIVEN",
 ]);
 
 /** Guard by code (never `instanceof`: ESM and CJS builds may both be loaded). */

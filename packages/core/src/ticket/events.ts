@@ -140,6 +140,16 @@ export const eventCodecs = {
     1,
     t.intersection([t.type({ minutes: t.number, billable: t.boolean }), t.partial({ note: t.string })]),
   ),
+  /**
+   * A correction of a logged time entry: `entry` is the stream version of its `time-logged`
+   * event, `minutes` the signed change (−30 takes 30 minutes off; a reversal takes off all the
+   * entry still has). The entry keeps its month, agent and billability (docs/reports.md).
+   */
+  "time-corrected": envelope(
+    "time-corrected",
+    1,
+    t.type({ entry: t.number, minutes: t.number, reason: NonEmptyTextC }),
+  ),
   "change-approved": envelope("change-approved", 1, t.type({ approver: t.string })),
   "change-rejected": envelope(
     "change-rejected",

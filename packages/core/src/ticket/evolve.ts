@@ -164,11 +164,23 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent, log: ClockLog)
       return;
     case "feedback-given":
       s.feedback = { rating: e.data.rating, at: e.at };
+      s.ratings.push({ rating: e.data.rating, at: e.at, cycle: s.reopenedAt.length });
       return;
-    case "time-logged":
-      if (e.data.billable) s.minutesBillable += e.data.minutes;
+    case "time-logged": {
+      const { minutes, billable } = e.data;
+      if (billable) s.minutesBillable += minutes;
+      else s.minutesUnbilled += minutes;
+      s.timeEntries.push({ entry: s.version, at: e.at, agent: e.actor.id, billable, logged: minutes, minutes });
+      return;
+    }
+    case "time-corrected": {
+      const entry = s.timeEntries.find((x) => x.entry === e.data.entry);
+      if (entry === undefined) return;
+      entry.minutes += e.data.minutes;
+      if (entry.billable) s.minutesBillable += e.data.minutes;
       else s.minutesUnbilled += e.data.minutes;
       return;
+    }
     case "change-approved":
       s.approval = "approved";
       return;

@@ -23,7 +23,7 @@ export {
 export { applyEvent, evolve, fold } from "./evolve.js";
 export type { Attachment, Category, Channel, Intake, Requester, TicketFields } from "./fields.js";
 export { type Relationship, relationships } from "./relationships.js";
-export { createInitialState, initialState, type TicketState } from "./state.js";
+export { createInitialState, initialState, type Rating, type TicketState, type TimeEntry } from "./state.js";
 export {
   type Action,
   type ActorKind,

@@ -26,6 +26,26 @@ export interface ReplyCycle {
   readonly end: Instant | null;
 }
 
+/**
+ * A logged time entry: `entry` is the stream version of its `time-logged` event; `minutes`
+ * is what it counts after its corrections (`logged` as first logged).
+ */
+export interface TimeEntry {
+  readonly entry: number;
+  readonly at: Instant;
+  readonly agent: string;
+  readonly billable: boolean;
+  readonly logged: number;
+  readonly minutes: number;
+}
+
+/** A customer's rating of one resolution cycle (cycle 0 until the first reopen, then 1, …). */
+export interface Rating {
+  readonly rating: string;
+  readonly at: Instant;
+  readonly cycle: number;
+}
+
 export type Approval = "not-required" | "pending" | "approved" | "rejected";
 
 export interface TicketState {
@@ -64,6 +84,10 @@ export interface TicketState {
   readonly minutesBillable: number;
   readonly minutesUnbilled: number;
   readonly feedback: { readonly rating: string; readonly at: Instant } | null;
+  /** Every rating given, one per resolution cycle (a reopen starts a new cycle). */
+  readonly ratings: readonly Rating[];
+  /** Logged time entries with their corrections netted in. */
+  readonly timeEntries: readonly TimeEntry[];
   readonly escalationRequests: readonly { readonly level: number; readonly at: Instant }[];
   /** Highest escalation level reached by the ladder (0 = none). */
   readonly escalationLevel: number;
@@ -107,6 +131,8 @@ export const createInitialState = (): TicketState => ({
   minutesBillable: 0,
   minutesUnbilled: 0,
   feedback: null,
+  ratings: [],
+  timeEntries: [],
   escalationRequests: [],
   escalationLevel: 0,
   slaRecords: [],

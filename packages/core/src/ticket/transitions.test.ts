@@ -38,6 +38,7 @@ const data: { [K in TicketCommandType]: unknown } = {
   "request-escalation": {},
   "give-feedback": { rating: "positive" },
   "log-time": { minutes: 30 },
+  "correct-time": { entry: 1, minutes: -10, reason: text("Logged on the wrong ticket") },
   "approve-change": {},
   "reject-change": {},
   "schedule-session": { start: AT + HOUR, length: HOUR },
@@ -57,6 +58,8 @@ const someAllowedActor = (rule: Rule): ActorKind => (rule.by.includes("agent") ?
 /** Business rules beyond the table that may refuse a legal action (owned elsewhere). */
 const businessRefusals: Partial<Record<TicketCommandType, readonly DomainError["code"][]>> = {
   "request-escalation": ["ESCALATION_NOT_YET_POSSIBLE"],
+  // These tickets have no time entry to correct (customer-records.test.ts has the rules).
+  "correct-time": ["INVALID_VALUE"],
 };
 
 const rows = (Object.entries(transitionTable) as [string, Rule][]).filter(

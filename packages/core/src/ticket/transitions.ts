@@ -52,6 +52,7 @@ export const transitionTable = {
   "request-escalation": { from: live, by: ["requester", "agent"] },
   "give-feedback": { from: ["resolved", "closed"], by: ["requester"] },
   "log-time": { from: [...live, "resolved", "closed"], by: ["agent"] },
+  "correct-time": { from: [...live, "resolved", "closed"], by: ["agent"] },
   // The customer's point of contact (P-B); who exactly is authorisation's (decide/permissions.ts).
   "approve-change": { from: live, by: ["requester"] },
   "reject-change": { from: live, by: ["requester"] },

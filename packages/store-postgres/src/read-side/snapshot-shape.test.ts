@@ -126,8 +126,8 @@ describe("read-side snapshots of TicketState", () => {
         "escalationRequests", "feedback", "fields", "firstPublicAgentReplyAt", "group", "internalComments",
         "lastCustomerMessageAt", "lastEventAt", "lastPublicAgentReplyAt", "minutesBillable", "minutesUnbilled",
         "openedAt", "planSharedAt", "policyHistory", "policyId", "policyVersion", "priority", "priorityHistory", "publicComments",
-        "reopenedAt", "replyCycles", "resolvedAt", "sessions", "slaRecords", "status", "statusHistory", "tenantId",
-        "ticketId", "version",
+        "ratings", "reopenedAt", "replyCycles", "resolvedAt", "sessions", "slaRecords", "status", "statusHistory", "tenantId",
+        "ticketId", "timeEntries", "version",
       ],
     );
   });

@@ -2,8 +2,8 @@
  * Statistics in SQL, aggregated from the per-ticket facts of the active table set (the
  * `ticket_facts` and `metric_outcomes` views). `readStatistics` returns the core's
  * `CustomerStatistics` values — equal to the pure reducer's — and `readDurationSummaries`
- * computes count, total, mean and the nearest-rank p90 (rank ⌈0.9·n⌉, in integers) in the
- * database, for reports that do not need every sample.
+ * computes count, total, mean and the nearest-rank p50/p90/p95/p99 (rank ⌈p·n/100⌉, in
+ * integers) in the database, for reports that do not need every sample.
  */
 import { type AttainmentRow, type CustomerStatistics, type DurationSummary, validateTenantId } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
@@ -102,35 +102,39 @@ export interface CustomerDurations {
   readonly resolutionTime: DurationSummary;
 }
 
-const summaryOf = (count: unknown, total: unknown, p90: unknown): DurationSummary => {
-  const n = Number(count ?? 0);
-  const sum = Number(total ?? 0);
-  return n === 0
-    ? { count: 0, total: 0, mean: null, p90: null }
-    : { count: n, total: sum, mean: sum / n, p90: Number(p90) };
+const PERCENTILES = [50, 90, 95, 99] as const;
+
+const summaryOf = (row: Record<string, unknown>, alias: string): DurationSummary => {
+  const n = Number(row[`${alias}_n`] ?? 0);
+  const sum = Number(row[`${alias}_total`] ?? 0);
+  const at = (p: number) => (n === 0 ? null : Number(row[`${alias}_p${p}`]));
+  return { count: n, total: sum, mean: n === 0 ? null : sum / n, p50: at(50), p90: at(90), p95: at(95), p99: at(99) };
 };
 
-/** Response and resolution time summaries per customer, computed in SQL (p90 by nearest rank). */
+/** Response and resolution time summaries per customer, computed in SQL (percentiles by nearest rank). */
 export const readDurationSummaries = async (db: SqlExecutor, q: StatisticsQuery): Promise<CustomerDurations[]> => {
   const v = views(q);
   const { where, params } = scope(q);
   const ranked = (column: string) => `SELECT customer, ${column} AS d,
       row_number() OVER (PARTITION BY customer ORDER BY ${column}) AS rn, count(*) OVER (PARTITION BY customer) AS n
     FROM ${v.ticketFacts} WHERE ${where} AND ${column} IS NOT NULL`;
+  // Rank ⌈p·n/100⌉ in integers: (p·n + 99) / 100.
   const summary = (alias: string) =>
-    `count(${alias}.d) AS ${alias}_n, sum(${alias}.d) AS ${alias}_total,
-    max(${alias}.d) FILTER (WHERE ${alias}.rn = (9 * ${alias}.n + 9) / 10) AS ${alias}_p90`;
+    `count(${alias}.d) AS ${alias}_n, sum(${alias}.d) AS ${alias}_total, ${PERCENTILES.map(
+      (p) => `max(${alias}.d) FILTER (WHERE ${alias}.rn = (${p} * ${alias}.n + 99) / 100) AS ${alias}_p${p}`,
+    ).join(", ")}`;
   const { rows } = await db.query<Record<string, unknown>>(
     `WITH c AS (SELECT DISTINCT customer FROM ${v.ticketFacts} WHERE ${where}),
       r AS (${ranked("response_ms")}), s AS (${ranked("resolution_ms")}),
       rs AS (SELECT c.customer, ${summary("r")} FROM c LEFT JOIN r ON r.customer = c.customer GROUP BY c.customer),
       ss AS (SELECT c.customer, ${summary("s")} FROM c LEFT JOIN s ON s.customer = c.customer GROUP BY c.customer)
-    SELECT rs.*, ss.s_n, ss.s_total, ss.s_p90 FROM rs JOIN ss USING (customer) ORDER BY customer`,
+    SELECT rs.*, ${["n", "total", ...PERCENTILES.map((p) => `p${p}`)].map((c) => `ss.s_${c}`).join(", ")}
+    FROM rs JOIN ss USING (customer) ORDER BY customer`,
     params,
   );
   return rows.map((r) => ({
     customer: r.customer as string,
-    responseTime: summaryOf(r.r_n, r.r_total, r.r_p90),
-    resolutionTime: summaryOf(r.s_n, r.s_total, r.s_p90),
+    responseTime: summaryOf(r, "r"),
+    resolutionTime: summaryOf(r, "s"),
   }));
 };

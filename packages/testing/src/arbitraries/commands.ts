@@ -92,6 +92,17 @@ const dataArbs = (ctx: CommandContext): { [K in TicketCommandType]: fc.Arbitrary
     },
     { requiredKeys: ["minutes"], ...opt },
   ),
+  "correct-time": fc.record(
+    {
+      entry: fc.integer({ min: 0, max: 40 }),
+      minutes: fc.oneof(
+        { weight: 5, arbitrary: fc.integer({ min: -480, max: -1 }) },
+        { weight: 1, arbitrary: fc.constantFrom(0, 1.5, 30, -2000) },
+      ),
+      reason: textArb,
+    },
+    { requiredKeys: ["entry", "reason"], ...opt },
+  ),
   "approve-change": fc.constant({}),
   "reject-change": fc.record({ reason: str }, { requiredKeys: [], ...opt }),
   "schedule-session": fc.record({ start: instantArb(), length: durationArb(4 * 3_600_000) }, opt),

@@ -93,6 +93,9 @@ export const eventDataArbs: DataArbs = {
     { minutes: int, billable: fc.boolean(), note: str },
     { requiredKeys: ["minutes", "billable"], ...opt },
   ),
+  "time-corrected": fc
+    .record({ entry: int, minutes: fc.integer({ min: -1440, max: 1440 }), reason: textArb })
+    .map((d) => d as EventOf<"time-corrected">["data"]),
   "change-approved": fc.record({ approver: str }, opt),
   "change-rejected": fc.record({ approver: str, reason: str }, { requiredKeys: ["approver"], ...opt }),
   "session-scheduled": fc.record({ start: instantArb(), length: durationArb() }, opt),

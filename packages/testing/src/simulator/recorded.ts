@@ -59,6 +59,8 @@ const commandOf = (event: TicketEvent): Draft | null => {
         type: "log-time",
         data: { minutes: event.data.minutes, ...(event.data.note === undefined ? {} : { note: event.data.note }) },
       };
+    case "time-corrected":
+      return { type: "correct-time", data: event.data };
     case "change-approved":
       return { type: "approve-change", data: {} };
     case "change-rejected":

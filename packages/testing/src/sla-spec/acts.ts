@@ -99,6 +99,12 @@ export const acts = (who?: Actor) => {
     /** The agent logs time spent. */
     logTime: (minutes: number, options: { readonly outOfPlan?: boolean; readonly note?: string } = {}) =>
       act("log-time", as(agent), { minutes, ...options }),
+    /**
+     * The agent corrects logged entry `entry` (the stream version of its `time-logged` event)
+     * by `minutes` (e.g. −30); without `minutes` the entry is reversed whole.
+     */
+    correctTime: (entry: number, reason: string, minutes?: number) =>
+      act("correct-time", as(agent), { entry, reason: text(reason), ...(minutes === undefined ? {} : { minutes }) }),
     /** The customer's point of contact approves a change request. */
     approveChange: () => act("approve-change", as(requester), {}),
     /** The customer's point of contact rejects a change request. */
