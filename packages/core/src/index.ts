@@ -281,8 +281,14 @@ export {
   selectPolicyId,
   /** A resolver for a desk with one policy (and the earlier versions tickets are pinned to). @category policy */
   singlePolicy,
-  /** A target: a duration, or one with its own calendar. @category policy */
+  /** A target: a duration, one with its own calendar, or a point in time (end of the business day, next business day at HH:MM). @category policy */
   type Target,
+  /** A point-in-time target: `end-of-business-day` (optional cutoff) or `next-business-day-at`. @category policy */
+  type TargetRule,
+  /** The instant a point-in-time target falls due for a clock started at an instant. @category policy */
+  targetRuleDeadline,
+  /** The close of the business day a clock started at an instant is due on (after hours or past a cutoff: the next one). @category policy */
+  endOfBusinessDay,
   /** Where a ladder step is reached, relative to its metric's target. @category policy */
   type Threshold,
   /** Time-driven rules: auto-closes, downgrade on silence. @category policy */

@@ -85,6 +85,34 @@ describe("P-B email triage within 1 business hour", () => {
   });
 });
 
+describe('P-B "same day response": a call answered by the close of the business day', () => {
+  const called = (when: string) =>
+    given(pB).opened({ at: when, channel: "phone", priority: "same-day", subject: "Printer", description: "Down" });
+
+  it.each([
+    ["Mon 10:00 EST", "2025-03-03T15:00Z", "2025-03-03T21:00Z"],
+    ["Mon 15:59 EST, a minute before the close", "2025-03-03T20:59Z", "2025-03-03T21:00Z"],
+    ["Mon 16:30 EST, after hours: the next business day's close", "2025-03-03T21:30Z", "2025-03-04T21:00Z"],
+    ["Fri 17:00 EST: Monday's close, after the DST change", "2025-03-07T22:00Z", "2025-03-10T20:00Z"],
+    ["Wed 2025-11-26 16:30 EST: Friday's close, over Thanksgiving", "2025-11-26T21:30Z", "2025-11-28T21:00Z"],
+  ])("a same-day call on %s (%s) has its response by %s", (_, opened, deadline) => {
+    called(opened).expect(at(opened).sla({ plan: { state: "running", deadline } }));
+  });
+
+  it("the next steps shared before the close meet it; none shared by the close breaches it, by the timers", () => {
+    called("2025-03-03T15:00Z")
+      .then(at("2025-03-03T20:30Z").sharePlan("Remote session at 3:45 PM"))
+      .expect(at("2025-03-03T22:00Z").sla({ plan: { state: "met", stoppedAt: "2025-03-03T20:30Z" } }));
+    called("2025-03-03T15:00Z")
+      .then(timersUntil("2025-03-03T21:00Z"))
+      .expect(at("2025-03-03T21:00Z").sla({ plan: { state: "breached", breachedAt: "2025-03-03T21:00Z" } }));
+  });
+
+  it("low (mail) tickets have no same-day clock", () => {
+    mailed("2025-03-03T15:00Z").expect(at("2025-03-03T15:00Z").sla({ plan: null }));
+  });
+});
+
 describe("P-B missing information", () => {
   it("the desk asks by mail and the ticket waits on the customer until they answer", () => {
     mailed("2025-03-03T15:00Z")

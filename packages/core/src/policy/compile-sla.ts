@@ -10,6 +10,7 @@ import type { BusinessCalendar } from "../calendar/types.js";
 import { formatDuration } from "../shared/duration.js";
 import { appendPath, formatPath } from "../shared/path.js";
 import type { MetricName } from "../ticket/events.js";
+import { internTarget } from "./compile-target.js";
 import type {
   CalendarRef,
   CompiledMetric,
@@ -101,13 +102,9 @@ export const compileSlaAll = (
         errors.push(targetCal.left);
         continue;
       }
-      const within = typeof target === "number" ? target : target.within;
-      let found = interned.find((x) => x.within === within && x.calendar === targetCal.right);
-      if (found === undefined) {
-        found = Object.freeze({ within, calendar: targetCal.right, calendarRef: refOf(targetCal.right) });
-        interned.push(found);
-      }
-      targets.set(p, found);
+      const found = internTarget(interned, target, targetCal.right, refOf);
+      if (typeof found === "string") errors.push(invalidSla(targetPath, found));
+      else targets.set(p, found);
     }
     const stopMask = compileStops(name, m.stopOn, appendPath(path, "stopOn"));
     if (typeof stopMask !== "number") errors.push(stopMask);

@@ -4,11 +4,13 @@
  */
 import type { BusinessCalendar } from "../calendar/types.js";
 import type { Duration } from "../shared/duration.js";
+import type { Instant } from "../shared/instant.js";
 import { statusCode, statusCodes } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
 import type { Threshold } from "./ladder.js";
 import type { Policy } from "./policy.js";
 import type { StopEvent } from "./sla.js";
+import type { TargetRule } from "./target-rule.js";
 import type { DowngradeOnSilence } from "./time-rules.js";
 
 export interface CompiledWarning {
@@ -28,9 +30,15 @@ export interface CalendarRef {
  * calendar) of a metric are one value, so "the target changed" is an identity test.
  */
 export interface CompiledTarget {
+  /** The counted time of a duration target; NaN for a point-in-time target (`rule`). */
   readonly within: Duration;
+  /** The calendar the target's time counts on (24x7 for `next-business-day-at`). */
   readonly calendar: BusinessCalendar;
   readonly calendarRef: CalendarRef;
+  /** A point-in-time target (policy/target-rule.ts) and the calendar its day is read off. */
+  readonly rule?: { readonly rule: TargetRule; readonly dayCalendar: BusinessCalendar };
+  /** The counted time the clock has for a run started at `start`: `within`, or the rule's budget. */
+  readonly budgetFrom: (start: Instant) => Duration;
 }
 
 export interface CompiledMetric {

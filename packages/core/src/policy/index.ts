@@ -45,5 +45,6 @@ export {
   selectPolicyId,
 } from "./selection.js";
 export type { MetricPolicy, SlaPolicy, StopEvent, Target, Warning } from "./sla.js";
+export { endOfBusinessDay, type TargetRule, targetRuleDeadline } from "./target-rule.js";
 export type { DowngradeOnSilence, TimeRules } from "./time-rules.js";
 export type { RequirableField, Workflow } from "./workflow.js";

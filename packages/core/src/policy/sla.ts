@@ -6,6 +6,7 @@
  * Loadable from JSON; the whole policy decodes through `PolicyC` / `decodePolicy` (policy.ts).
  */
 import * as t from "io-ts";
+import { StartTimeC } from "../calendar/wallTime.js";
 import { DurationC } from "../shared/duration.js";
 import { LadderStepC } from "./ladder.js";
 import { TimeRulesC } from "./time-rules.js";
@@ -39,11 +40,32 @@ export type StopEvent = t.TypeOf<typeof StopEventC>;
 /**
  * A target: a duration counted on the metric's calendar (`"4h"`), or one with its own calendar
  * (`{ "within": "4h", "calendar": "24x7" }`) — "the calendar a target counts on is either a
- * business calendar or 24x7, chosen per target" (docs/design/sla-semantics.md#time).
+ * business calendar or 24x7, chosen per target" (docs/design/sla-semantics.md#time) — or a
+ * point in time read off the calendar when the clock starts (`{ "kind": "end-of-business-day" }`,
+ * `{ "kind": "next-business-day-at", "time": "09:00" }`), which the clock turns into the
+ * counted time from its start to that instant (policy/target-rule.ts).
  */
 export const TargetC = t.union([
   DurationC,
   t.intersection([t.type({ within: DurationC }), t.partial({ calendar: t.string })]),
+  /**
+   * Due at the close of the business day the clock starts on (GLPI's "end of working day"); a
+   * clock started outside business hours, or at or after `cutoff` (local `HH:MM`), is due at
+   * the close of the next business day. Counts business time on the target's calendar.
+   */
+  t.intersection([
+    t.type({ kind: t.literal("end-of-business-day") }),
+    t.partial({ calendar: t.string, cutoff: StartTimeC }),
+  ]),
+  /**
+   * Due at `time` (local `HH:MM`) on the first business day after the day the clock starts
+   * (the core's `nextBusinessDayAt`); counts calendar time, so the instant is exact even
+   * before the day's opening.
+   */
+  t.intersection([
+    t.type({ kind: t.literal("next-business-day-at"), time: StartTimeC }),
+    t.partial({ calendar: t.string }),
+  ]),
 ]);
 export type Target = t.TypeOf<typeof TargetC>;
 
