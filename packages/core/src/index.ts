@@ -201,6 +201,8 @@ export {
   decodePolicySelection,
   /** A policy's JSON form. @category policy */
   type EncodedPolicy,
+  /** The close of the business day a clock started at an instant is due on (after hours or past a cutoff: the next one). @category policy */
+  endOfBusinessDay,
   /** The level whose id or name (or only id) matches (case-insensitive); strict. @category policy */
   findPriority,
   /** P-A's share of users affected → priority. @category policy */
@@ -285,14 +287,12 @@ export {
   type Target,
   /** A point-in-time target: `end-of-business-day` (optional cutoff) or `next-business-day-at`. @category policy */
   type TargetRule,
-  /** The instant a point-in-time target falls due for a clock started at an instant. @category policy */
-  targetRuleDeadline,
-  /** The close of the business day a clock started at an instant is due on (after hours or past a cutoff: the next one). @category policy */
-  endOfBusinessDay,
   /** Where a ladder step is reached, relative to its metric's target. @category policy */
   type Threshold,
   /** Time-driven rules: auto-closes, downgrade on silence. @category policy */
   type TimeRules,
+  /** The instant a point-in-time target falls due for a clock started at an instant. @category policy */
+  targetRuleDeadline,
   /** A warning: a percent of the target used, or a time before the deadline. @category policy */
   type Warning,
   /** Workflow rules: required fields, approvals, billable categories, reopen window. @category policy */

@@ -13,6 +13,7 @@ import type { Action } from "../ticket/transitions.js";
 import { type Authorize, defaultAuthorize } from "./authorize.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 import { decideComment, reopenAllowed } from "./comment.js";
+import { escalationActions } from "./escalation-actions.js";
 import { decideEscalationRequest } from "./escalation-request.js";
 import { checkExists, checkStatus, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
@@ -135,7 +136,16 @@ export const decide = (
     case "record-escalation-level":
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `step:${c.data.step}`))
         ? ok()
-        : ok(eventFrom(c, "escalation-level-reached", c.data));
+        : ok(
+            eventFrom(c, "escalation-level-reached", {
+              level: c.data.level,
+              metric: c.data.metric,
+              cycle: c.data.cycle,
+              step: c.data.step,
+              roles: c.data.roles,
+            }),
+            ...escalationActions(c, state, policy),
+          );
     default: {
       const unreachable: never = c;
       return unreachable;

@@ -140,8 +140,18 @@ export const compileSlaAll = (
     if (!metrics.some((m) => m.name === step.metric))
       errors.push(invalidSla(appendPath(path, "metric"), `the policy has no "${step.metric}" metric`));
     if (bad || !metrics.some((m) => m.name === step.metric)) continue;
-    const { metric, level, roles, ...threshold } = step;
-    ladder.push({ index, metric, level, roles, threshold: threshold as Threshold });
+    const { metric, level, roles, reassign, raisePriority, ...threshold } = step;
+    if (raisePriority !== undefined && !(Number.isInteger(raisePriority) && raisePriority > 0)) {
+      errors.push(
+        invalidSla(
+          appendPath(path, "raisePriority"),
+          `raisePriority must be a whole number of levels above 0, got ${raisePriority}`,
+        ),
+      );
+      continue;
+    }
+    const acts = reassign !== undefined || raisePriority !== undefined;
+    ladder.push({ index, metric, level, roles, threshold: threshold as Threshold, acts });
   }
 
   const rules = sla.timers ?? {};

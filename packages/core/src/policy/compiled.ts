@@ -61,6 +61,8 @@ export interface CompiledStep {
   readonly level: number;
   readonly roles: readonly string[];
   readonly threshold: Threshold;
+  /** The step acts (`reassign`, `raisePriority`): the timers tell its record where its metric's run began. */
+  readonly acts: boolean;
 }
 
 export interface CompiledTimeRules {

@@ -134,7 +134,7 @@ describe("loadPolicy", () => {
       edit(["sla", "ladder", 0, "role"], "ceo"),
       "UNKNOWN_FIELD",
       "sla.ladder[0].role",
-      'sla.ladder[0].role: unknown field (did you mean "roles"?); expected one of metric, level, roles, multiple, percent, beforeDeadline, afterDeadline',
+      'sla.ladder[0].role: unknown field (did you mean "roles"?); expected one of metric, level, roles, reassign, raisePriority, multiple, percent, beforeDeadline, afterDeadline',
     ],
     [
       "a time rule with an unknown field",

@@ -8,6 +8,8 @@
 import * as t from "io-ts";
 import { StartTimeC } from "../calendar/wallTime.js";
 import { DurationC } from "../shared/duration.js";
+import { withJsonSchema } from "../shared/json-schema.js";
+import { strictCodec } from "../shared/known-fields.js";
 import { LadderStepC } from "./ladder.js";
 import { TimeRulesC } from "./time-rules.js";
 
@@ -37,6 +39,32 @@ export const StopEventC = t.keyof({
 });
 export type StopEvent = t.TypeOf<typeof StopEventC>;
 
+const WithinTargetC = t.intersection([t.type({ within: DurationC }), t.partial({ calendar: t.string })]);
+/**
+ * Due at the close of the business day the clock starts on (GLPI's "end of working day"); a
+ * clock started outside business hours, or at or after `cutoff` (local `HH:MM`), is due at
+ * the close of the next business day. Counts business time on the target's calendar.
+ */
+const EndOfBusinessDayC = t.intersection([
+  t.type({ kind: t.literal("end-of-business-day") }),
+  t.partial({ calendar: t.string, cutoff: StartTimeC }),
+]);
+/**
+ * Due at `time` (local `HH:MM`) on the first business day after the day the clock starts
+ * (the core's `nextBusinessDayAt`); counts calendar time, so the instant is exact even before
+ * the day's opening.
+ */
+const NextBusinessDayAtC = t.intersection([
+  t.type({ kind: t.literal("next-business-day-at"), time: StartTimeC }),
+  t.partial({ calendar: t.string }),
+]);
+const TargetKinds = {
+  "end-of-business-day": strictCodec(EndOfBusinessDayC),
+  "next-business-day-at": strictCodec(NextBusinessDayAtC),
+} as const;
+const anyTarget = t.union([DurationC, WithinTargetC, EndOfBusinessDayC, NextBusinessDayAtC]);
+const strictWithin = strictCodec(WithinTargetC);
+
 /**
  * A target: a duration counted on the metric's calendar (`"4h"`), or one with its own calendar
  * (`{ "within": "4h", "calendar": "24x7" }`) — "the calendar a target counts on is either a
@@ -44,29 +72,32 @@ export type StopEvent = t.TypeOf<typeof StopEventC>;
  * point in time read off the calendar when the clock starts (`{ "kind": "end-of-business-day" }`,
  * `{ "kind": "next-business-day-at", "time": "09:00" }`), which the clock turns into the
  * counted time from its start to that instant (policy/target-rule.ts).
+ *
+ * The forms are told apart by shape: a text is a duration, an object with `kind` is checked
+ * against that kind alone (so its errors name its own fields), any other object is
+ * `{ within, calendar }`.
  */
-export const TargetC = t.union([
-  DurationC,
-  t.intersection([t.type({ within: DurationC }), t.partial({ calendar: t.string })]),
-  /**
-   * Due at the close of the business day the clock starts on (GLPI's "end of working day"); a
-   * clock started outside business hours, or at or after `cutoff` (local `HH:MM`), is due at
-   * the close of the next business day. Counts business time on the target's calendar.
-   */
-  t.intersection([
-    t.type({ kind: t.literal("end-of-business-day") }),
-    t.partial({ calendar: t.string, cutoff: StartTimeC }),
-  ]),
-  /**
-   * Due at `time` (local `HH:MM`) on the first business day after the day the clock starts
-   * (the core's `nextBusinessDayAt`); counts calendar time, so the instant is exact even
-   * before the day's opening.
-   */
-  t.intersection([
-    t.type({ kind: t.literal("next-business-day-at"), time: StartTimeC }),
-    t.partial({ calendar: t.string }),
-  ]),
-]);
+export const TargetC = withJsonSchema(
+  new t.Type<t.TypeOf<typeof anyTarget>, t.OutputOf<typeof anyTarget>, unknown>(
+    "Target",
+    anyTarget.is,
+    (u, c) => {
+      if (typeof u !== "object" || u === null || Array.isArray(u)) return DurationC.validate(u, c);
+      if (!("kind" in u)) return strictWithin.validate(u, c);
+      const kind = (u as { kind: unknown }).kind;
+      const codec = typeof kind === "string" ? TargetKinds[kind as keyof typeof TargetKinds] : undefined;
+      if (codec === undefined)
+        return t.failure(
+          kind,
+          [...c, { key: "kind", type: t.keyof(TargetKinds), actual: kind }],
+          `expected one of ${Object.keys(TargetKinds).join(", ")}`,
+        );
+      return codec.validate(u, c);
+    },
+    anyTarget.encode,
+  ),
+  ({ schemaOf }) => schemaOf(anyTarget),
+);
 export type Target = t.TypeOf<typeof TargetC>;
 
 export const MetricPolicyC = t.intersection([

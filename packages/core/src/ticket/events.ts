@@ -45,7 +45,13 @@ export const CloseReasonC = t.keyof({
   duplicate: null,
   other: null,
 });
-export const PriorityCauseC = t.keyof({ manual: null, workaround: null, "customer-silence": null });
+export const PriorityCauseC = t.keyof({
+  manual: null,
+  workaround: null,
+  "customer-silence": null,
+  /** Raised by an escalation ladder step that acts (`raisePriority`). */
+  escalation: null,
+});
 export const RatingC = t.keyof({ positive: null, neutral: null, negative: null });
 export const MetricNameC = t.keyof({ response: null, plan: null, resolution: null, "next-reply": null });
 export type MetricName = t.TypeOf<typeof MetricNameC>;

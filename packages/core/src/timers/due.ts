@@ -52,7 +52,14 @@ const commandFor = (
   switch (p.kind) {
     case "escalation": {
       const step = cp.ladder[p.step]!;
-      const data = { level: step.level, metric: step.metric, cycle: p.cycle, step: step.index, roles: [...step.roles] };
+      const data = {
+        level: step.level,
+        metric: step.metric,
+        cycle: p.cycle,
+        step: step.index,
+        roles: [...step.roles],
+        ...(step.acts ? { runFrom: p.runFrom } : {}),
+      };
       return { ...envelope, type: "record-escalation-level", data };
     }
     case "warning": {

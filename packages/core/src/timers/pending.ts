@@ -28,6 +28,8 @@ export type PendingTimer =
       readonly metric: MetricName;
       readonly cycle: number;
       readonly step: number;
+      /** The cycle the metric's run began in (a step that acts, acts once per run). */
+      readonly runFrom: number;
     }
   | {
       readonly kind: "warning";
@@ -79,7 +81,15 @@ const slaTimers = (r: ClockReader, t: TicketState, cp: CompiledPolicy, out: Pend
     // Once per cycle of its metric: a step reached again after a restart or re-target is told again.
     if (recorded.has(slaRecordKey(step.metric, frame.cycle, `step:${step.index}`))) continue;
     const at = r.reach(t, metric, frame, thresholdTime(step.threshold, frame.target));
-    if (at !== null) out.push({ kind: "escalation", at, metric: step.metric, cycle: frame.cycle, step: step.index });
+    if (at !== null)
+      out.push({
+        kind: "escalation",
+        at,
+        metric: step.metric,
+        cycle: frame.cycle,
+        step: step.index,
+        runFrom: frame.firstCycle,
+      });
   }
 };
 
