@@ -187,6 +187,30 @@ describe("P-B change requests", () => {
   ])("an ATS appointment asked for on %s can be booked from 09:00 the next business day", (_, asked, first) => {
     expect(nextBusinessDayAt(helpDesk, instant(asked), "09:00")).toBe(instant(first));
   });
+
+  it('"the email will contain a link requesting you to book a time with an IT Pro"', () => {
+    mailed("2025-03-03T15:00Z")
+      .then(at("2025-03-03T15:20Z").askCustomer("We need access to your machine.", "book-session"))
+      .check((s) => {
+        const n = s.notices.find((i) => i.rule === "session-booking-link");
+        expect(n?.data.bookingLink).toBe(`https://help.cmit.example/book/${n?.data.number}`);
+      });
+  });
+
+  it.each([
+    ["Tue 3:30 PM Eastern for an hour, past 4:00 PM", "2025-03-04T20:30Z", "1h", "refused"],
+    ["Sat 10:00 AM Eastern", "2025-03-08T15:00Z", "30m", "refused"],
+    ["Thanksgiving Day 10:00 AM Eastern", "2025-11-27T15:00Z", "30m", "refused"],
+    ["Tue 3:00 PM Eastern for an hour, ending at 4:00 PM", "2025-03-04T20:00Z", "1h", "booked"],
+  ])(
+    "an appointment on %s is %s: Monday to Friday, 9:00 AM to 4:00 PM, excluding holidays",
+    (_, start, length, outcome) => {
+      const step = at("2025-03-03T16:00Z").scheduleSession(start, length);
+      const ticket = mailed("2025-03-03T15:00Z");
+      if (outcome === "refused") ticket.refuses(step, "SESSION_NOT_BOOKABLE");
+      else ticket.then(step).expect(notified(["requester:session-scheduled"]));
+    },
+  );
 });
 
 describe("P-B emergencies are phoned in", () => {

@@ -18,6 +18,7 @@ import { decideEscalationRequest } from "./escalation-request.js";
 import { checkExists, checkStatus, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
 import { decideChangePolicy } from "./policy-change.js";
+import { decideScheduleSession } from "./session.js";
 import { decideApproval, decideChangePriority, decideClose, decideLogTime } from "./work.js";
 
 export interface DecideOptions {
@@ -118,13 +119,7 @@ export const decide = (
     case "reject-change":
       return decideApproval(c, state);
     case "schedule-session":
-      if (c.data.length <= 0)
-        return E.left({
-          code: "INVALID_VALUE",
-          field: "length",
-          message: "a working session needs a length above zero",
-        });
-      return ok(eventFrom(c, "session-scheduled", c.data));
+      return decideScheduleSession(c, state, policy);
     case "record-sla-warning":
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `warning:${c.data.warning}`))
         ? ok()

@@ -165,6 +165,10 @@ export const compileSlaAll = (
         );
     }
   }
+  const sessionsDef = policy.workflow?.sessions;
+  const sessionsCal =
+    sessionsDef === undefined ? undefined : calendar(sessionsDef.calendar, "workflow.sessions.calendar");
+  if (sessionsCal !== undefined && E.isLeft(sessionsCal)) errors.push(sessionsCal.left);
   if (errors.length > 0 || E.isLeft(rulesCal)) return E.left(errors);
 
   return E.right({
@@ -179,5 +183,6 @@ export const compileSlaAll = (
       autoCloseAwaitingCustomer: rules.autoCloseAwaitingCustomer?.after ?? null,
       downgradeOnSilence: rules.downgradeOnSilence ?? [],
     },
+    sessions: sessionsCal !== undefined && E.isRight(sessionsCal) ? { calendar: sessionsCal.right } : null,
   });
 };

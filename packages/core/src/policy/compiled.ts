@@ -80,6 +80,8 @@ export interface CompiledPolicy {
   readonly reopen: "resume" | "restart";
   readonly ladder: readonly CompiledStep[];
   readonly timers: CompiledTimeRules;
+  /** The calendar working sessions are booked on (`workflow.sessions.calendar`); null when the policy sets none. */
+  readonly sessions: { readonly calendar: BusinessCalendar } | null;
 }
 
 /** Status bits for pause masks: a bit test is cheaper than a set lookup on the hot path (the clock log's status codes). */

@@ -17,6 +17,8 @@ export const NotificationRuleC = t.keyof({
   "ticket-accepted": null,
   "ticket-awaiting-customer": null,
   "approval-requested": null,
+  "session-booking-link": null,
+  "session-scheduled": null,
   "ticket-resolved": null,
   "feedback-request": null,
   "ticket-closed": null,

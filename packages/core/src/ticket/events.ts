@@ -36,7 +36,13 @@ const envelope = <T extends string, V extends number, D extends t.Mixed>(type: T
 
 const none = t.type({});
 
-export const AwaitReasonC = t.keyof({ "more-information": null, approval: null, "third-party": null });
+/** Why the desk waits: more information, an approval (P-B), a third party, or a session the customer books (P-A, P-B). */
+export const AwaitReasonC = t.keyof({
+  "more-information": null,
+  approval: null,
+  "third-party": null,
+  "book-session": null,
+});
 export const CloseReasonC = t.keyof({
   confirmed: null,
   "auto-close-resolved": null,
