@@ -188,7 +188,7 @@ describe("P-B change requests", () => {
     expect(nextBusinessDayAt(helpDesk, instant(asked), "09:00")).toBe(instant(first));
   });
 
-  it('"the email will contain a link requesting you to book a time with an IT Pro"', () => {
+  it("the email contains a link requesting the customer to book a time with an IT Pro", () => {
     mailed("2025-03-03T15:00Z")
       .then(at("2025-03-03T15:20Z").askCustomer("We need access to your machine.", "book-session"))
       .check((s) => {
