@@ -9,11 +9,16 @@
  */
 import {
   type Actor,
+  compareWorkQueue,
   compileCalendar,
+  compiledPolicyOf,
   decodePolicySelection,
   holidaysIn,
   nextBusinessDayAt,
   selectPolicyId,
+  type TicketState,
+  type WorkQueueEntry,
+  workQueueEntry,
 } from "@ticketfold/core";
 import {
   at,
@@ -237,5 +242,23 @@ describe("P-B VIP tier", () => {
     expect(selectPolicyId(selection.right, { customerTier: "vip", category: "incident" })).toBe("p-b");
     expect(selectPolicyId(selection.right, { customerTier: "standard", category: "incident" })).toBe("standard");
     mailed("2025-03-03T15:00Z", { customerTier: "vip" }).expect(ticketState({ fields: { customerTier: "vip" } }));
+  });
+
+  it("the work queue serves VIP tickets before Standard ones, however near the Standard deadline", () => {
+    const compiled = compiledPolicyOf(pB);
+    if (compiled._tag === "Left") throw new Error(compiled.left.message);
+    const entries: WorkQueueEntry[] = [];
+    const queue = (s: { readonly state: TicketState }) => {
+      const entry = workQueueEntry(s.state, compiled.right);
+      if (entry !== null) entries.push(entry);
+    };
+    // The Standard mail is due at 10:00 Eastern, the VIP mail (sent later) at 11:30.
+    mailed("2025-03-03T14:00Z", { customerTier: "standard" }).check(queue);
+    mailed("2025-03-03T15:30Z", { customerTier: "vip" }).check(queue);
+    const order = [...entries].sort(compareWorkQueue);
+    expect(order.map((e) => [e.vip, new Date(e.nextDeadline ?? 0).toISOString()])).toEqual([
+      [true, "2025-03-03T16:30:00.000Z"],
+      [false, "2025-03-03T15:00:00.000Z"],
+    ]);
   });
 });
