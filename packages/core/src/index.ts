@@ -223,6 +223,8 @@ export {
   type NotificationRule,
   /** Every notification rule. @category policy */
   notificationRules,
+  /** An OLA: a support group's internal targets per priority, on its calendar (`sla.olas`). @category policy */
+  type Ola,
   /** The whole policy: lifecycle, calendars, SLA, notifications. @category policy */
   type Policy,
   /** Codec of the whole policy. @category policy */
@@ -507,6 +509,12 @@ export {
   type MetricState,
   /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
   type MetricStatus,
+  /** An OLA clock's status: group, cycle (hand-over), state, target, elapsed, deadline, breach. @category sla */
+  type OlaStatus,
+  /** One group's OLA clock at `now` (the latest hand-over to the group). @category sla */
+  olaClock,
+  /** Every OLA clock of a ticket at `now`, by group. @category sla */
+  olaStatus,
   /** What `explainSla` returns: the clock's timeline, the deadline it gives, policy and calendar versions. @category sla */
   type SlaExplanation,
   /** A stretch of a clock's timeline: counted, paused or out of hours (holidays named), maybe projected. @category sla */

@@ -8,7 +8,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Policy } from "../policy/policy.js";
 import { policyVersionOf } from "../policy/resolver.js";
 import type { TicketCommand } from "../ticket/commands.js";
-import { slaRecordKey, type TicketState } from "../ticket/state.js";
+import { olaRecordKey, slaRecordKey, type TicketState } from "../ticket/state.js";
 import type { Action } from "../ticket/transitions.js";
 import { type Authorize, defaultAuthorize } from "./authorize.js";
 import { type Decision, eventFrom, ok } from "./build.js";
@@ -128,6 +128,10 @@ export const decide = (
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, "breach"))
         ? ok()
         : ok(eventFrom(c, "sla-breached", c.data));
+    case "record-ola-breach":
+      return state.slaRecords.includes(olaRecordKey(c.data.group, c.data.cycle))
+        ? ok()
+        : ok(eventFrom(c, "ola-breached", c.data));
     case "record-escalation-level":
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `step:${c.data.step}`))
         ? ok()

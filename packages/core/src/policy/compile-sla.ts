@@ -14,6 +14,7 @@ import { internTarget } from "./compile-target.js";
 import type {
   CalendarRef,
   CompiledMetric,
+  CompiledOla,
   CompiledPolicy,
   CompiledStep,
   CompiledTarget,
@@ -165,6 +166,41 @@ export const compileSlaAll = (
         );
     }
   }
+  const olas: CompiledOla[] = [];
+  for (const [i, ola] of (sla.olas ?? []).entries()) {
+    const path = formatPath(["sla", "olas", i]);
+    if (olas.some((o) => o.group === ola.group)) {
+      errors.push(invalidSla(appendPath(path, "group"), `group "${ola.group}" has an OLA already`));
+      continue;
+    }
+    const olaCal = calendar(ola.calendar, appendPath(path, "calendar"));
+    if (E.isLeft(olaCal)) {
+      errors.push(olaCal.left);
+      continue;
+    }
+    const interned: CompiledTarget[] = [];
+    const targets = new Map<string, CompiledTarget>();
+    for (const [p, target] of Object.entries(ola.targets)) {
+      const targetPath = formatPath(["sla", "olas", i, "targets", p]);
+      if (!onScale.has(p)) {
+        errors.push(invalidSla(targetPath, `priority "${p}" is not on the scale`));
+        continue;
+      }
+      const own = typeof target === "number" ? undefined : target.calendar;
+      const targetCal = own === undefined ? olaCal : calendar(own, appendPath(targetPath, "calendar"));
+      if (E.isLeft(targetCal)) {
+        errors.push(targetCal.left);
+        continue;
+      }
+      const found = internTarget(interned, target, targetCal.right, refOf);
+      if (typeof found === "string") errors.push(invalidSla(targetPath, found));
+      else targets.set(p, found);
+    }
+    let pauseMask = NEVER_COUNTS;
+    for (const s of ola.pauseWhile ?? ["awaiting-customer"]) pauseMask |= statusBit[s] ?? 0;
+    olas.push({ group: ola.group, targets, pauseMask });
+  }
+
   const sessionsDef = policy.workflow?.sessions;
   const sessionsCal =
     sessionsDef === undefined ? undefined : calendar(sessionsDef.calendar, "workflow.sessions.calendar");
@@ -183,6 +219,7 @@ export const compileSlaAll = (
       autoCloseAwaitingCustomer: rules.autoCloseAwaitingCustomer?.after ?? null,
       downgradeOnSilence: rules.downgradeOnSilence ?? [],
     },
+    olas,
     sessions: sessionsCal !== undefined && E.isRight(sessionsCal) ? { calendar: sessionsCal.right } : null,
   });
 };

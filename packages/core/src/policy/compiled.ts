@@ -65,6 +65,14 @@ export interface CompiledStep {
   readonly acts: boolean;
 }
 
+/** An OLA compiled: the group, its targets per priority (each on its calendar), its pause mask. */
+export interface CompiledOla {
+  readonly group: string;
+  readonly targets: ReadonlyMap<string, CompiledTarget>;
+  /** Bit set of statuses during which the group's clock does not count (resolved, closed always). */
+  readonly pauseMask: number;
+}
+
 export interface CompiledTimeRules {
   readonly calendar: BusinessCalendar;
   readonly autoCloseResolved: Duration | null;
@@ -80,6 +88,8 @@ export interface CompiledPolicy {
   readonly reopen: "resume" | "restart";
   readonly ladder: readonly CompiledStep[];
   readonly timers: CompiledTimeRules;
+  /** The OLAs, one per group (policy `sla.olas`), with targets and calendars resolved. */
+  readonly olas: readonly CompiledOla[];
   /** The calendar working sessions are booked on (`workflow.sessions.calendar`); null when the policy sets none. */
   readonly sessions: { readonly calendar: BusinessCalendar } | null;
 }

@@ -30,6 +30,7 @@ export const NotificationRuleC = t.keyof({
   "escalation-requested": null,
   "sla-warning": null,
   "sla-breach": null,
+  "ola-breach": null,
 });
 export type NotificationRule = t.TypeOf<typeof NotificationRuleC>;
 export const notificationRules = Object.keys(NotificationRuleC.keys) as NotificationRule[];

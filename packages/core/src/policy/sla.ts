@@ -123,6 +123,30 @@ export const SlaMetricsC = t.partial({
   "next-reply": MetricPolicyC,
 });
 
+/**
+ * An operational level agreement (docs/sla.md, "OLAs"): an internal target per support group,
+ * running beside the customer's SLA (issue #13). The group's clock starts when the ticket is
+ * handed to the group and stops when it is handed on to another group, or resolved or closed;
+ * its targets are per priority, on the group's own calendar (team hours); it pauses while the
+ * ticket waits on the customer unless `pauseWhile` says otherwise. A missed OLA is its own
+ * event (`ola-breached`), never an SLA breach.
+ */
+export const OlaC = t.intersection([
+  t.type({
+    /** The support group the agreement binds (`assign` with this `group` starts the clock). */
+    group: t.string,
+    /** Target per priority id, in any target form; a priority without one has no OLA clock. */
+    targets: t.record(t.string, TargetC),
+  }),
+  t.partial({
+    /** A key of `policy.calendars` (the team's hours), or "24x7" (the default). */
+    calendar: t.string,
+    /** Statuses that pause the group's clock; default `awaiting-customer` (resolved and closed stop it). */
+    pauseWhile: t.array(TicketStatusC),
+  }),
+]);
+export type Ola = t.TypeOf<typeof OlaC>;
+
 export const RetargetModeC = t.keyof({ "keep-start": null, restart: null });
 export const ReopenModeC = t.keyof({ resume: null, restart: null });
 
@@ -135,5 +159,7 @@ export const SlaPolicyC = t.partial({
   warnings: t.array(WarningC),
   ladder: t.array(LadderStepC),
   timers: TimeRulesC,
+  /** Internal targets per support group, beside the customer's clocks (policy/ola.ts). */
+  olas: t.array(OlaC),
 });
 export type SlaPolicy = t.TypeOf<typeof SlaPolicyC>;

@@ -98,6 +98,7 @@ const visibleData = (e: TicketEvent): CustomerHistoryItem["data"] | undefined =>
     case "time-logged":
     case "sla-warning-issued":
     case "sla-breached":
+    case "ola-breached":
     case "escalation-level-reached":
       return undefined;
   }

@@ -122,6 +122,7 @@ const NO_FACTS: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
   "session-scheduled",
   "sla-warning-issued",
   "sla-breached",
+  "ola-breached",
   "escalation-level-reached",
 ]);
 

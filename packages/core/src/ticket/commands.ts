@@ -122,6 +122,7 @@ export const commandCodecs = {
     t.type({ metric: MetricNameC, cycle: CountC, warning: t.string, deadline: InstantC }),
   ),
   "record-sla-breach": command("record-sla-breach", t.type({ metric: MetricNameC, cycle: CountC, deadline: InstantC })),
+  "record-ola-breach": command("record-ola-breach", t.type({ group: t.string, cycle: CountC, deadline: InstantC })),
   "record-escalation-level": command(
     "record-escalation-level",
     t.intersection([

@@ -165,6 +165,8 @@ export const eventCodecs = {
     t.type({ metric: MetricNameC, cycle: t.number, warning: t.string, deadline: InstantC }),
   ),
   "sla-breached": envelope("sla-breached", 1, t.type({ metric: MetricNameC, cycle: t.number, deadline: InstantC })),
+  /** A group missed its OLA (policy `sla.olas`): internal, never an SLA breach. `cycle`: the group's n-th hand-over. */
+  "ola-breached": envelope("ola-breached", 1, t.type({ group: t.string, cycle: t.number, deadline: InstantC })),
   /** v2 names the cycle of its metric the step was reached in (v1, keyed with cycle 0, upcasts to cycle 0). */
   "escalation-level-reached": envelope(
     "escalation-level-reached",

@@ -40,6 +40,7 @@ export const freezeState = (s: TicketState): void => {
   freezeEntries(s.replyCycles);
   freezeEntries(s.escalationRequests);
   freezeEntries(s.sessions);
+  freezeEntries(s.groupHistory);
   Object.freeze(s.reopenedAt);
   Object.freeze(s.slaRecords);
   if (s.feedback !== null) Object.freeze(s.feedback);

@@ -97,6 +97,10 @@ export const de: TemplateSet = {
     subject: "SLA verletzt: {subject}",
     text: "Die {metric} von Ticket {number} (Priorität {priorityName}) wurde überschritten. Die Frist war {deadline}.{?link}\n\n{link}{/link}",
   },
+  "ola-breach": {
+    subject: "OLA verfehlt von {group}: {subject}",
+    text: "Die Gruppe {group} hat ihre interne Frist (OLA) für Ticket {number} (Priorität {priorityName}) nicht eingehalten. Die Frist war {deadline}.{?link}\n\n{link}{/link}",
+  },
 };
 
 export const deMetrics: MetricLabels = {

@@ -97,6 +97,10 @@ export const en: TemplateSet = {
     subject: "SLA breached: {subject}",
     text: "The {metric} time of ticket {number} (priority {priorityName}) was breached. The deadline was {deadline}.{?link}\n\n{link}{/link}",
   },
+  "ola-breach": {
+    subject: "OLA missed by {group}: {subject}",
+    text: "Group {group} did not meet its internal target (OLA) for ticket {number} (priority {priorityName}). The deadline was {deadline}.{?link}\n\n{link}{/link}",
+  },
 };
 
 export const enMetrics: MetricLabels = {

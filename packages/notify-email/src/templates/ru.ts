@@ -95,6 +95,10 @@ export const ru: TemplateSet = {
     subject: "Нарушение SLA: {subject}",
     text: "Время «{metric}» по заявке {number} (приоритет {priorityName}) превышено. Срок был: {deadline}.{?link}\n\n{link}{/link}",
   },
+  "ola-breach": {
+    subject: "Нарушение OLA группой {group}: {subject}",
+    text: "Группа {group} не уложилась во внутренний срок (OLA) по заявке {number} (приоритет {priorityName}). Срок был: {deadline}.{?link}\n\n{link}{/link}",
+  },
 };
 
 export const ruMetrics: MetricLabels = {
