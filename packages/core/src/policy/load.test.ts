@@ -85,14 +85,14 @@ describe("loadPolicy", () => {
       edit(["sla", "retaget"], "keep-start"),
       "UNKNOWN_FIELD",
       "sla.retaget",
-      'sla.retaget: unknown field (did you mean "retarget"?); expected one of metrics, retarget, reopen, warnings, ladder, timers',
+      'sla.retaget: unknown field (did you mean "retarget"?); expected one of metrics, retarget, reopen, warnings, ladder, timers, olas',
     ],
     [
       "sla.timer (for timers)",
       edit(["sla", "timer"], {}),
       "UNKNOWN_FIELD",
       "sla.timer",
-      'sla.timer: unknown field (did you mean "timers"?); expected one of metrics, retarget, reopen, warnings, ladder, timers',
+      'sla.timer: unknown field (did you mean "timers"?); expected one of metrics, retarget, reopen, warnings, ladder, timers, olas',
     ],
     [
       "pauseWile",
@@ -148,7 +148,7 @@ describe("loadPolicy", () => {
       edit(["workflow", "reopenWindw"], "7d"),
       "UNKNOWN_FIELD",
       "workflow.reopenWindw",
-      'workflow.reopenWindw: unknown field (did you mean "reopenWindow"?); expected one of requiredFields, approvalRequired, billableCategories, reopenWindow, phoneInPriorities',
+      'workflow.reopenWindw: unknown field (did you mean "reopenWindow"?); expected one of requiredFields, approvalRequired, billableCategories, reopenWindow, phoneInPriorities, sessions',
     ],
     [
       "a misspelt contact field",
