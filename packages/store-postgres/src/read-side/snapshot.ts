@@ -17,9 +17,10 @@ import type { StoreSchema } from "../schema.js";
 import type { ReadSideTables } from "./tables.js";
 
 /** The shape version of stored `TicketState` snapshots. Bump it with every change to `TicketState`. */
-export const TICKET_STATE_SHAPE = 2;
+export const TICKET_STATE_SHAPE = 3;
 // Shapes: 1 — TicketState with the SLA clock log (`clock`, `clockPriorities`) as fields;
-// 2 — without them (the core holds the log privately and rebuilds it from the histories).
+// 2 — without them (the core holds the log privately and rebuilds it from the histories);
+// 3 — with `groupHistory` (each hand-over to a group, for OLA clocks).
 
 /** Adds the shape column to a table set made before snapshots recorded it (idempotent). */
 export const snapshotShapeDdl = (t: ReadSideTables): string =>
