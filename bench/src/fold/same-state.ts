@@ -63,6 +63,7 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
     policyHistory: [],
     assignee: null,
     group: null,
+    groupHistory: [],
     awaitingReason: null,
     firstPublicAgentReplyAt: null,
     lastPublicAgentReplyAt: null,
@@ -123,6 +124,8 @@ export const foldSameStateByHand = (events: readonly TicketEvent[]): TicketState
         break;
       case "assigned":
         s.assignee = e.data.assignee;
+        if (e.data.group !== undefined && e.data.group !== s.group)
+          s.groupHistory.push({ group: e.data.group, at: e.at });
         if (e.data.group !== undefined) s.group = e.data.group;
         break;
       case "commented": {

@@ -201,6 +201,8 @@ export {
   decodePolicySelection,
   /** A policy's JSON form. @category policy */
   type EncodedPolicy,
+  /** The close of the business day a clock started at an instant is due on (after hours or past a cutoff: the next one). @category policy */
+  endOfBusinessDay,
   /** The level whose id or name (or only id) matches (case-insensitive); strict. @category policy */
   findPriority,
   /** P-A's share of users affected → priority. @category policy */
@@ -221,6 +223,8 @@ export {
   type NotificationRule,
   /** Every notification rule. @category policy */
   notificationRules,
+  /** An OLA: a support group's internal targets per priority, on its calendar (`sla.olas`). @category policy */
+  type Ola,
   /** The whole policy: lifecycle, calendars, SLA, notifications. @category policy */
   type Policy,
   /** Codec of the whole policy. @category policy */
@@ -281,12 +285,16 @@ export {
   selectPolicyId,
   /** A resolver for a desk with one policy (and the earlier versions tickets are pinned to). @category policy */
   singlePolicy,
-  /** A target: a duration, or one with its own calendar. @category policy */
+  /** A target: a duration, one with its own calendar, or a point in time (end of the business day, next business day at HH:MM). @category policy */
   type Target,
+  /** A point-in-time target: `end-of-business-day` (optional cutoff) or `next-business-day-at`. @category policy */
+  type TargetRule,
   /** Where a ladder step is reached, relative to its metric's target. @category policy */
   type Threshold,
   /** Time-driven rules: auto-closes, downgrade on silence. @category policy */
   type TimeRules,
+  /** The instant a point-in-time target falls due for a clock started at an instant. @category policy */
+  targetRuleDeadline,
   /** A warning: a percent of the target used, or a time before the deadline. @category policy */
   type Warning,
   /** Workflow rules: required fields, approvals, billable categories, reopen window. @category policy */
@@ -535,6 +543,12 @@ export {
   type MetricState,
   /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
   type MetricStatus,
+  /** An OLA clock's status: group, cycle (hand-over), state, target, elapsed, deadline, breach. @category sla */
+  type OlaStatus,
+  /** One group's OLA clock at `now` (the latest hand-over to the group). @category sla */
+  olaClock,
+  /** Every OLA clock of a ticket at `now`, by group. @category sla */
+  olaStatus,
   /** What `explainSla` returns: the clock's timeline, the deadline it gives, policy and calendar versions. @category sla */
   type SlaExplanation,
   /** A stretch of a clock's timeline: counted, paused or out of hours (holidays named), maybe projected. @category sla */

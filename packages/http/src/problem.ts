@@ -44,6 +44,8 @@ export type CoreErrorCode =
   | "INVALID_VALUE"
   | "WRONG_TICKET"
   | "ESCALATION_NOT_YET_POSSIBLE"
+  | "SESSION_NOT_BOOKABLE"
+  | "SESSION_CONFLICT"
   | "POLICY_MISMATCH"
   | "FEEDBACK_ALREADY_GIVEN"
   | "INVALID_COMMAND"
@@ -103,6 +105,8 @@ export const problemStatuses: { readonly [C in ProblemCode]: ProblemStatus } = {
   INVALID_VALUE: { status: 422, title: "Invalid value" },
   WRONG_TICKET: { status: 422, title: "Command for another ticket" },
   ESCALATION_NOT_YET_POSSIBLE: { status: 409, title: "Escalation not yet possible" },
+  SESSION_NOT_BOOKABLE: { status: 422, title: "Session outside bookable hours" },
+  SESSION_CONFLICT: { status: 409, title: "Session overlaps another booking" },
   POLICY_MISMATCH: { status: 409, title: "Policy mismatch" },
   FEEDBACK_ALREADY_GIVEN: { status: 409, title: "Feedback already given" },
   INVALID_COMMAND: { status: 422, title: "Invalid command" },

@@ -186,6 +186,61 @@ describe("P-A working sessions", () => {
   });
 });
 
+describe("P-A schedule your time: the scheduling link, the booking, the confirmation", () => {
+  it("the scheduling link comes by email: choose a convenient time to work with an engineer", () => {
+    opened("2025-03-04T15:00Z")
+      .then(at("2025-03-04T15:30Z").askCustomer("We need about an hour with you.", "book-session"))
+      .expect(notified([{ rule: "session-booking-link", audience: "requester" }], { rule: "session-booking-link" }))
+      .check((s) => {
+        const n = s.notices.find((i) => i.rule === "session-booking-link");
+        expect(n?.data.bookingLink).toBe(`https://cit-net.example/schedule/${s.state.ticketId}`);
+        expect(n?.data.question).toBe("We need about an hour with you.");
+      });
+  });
+
+  it("once scheduled, a confirmation email with the session start and end", () => {
+    opened("2025-03-04T15:00Z")
+      .then(at("2025-03-04T15:30Z").scheduleSession("2025-03-04T20:00Z", "1h"))
+      .expect(notified(["requester:session-scheduled"]))
+      .check((s) => {
+        const n = s.notices.find((i) => i.rule === "session-scheduled");
+        expect([n?.data.start, n?.data.end]).toEqual(["2025-03-04T20:00:00.000Z", "2025-03-04T21:00:00.000Z"]);
+      });
+  });
+
+  it.each([
+    [
+      "Saturday 03:00 Central: the next opening is Monday 8:00 AM, after DST",
+      "2025-03-08T09:00Z",
+      "30m",
+      "2025-03-10T13:00Z",
+    ],
+    ["Tuesday 4:30 PM Central, running past 5:00 PM", "2025-03-04T22:30Z", "1h", "2025-03-04T22:30Z"],
+    ["Tuesday 7:30 AM Central, before 8:00 AM", "2025-03-04T13:30Z", "1h", "2025-03-04T14:00Z"],
+  ])("a session on %s is outside the engineers' hours: SESSION_NOT_BOOKABLE", (_, start, length, nextOpen) => {
+    opened("2025-03-04T15:00Z").refuses(at("2025-03-04T15:30Z").scheduleSession(start, length), {
+      code: "SESSION_NOT_BOOKABLE",
+      nextOpen: instant(nextOpen),
+    });
+  });
+
+  it("a session over one already booked is refused: SESSION_CONFLICT; one right after it is booked", () => {
+    const booked = opened("2025-03-04T15:00Z").then(at("2025-03-04T15:30Z").scheduleSession("2025-03-04T20:00Z", "1h"));
+    booked.refuses(at("2025-03-04T15:40Z").scheduleSession("2025-03-04T20:30Z", "30m"), {
+      code: "SESSION_CONFLICT",
+      conflictsWith: { start: instant("2025-03-04T20:00Z"), end: instant("2025-03-04T21:00Z") },
+    });
+    booked.then(at("2025-03-04T15:40Z").scheduleSession("2025-03-04T21:00Z", "30m")).expect(
+      ticketState({
+        sessions: [
+          { start: "2025-03-04T20:00Z", length: "1h" },
+          { start: "2025-03-04T21:00Z", length: "30m" },
+        ],
+      }),
+    );
+  });
+});
+
 describe("P-A feedback after resolution", () => {
   it("resolving sends the requester the resolution and a feedback request", () => {
     opened("2025-03-03T09:00Z")

@@ -9,11 +9,16 @@
  */
 import {
   type Actor,
+  compareWorkQueue,
   compileCalendar,
+  compiledPolicyOf,
   decodePolicySelection,
   holidaysIn,
   nextBusinessDayAt,
   selectPolicyId,
+  type TicketState,
+  type WorkQueueEntry,
+  workQueueEntry,
 } from "@ticketfold/core";
 import {
   at,
@@ -82,6 +87,34 @@ describe("P-B email triage within 1 business hour", () => {
         timersFired([{ at: "2025-03-03T16:00Z", type: "record-sla-breach" }]),
         at("2025-03-03T21:00Z").sla({ response: { remaining: "-5h" } }),
       );
+  });
+});
+
+describe('P-B "same day response": a call answered by the close of the business day', () => {
+  const called = (when: string) =>
+    given(pB).opened({ at: when, channel: "phone", priority: "same-day", subject: "Printer", description: "Down" });
+
+  it.each([
+    ["Mon 10:00 EST", "2025-03-03T15:00Z", "2025-03-03T21:00Z"],
+    ["Mon 15:59 EST, a minute before the close", "2025-03-03T20:59Z", "2025-03-03T21:00Z"],
+    ["Mon 16:30 EST, after hours: the next business day's close", "2025-03-03T21:30Z", "2025-03-04T21:00Z"],
+    ["Fri 17:00 EST: Monday's close, after the DST change", "2025-03-07T22:00Z", "2025-03-10T20:00Z"],
+    ["Wed 2025-11-26 16:30 EST: Friday's close, over Thanksgiving", "2025-11-26T21:30Z", "2025-11-28T21:00Z"],
+  ])("a same-day call on %s (%s) has its response by %s", (_, opened, deadline) => {
+    called(opened).expect(at(opened).sla({ plan: { state: "running", deadline } }));
+  });
+
+  it("the next steps shared before the close meet it; none shared by the close breaches it, by the timers", () => {
+    called("2025-03-03T15:00Z")
+      .then(at("2025-03-03T20:30Z").sharePlan("Remote session at 3:45 PM"))
+      .expect(at("2025-03-03T22:00Z").sla({ plan: { state: "met", stoppedAt: "2025-03-03T20:30Z" } }));
+    called("2025-03-03T15:00Z")
+      .then(timersUntil("2025-03-03T21:00Z"))
+      .expect(at("2025-03-03T21:00Z").sla({ plan: { state: "breached", breachedAt: "2025-03-03T21:00Z" } }));
+  });
+
+  it("low (mail) tickets have no same-day clock", () => {
+    mailed("2025-03-03T15:00Z").expect(at("2025-03-03T15:00Z").sla({ plan: null }));
   });
 });
 
@@ -159,6 +192,30 @@ describe("P-B change requests", () => {
   ])("an ATS appointment asked for on %s can be booked from 09:00 the next business day", (_, asked, first) => {
     expect(nextBusinessDayAt(helpDesk, instant(asked), "09:00")).toBe(instant(first));
   });
+
+  it("the email contains a link requesting the customer to book a time with an IT Pro", () => {
+    mailed("2025-03-03T15:00Z")
+      .then(at("2025-03-03T15:20Z").askCustomer("We need access to your machine.", "book-session"))
+      .check((s) => {
+        const n = s.notices.find((i) => i.rule === "session-booking-link");
+        expect(n?.data.bookingLink).toBe(`https://help.cmit.example/book/${n?.data.number}`);
+      });
+  });
+
+  it.each([
+    ["Tue 3:30 PM Eastern for an hour, past 4:00 PM", "2025-03-04T20:30Z", "1h", "refused"],
+    ["Sat 10:00 AM Eastern", "2025-03-08T15:00Z", "30m", "refused"],
+    ["Thanksgiving Day 10:00 AM Eastern", "2025-11-27T15:00Z", "30m", "refused"],
+    ["Tue 3:00 PM Eastern for an hour, ending at 4:00 PM", "2025-03-04T20:00Z", "1h", "booked"],
+  ])(
+    "an appointment on %s is %s: Monday to Friday, 9:00 AM to 4:00 PM, excluding holidays",
+    (_, start, length, outcome) => {
+      const step = at("2025-03-03T16:00Z").scheduleSession(start, length);
+      const ticket = mailed("2025-03-03T15:00Z");
+      if (outcome === "refused") ticket.refuses(step, "SESSION_NOT_BOOKABLE");
+      else ticket.then(step).expect(notified(["requester:session-scheduled"]));
+    },
+  );
 });
 
 describe("P-B emergencies are phoned in", () => {
@@ -185,5 +242,23 @@ describe("P-B VIP tier", () => {
     expect(selectPolicyId(selection.right, { customerTier: "vip", category: "incident" })).toBe("p-b");
     expect(selectPolicyId(selection.right, { customerTier: "standard", category: "incident" })).toBe("standard");
     mailed("2025-03-03T15:00Z", { customerTier: "vip" }).expect(ticketState({ fields: { customerTier: "vip" } }));
+  });
+
+  it("the work queue serves VIP tickets before Standard ones, however near the Standard deadline", () => {
+    const compiled = compiledPolicyOf(pB);
+    if (compiled._tag === "Left") throw new Error(compiled.left.message);
+    const entries: WorkQueueEntry[] = [];
+    const queue = (s: { readonly state: TicketState }) => {
+      const entry = workQueueEntry(s.state, compiled.right);
+      if (entry !== null) entries.push(entry);
+    };
+    // The Standard mail is due at 10:00 Eastern, the VIP mail (sent later) at 11:30.
+    mailed("2025-03-03T14:00Z", { customerTier: "standard" }).check(queue);
+    mailed("2025-03-03T15:30Z", { customerTier: "vip" }).check(queue);
+    const order = [...entries].sort(compareWorkQueue);
+    expect(order.map((e) => [e.vip, new Date(e.nextDeadline ?? 0).toISOString()])).toEqual([
+      [true, "2025-03-03T16:30:00.000Z"],
+      [false, "2025-03-03T15:00:00.000Z"],
+    ]);
   });
 });

@@ -9,16 +9,18 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Policy } from "../policy/policy.js";
 import { policyVersionOf } from "../policy/resolver.js";
 import type { TicketCommand } from "../ticket/commands.js";
-import { slaRecordKey, type TicketState } from "../ticket/state.js";
+import { olaRecordKey, slaRecordKey, type TicketState } from "../ticket/state.js";
 import type { Action } from "../ticket/transitions.js";
 import { type Authorize, defaultAuthorize } from "./authorize.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 import { decideComment, reopenAllowed } from "./comment.js";
 import { decideCorrectTime, decideFeedback } from "./customer-records.js";
+import { escalationActions } from "./escalation-actions.js";
 import { decideEscalationRequest } from "./escalation-request.js";
 import { checkExists, checkStatus, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
 import { decideChangePolicy } from "./policy-change.js";
+import { decideScheduleSession } from "./session.js";
 import { decideApproval, decideChangePriority, decideClose, decideLogTime } from "./work.js";
 
 export interface DecideOptions {
@@ -121,13 +123,7 @@ export const decide = (
     case "reject-change":
       return decideApproval(c, state);
     case "schedule-session":
-      if (c.data.length <= 0)
-        return E.left({
-          code: "INVALID_VALUE",
-          field: "length",
-          message: "a working session needs a length above zero",
-        });
-      return ok(eventFrom(c, "session-scheduled", c.data));
+      return decideScheduleSession(c, state, policy);
     case "record-sla-warning":
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `warning:${c.data.warning}`))
         ? ok()
@@ -136,10 +132,23 @@ export const decide = (
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, "breach"))
         ? ok()
         : ok(eventFrom(c, "sla-breached", c.data));
+    case "record-ola-breach":
+      return state.slaRecords.includes(olaRecordKey(c.data.group, c.data.cycle))
+        ? ok()
+        : ok(eventFrom(c, "ola-breached", c.data));
     case "record-escalation-level":
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `step:${c.data.step}`))
         ? ok()
-        : ok(eventFrom(c, "escalation-level-reached", c.data));
+        : ok(
+            eventFrom(c, "escalation-level-reached", {
+              level: c.data.level,
+              metric: c.data.metric,
+              cycle: c.data.cycle,
+              step: c.data.step,
+              roles: c.data.roles,
+            }),
+            ...escalationActions(c, state, policy),
+          );
     default: {
       const unreachable: never = c;
       return unreachable;

@@ -46,4 +46,5 @@ export const defaultPermissions = {
   "record-sla-warning": ["system"],
   "record-sla-breach": ["system"],
   "record-escalation-level": ["system"],
+  "record-ola-breach": ["system"],
 } as const satisfies Permissions;

@@ -9,7 +9,7 @@ import type { Contact, Contacts } from "../policy/notifications.js";
 import type { TicketState } from "../ticket/state.js";
 import type { Recipient } from "./intent.js";
 
-const fromContact = (role: string, c: Contact, id?: string): Recipient => ({
+export const fromContact = (role: string, c: Contact, id?: string): Recipient => ({
   role,
   address: c.address,
   ...(c.name !== undefined ? { name: c.name } : {}),

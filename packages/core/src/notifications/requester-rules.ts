@@ -7,6 +7,7 @@ import { formatInstant } from "../shared/instant.js";
 import { type Notice, notice, priorityName, type RuleInput } from "./notice.js";
 import { organisationContactsOf, requesterOf } from "./recipients.js";
 import { autoCloseAt } from "./sla-settings.js";
+import { ticketLink } from "./ticket-reference.js";
 
 /** P-D, P-E: the opening is confirmed with the ticket number and link. */
 const opened = (input: RuleInput): Notice[] => [notice(input, "ticket-opened", "requester", requesterOf(input.after))];
@@ -32,12 +33,36 @@ const awaitingCustomer = (input: RuleInput): Notice[] => {
     reason: event.data.reason,
     ...(event.data.question !== undefined ? { question: event.data.question } : {}),
   };
+  if (event.data.reason === "book-session") return sessionBookingLink(input, data);
   if (event.data.reason === "approval") {
     const contacts = organisationContactsOf(after, input.settings.contacts);
     const to = contacts.length > 0 ? contacts : requesterOf(after);
     return [notice(input, "approval-requested", "requester", to, data)];
   }
   return [notice(input, "ticket-awaiting-customer", "requester", requesterOf(after), data)];
+};
+
+/**
+ * P-A: "a scheduling link … Choose a convenient time to work with an engineer"; P-B: "the email
+ * will contain a link requesting you to book a time with an IT Pro". Sent when the desk waits
+ * for the customer to book (`await-customer` with reason `book-session`); `bookingLink` is the
+ * policy's `workflow.sessions.bookingLink` with the ticket filled in.
+ */
+const sessionBookingLink = (input: RuleInput, data: Record<string, string>): Notice[] => {
+  const template = input.policy.workflow?.sessions?.bookingLink;
+  const link =
+    template === undefined
+      ? {}
+      : { bookingLink: ticketLink(template, input.event.ticketId, input.ticket.number ?? "") };
+  return [notice(input, "session-booking-link", "requester", requesterOf(input.after), { ...data, ...link })];
+};
+
+/** P-A: "Once scheduled, you'll receive a confirmation email": the session's start and end. */
+const sessionScheduled = (input: RuleInput): Notice[] => {
+  const { event, after } = input;
+  if (event.type !== "session-scheduled") return [];
+  const data = { start: formatInstant(event.data.start), end: formatInstant(event.data.start + event.data.length) };
+  return [notice(input, "session-scheduled", "requester", requesterOf(after), data)];
 };
 
 /** P-D, P-E: resolved, with the instant it closes by itself when the policy auto-closes; P-A: feedback request. */
@@ -98,6 +123,8 @@ export const requesterRules = (input: RuleInput): Notice[] => {
       return prioritised(input);
     case "commented":
       return publicReply(input);
+    case "session-scheduled":
+      return sessionScheduled(input);
     default:
       return [];
   }

@@ -5,7 +5,7 @@
  */
 import { formatInstant } from "../shared/instant.js";
 import { isUrgentPriority, type Notice, notice, type RuleInput } from "./notice.js";
-import { escalationContactsOf, managersOf, workerOf } from "./recipients.js";
+import { escalationContactsOf, fromContact, managersOf, workerOf } from "./recipients.js";
 import { ladderRoles } from "./sla-settings.js";
 
 /** P-D: a reopened ticket goes back to whoever works it. */
@@ -47,6 +47,24 @@ const escalationRequested = (input: RuleInput): Notice[] => {
   return [notice(input, "escalation-requested", "staff", to, data, true)];
 };
 
+/**
+ * A group missed its OLA: its managers are told (`contacts.managers[group]`, else `"*"`), and
+ * the group itself; internal, so the requester never is. Urgent, as an SLA breach is.
+ */
+const olaBreach = (input: RuleInput): Notice[] => {
+  const { event, settings } = input;
+  if (event.type !== "ola-breached") return [];
+  const managers = settings.contacts.managers ?? {};
+  const list = managers[event.data.group] ?? managers["*"] ?? [];
+  const shared = settings.contacts.groups?.[event.data.group] ?? [];
+  const to = [
+    ...(shared.length > 0 ? shared.map((c) => fromContact("group", c)) : [{ role: "group", id: event.data.group }]),
+    ...list.map((c) => fromContact("manager", c)),
+  ];
+  const data = { group: event.data.group, deadline: formatInstant(event.data.deadline) };
+  return [notice(input, "ola-breach", "staff", to, data, true)];
+};
+
 /** SLA warnings and breaches go to the worker and their manager; a breach is always urgent. */
 const slaNotices = (input: RuleInput): Notice[] => {
   const { event, after, settings } = input;
@@ -80,6 +98,8 @@ export const staffRules = (input: RuleInput): Notice[] => {
     case "sla-warning-issued":
     case "sla-breached":
       return slaNotices(input);
+    case "ola-breached":
+      return olaBreach(input);
     default:
       return [];
   }

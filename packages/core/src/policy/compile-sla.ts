@@ -10,9 +10,11 @@ import type { BusinessCalendar } from "../calendar/types.js";
 import { formatDuration } from "../shared/duration.js";
 import { appendPath, formatPath } from "../shared/path.js";
 import type { MetricName } from "../ticket/events.js";
+import { internTarget } from "./compile-target.js";
 import type {
   CalendarRef,
   CompiledMetric,
+  CompiledOla,
   CompiledPolicy,
   CompiledStep,
   CompiledTarget,
@@ -101,13 +103,9 @@ export const compileSlaAll = (
         errors.push(targetCal.left);
         continue;
       }
-      const within = typeof target === "number" ? target : target.within;
-      let found = interned.find((x) => x.within === within && x.calendar === targetCal.right);
-      if (found === undefined) {
-        found = Object.freeze({ within, calendar: targetCal.right, calendarRef: refOf(targetCal.right) });
-        interned.push(found);
-      }
-      targets.set(p, found);
+      const found = internTarget(interned, target, targetCal.right, refOf);
+      if (typeof found === "string") errors.push(invalidSla(targetPath, found));
+      else targets.set(p, found);
     }
     const stopMask = compileStops(name, m.stopOn, appendPath(path, "stopOn"));
     if (typeof stopMask !== "number") errors.push(stopMask);
@@ -143,8 +141,18 @@ export const compileSlaAll = (
     if (!metrics.some((m) => m.name === step.metric))
       errors.push(invalidSla(appendPath(path, "metric"), `the policy has no "${step.metric}" metric`));
     if (bad || !metrics.some((m) => m.name === step.metric)) continue;
-    const { metric, level, roles, ...threshold } = step;
-    ladder.push({ index, metric, level, roles, threshold: threshold as Threshold });
+    const { metric, level, roles, reassign, raisePriority, ...threshold } = step;
+    if (raisePriority !== undefined && !(Number.isInteger(raisePriority) && raisePriority > 0)) {
+      errors.push(
+        invalidSla(
+          appendPath(path, "raisePriority"),
+          `raisePriority must be a whole number of levels above 0, got ${raisePriority}`,
+        ),
+      );
+      continue;
+    }
+    const acts = reassign !== undefined || raisePriority !== undefined;
+    ladder.push({ index, metric, level, roles, threshold: threshold as Threshold, acts });
   }
 
   const rules = sla.timers ?? {};
@@ -158,6 +166,45 @@ export const compileSlaAll = (
         );
     }
   }
+  const olas: CompiledOla[] = [];
+  for (const [i, ola] of (sla.olas ?? []).entries()) {
+    const path = formatPath(["sla", "olas", i]);
+    if (olas.some((o) => o.group === ola.group)) {
+      errors.push(invalidSla(appendPath(path, "group"), `group "${ola.group}" has an OLA already`));
+      continue;
+    }
+    const olaCal = calendar(ola.calendar, appendPath(path, "calendar"));
+    if (E.isLeft(olaCal)) {
+      errors.push(olaCal.left);
+      continue;
+    }
+    const interned: CompiledTarget[] = [];
+    const targets = new Map<string, CompiledTarget>();
+    for (const [p, target] of Object.entries(ola.targets)) {
+      const targetPath = formatPath(["sla", "olas", i, "targets", p]);
+      if (!onScale.has(p)) {
+        errors.push(invalidSla(targetPath, `priority "${p}" is not on the scale`));
+        continue;
+      }
+      const own = typeof target === "number" ? undefined : target.calendar;
+      const targetCal = own === undefined ? olaCal : calendar(own, appendPath(targetPath, "calendar"));
+      if (E.isLeft(targetCal)) {
+        errors.push(targetCal.left);
+        continue;
+      }
+      const found = internTarget(interned, target, targetCal.right, refOf);
+      if (typeof found === "string") errors.push(invalidSla(targetPath, found));
+      else targets.set(p, found);
+    }
+    let pauseMask = NEVER_COUNTS;
+    for (const s of ola.pauseWhile ?? ["awaiting-customer"]) pauseMask |= statusBit[s] ?? 0;
+    olas.push({ group: ola.group, targets, pauseMask });
+  }
+
+  const sessionsDef = policy.workflow?.sessions;
+  const sessionsCal =
+    sessionsDef === undefined ? undefined : calendar(sessionsDef.calendar, "workflow.sessions.calendar");
+  if (sessionsCal !== undefined && E.isLeft(sessionsCal)) errors.push(sessionsCal.left);
   if (errors.length > 0 || E.isLeft(rulesCal)) return E.left(errors);
 
   return E.right({
@@ -172,5 +219,7 @@ export const compileSlaAll = (
       autoCloseAwaitingCustomer: rules.autoCloseAwaitingCustomer?.after ?? null,
       downgradeOnSilence: rules.downgradeOnSilence ?? [],
     },
+    olas,
+    sessions: sessionsCal !== undefined && E.isRight(sessionsCal) ? { calendar: sessionsCal.right } : null,
   });
 };

@@ -4,11 +4,13 @@
  */
 import type { BusinessCalendar } from "../calendar/types.js";
 import type { Duration } from "../shared/duration.js";
+import type { Instant } from "../shared/instant.js";
 import { statusCode, statusCodes } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
 import type { Threshold } from "./ladder.js";
 import type { Policy } from "./policy.js";
 import type { StopEvent } from "./sla.js";
+import type { TargetRule } from "./target-rule.js";
 import type { DowngradeOnSilence } from "./time-rules.js";
 
 export interface CompiledWarning {
@@ -28,9 +30,15 @@ export interface CalendarRef {
  * calendar) of a metric are one value, so "the target changed" is an identity test.
  */
 export interface CompiledTarget {
+  /** The counted time of a duration target; NaN for a point-in-time target (`rule`). */
   readonly within: Duration;
+  /** The calendar the target's time counts on (24x7 for `next-business-day-at`). */
   readonly calendar: BusinessCalendar;
   readonly calendarRef: CalendarRef;
+  /** A point-in-time target (policy/target-rule.ts) and the calendar its day is read off. */
+  readonly rule?: { readonly rule: TargetRule; readonly dayCalendar: BusinessCalendar };
+  /** The counted time the clock has for a run started at `start`: `within`, or the rule's budget. */
+  readonly budgetFrom: (start: Instant) => Duration;
 }
 
 export interface CompiledMetric {
@@ -53,6 +61,16 @@ export interface CompiledStep {
   readonly level: number;
   readonly roles: readonly string[];
   readonly threshold: Threshold;
+  /** The step acts (`reassign`, `raisePriority`): the timers tell its record where its metric's run began. */
+  readonly acts: boolean;
+}
+
+/** An OLA compiled: the group, its targets per priority (each on its calendar), its pause mask. */
+export interface CompiledOla {
+  readonly group: string;
+  readonly targets: ReadonlyMap<string, CompiledTarget>;
+  /** Bit set of statuses during which the group's clock does not count (resolved, closed always). */
+  readonly pauseMask: number;
 }
 
 export interface CompiledTimeRules {
@@ -70,6 +88,10 @@ export interface CompiledPolicy {
   readonly reopen: "resume" | "restart";
   readonly ladder: readonly CompiledStep[];
   readonly timers: CompiledTimeRules;
+  /** The OLAs, one per group (policy `sla.olas`), with targets and calendars resolved. */
+  readonly olas: readonly CompiledOla[];
+  /** The calendar working sessions are booked on (`workflow.sessions.calendar`); null when the policy sets none. */
+  readonly sessions: { readonly calendar: BusinessCalendar } | null;
 }
 
 /** Status bits for pause masks: a bit test is cheaper than a set lookup on the hot path (the clock log's status codes). */

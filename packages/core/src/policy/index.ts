@@ -44,6 +44,7 @@ export {
   selectingResolver,
   selectPolicyId,
 } from "./selection.js";
-export type { MetricPolicy, SlaPolicy, StopEvent, Target, Warning } from "./sla.js";
+export type { MetricPolicy, Ola, SlaPolicy, StopEvent, Target, Warning } from "./sla.js";
+export { endOfBusinessDay, type TargetRule, targetRuleDeadline } from "./target-rule.js";
 export type { DowngradeOnSilence, TimeRules } from "./time-rules.js";
 export type { RequirableField, Workflow } from "./workflow.js";

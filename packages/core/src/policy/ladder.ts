@@ -2,7 +2,10 @@
  * The escalation ladder as policy data (docs/design/sla-semantics.md#escalation-ladder). Each step is measured on
  * one metric's own clock, relative to its target: `{ multiple: 0.5 }`, `{ percent: 75 }`,
  * `{ beforeDeadline: "30m" }` or `{ afterDeadline: "2h" }`; reaching it raises the ticket to
- * `level` and informs `roles`.
+ * `level` and informs `roles`. A step can also act (docs/sla.md, "Steps that act"): hand the
+ * ticket to a group (`reassign: { group }`, unassigned within it) and raise its priority by
+ * `raisePriority` levels of the scale (capped at the most urgent), in the same decision as the
+ * step's record — once per run of its metric's clock, never again on a second delivery.
  */
 import * as t from "io-ts";
 import { DurationC } from "../shared/duration.js";
@@ -16,8 +19,16 @@ export const ThresholdC = t.union([
 ]);
 export type Threshold = t.TypeOf<typeof ThresholdC>;
 
+/** What a step does besides informing: hand over to a group, raise the priority. */
+export const StepActionsC = t.partial({
+  reassign: t.type({ group: t.string }),
+  raisePriority: t.number,
+});
+export type StepActions = t.TypeOf<typeof StepActionsC>;
+
 export const LadderStepC = t.intersection([
   t.type({ metric: MetricNameC, level: t.number, roles: t.array(t.string) }),
+  StepActionsC,
   ThresholdC,
 ]);
 export type LadderStep = t.TypeOf<typeof LadderStepC>;

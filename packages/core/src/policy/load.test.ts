@@ -85,14 +85,14 @@ describe("loadPolicy", () => {
       edit(["sla", "retaget"], "keep-start"),
       "UNKNOWN_FIELD",
       "sla.retaget",
-      'sla.retaget: unknown field (did you mean "retarget"?); expected one of metrics, retarget, reopen, warnings, ladder, timers',
+      'sla.retaget: unknown field (did you mean "retarget"?); expected one of metrics, retarget, reopen, warnings, ladder, timers, olas',
     ],
     [
       "sla.timer (for timers)",
       edit(["sla", "timer"], {}),
       "UNKNOWN_FIELD",
       "sla.timer",
-      'sla.timer: unknown field (did you mean "timers"?); expected one of metrics, retarget, reopen, warnings, ladder, timers',
+      'sla.timer: unknown field (did you mean "timers"?); expected one of metrics, retarget, reopen, warnings, ladder, timers, olas',
     ],
     [
       "pauseWile",
@@ -134,7 +134,7 @@ describe("loadPolicy", () => {
       edit(["sla", "ladder", 0, "role"], "ceo"),
       "UNKNOWN_FIELD",
       "sla.ladder[0].role",
-      'sla.ladder[0].role: unknown field (did you mean "roles"?); expected one of metric, level, roles, multiple, percent, beforeDeadline, afterDeadline',
+      'sla.ladder[0].role: unknown field (did you mean "roles"?); expected one of metric, level, roles, reassign, raisePriority, multiple, percent, beforeDeadline, afterDeadline',
     ],
     [
       "a time rule with an unknown field",
@@ -148,7 +148,7 @@ describe("loadPolicy", () => {
       edit(["workflow", "reopenWindw"], "7d"),
       "UNKNOWN_FIELD",
       "workflow.reopenWindw",
-      'workflow.reopenWindw: unknown field (did you mean "reopenWindow"?); expected one of requiredFields, approvalRequired, billableCategories, reopenWindow, phoneInPriorities',
+      'workflow.reopenWindw: unknown field (did you mean "reopenWindow"?); expected one of requiredFields, approvalRequired, billableCategories, reopenWindow, phoneInPriorities, sessions',
     ],
     [
       "a misspelt contact field",

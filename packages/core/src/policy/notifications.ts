@@ -17,6 +17,8 @@ export const NotificationRuleC = t.keyof({
   "ticket-accepted": null,
   "ticket-awaiting-customer": null,
   "approval-requested": null,
+  "session-booking-link": null,
+  "session-scheduled": null,
   "ticket-resolved": null,
   "feedback-request": null,
   "ticket-closed": null,
@@ -28,6 +30,7 @@ export const NotificationRuleC = t.keyof({
   "escalation-requested": null,
   "sla-warning": null,
   "sla-breach": null,
+  "ola-breach": null,
 });
 export type NotificationRule = t.TypeOf<typeof NotificationRuleC>;
 export const notificationRules = Object.keys(NotificationRuleC.keys) as NotificationRule[];

@@ -36,5 +36,12 @@ export const WorkflowC = t.partial({
   reopenWindow: t.union([DurationC, t.literal("unlimited")]),
   /** Priorities that must also be phoned in (a reminder, never a block: P-B, P-C). */
   phoneInPriorities: t.array(t.string),
+  /**
+   * Working sessions (P-A "schedule your time", P-B "book a time with an IT Pro"): a session is
+   * booked only inside open time of `calendar` (a key of `calendars`, the engineers' hours) and
+   * never over another session of the ticket; `bookingLink` (`{ticketId}`, `{number}` filled in)
+   * is the page where the customer picks a time, sent by the `session-booking-link` notice.
+   */
+  sessions: t.intersection([t.type({ calendar: t.string }), t.partial({ bookingLink: t.string })]),
 });
 export type Workflow = t.TypeOf<typeof WorkflowC>;

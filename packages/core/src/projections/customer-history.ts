@@ -99,6 +99,7 @@ const visibleData = (e: TicketEvent): CustomerHistoryItem["data"] | undefined =>
     case "time-corrected":
     case "sla-warning-issued":
     case "sla-breached":
+    case "ola-breached":
     case "escalation-level-reached":
       return undefined;
   }

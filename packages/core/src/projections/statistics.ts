@@ -121,6 +121,7 @@ export const NO_FACTS: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
   "session-scheduled",
   "sla-warning-issued",
   "sla-breached",
+  "ola-breached",
   "escalation-level-reached",
 ]);
 

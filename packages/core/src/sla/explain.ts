@@ -21,6 +21,7 @@ import { WEEKDAYS } from "../calendar/weekdays.js";
 import { instantToWall } from "../calendar/zone.js";
 import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import { statusBitOf } from "../policy/compiled.js";
+import { describeTargetRule, targetRuleDeadline } from "../policy/target-rule.js";
 import { DAY, type Duration, formatDuration } from "../shared/duration.js";
 import { formatInstant, type Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
@@ -76,6 +77,12 @@ export interface SlaExplanation {
   readonly cycle: number;
   readonly priority: string;
   readonly target: Duration;
+  /**
+   * A point-in-time target (docs/sla.md): what it says ("end of the business day", "next
+   * business day at 09:00"), the policy's name for the calendar its day is read off, and the
+   * instant it names; `target` is then the counted time from the start to that instant.
+   */
+  readonly targetRule: { readonly says: string; readonly calendar: string; readonly at: Instant } | null;
   readonly startedAt: Instant;
   readonly stoppedAt: Instant | null;
   readonly elapsed: Duration;
@@ -247,12 +254,24 @@ export const explainSla = (
   const deadline = deadlineOf(timeline, status.target, start) ?? status.deadline;
   const holidaysSkipped = [...new Map(timeline.flatMap((p) => p.holidays ?? []).map((h) => [h.date, h])).values()];
   const retargets = retargetsOf(ticket, policy, metric, end);
+  const rule = target.rule;
+  const targetRule =
+    rule === undefined
+      ? null
+      : {
+          says: describeTargetRule(rule.rule),
+          calendar: calendarDefOf(policy, rule.dayCalendar).name,
+          at: targetRuleDeadline(rule.rule, rule.dayCalendar, start),
+        };
   const outOfHours = timeline.reduce((sum, p) => (p.kind === "out-of-hours" ? sum + (p.to - p.from) : sum), 0);
   const paused = timeline.reduce((sum, p) => (p.kind === "paused" ? sum + (p.to - p.from) : sum), 0);
 
   const summary =
     `${metricName} ${status.state === "breached" ? "was due" : "is due"} at ${when(deadline)}: ` +
-    `the ${formatDuration(status.target)} target for priority ${status.priority} counts on calendar ${name} ` +
+    (targetRule === null
+      ? `the ${formatDuration(status.target)} target`
+      : `the "${targetRule.says}" target (on calendar ${targetRule.calendar}: ${when(targetRule.at)}, ${formatDuration(status.target)} from the start)`) +
+    ` for priority ${status.priority} counts on calendar ${name} ` +
     `(${calendar.id} v${calendar.version}, ${calendar.timeZone}) from ${when(start)}; ` +
     `${formatDuration(elapsed)} counted so far, ${formatDuration(paused)} paused, ${formatDuration(outOfHours)} out of hours` +
     (holidaysSkipped.length > 0
@@ -273,6 +292,7 @@ export const explainSla = (
     cycle: status.cycle,
     priority: status.priority,
     target: status.target,
+    targetRule,
     startedAt: start,
     stoppedAt: status.stoppedAt,
     elapsed,

@@ -130,9 +130,17 @@ export const commandCodecs = {
     t.type({ metric: MetricNameC, cycle: CountC, warning: t.string, deadline: InstantC }),
   ),
   "record-sla-breach": command("record-sla-breach", t.type({ metric: MetricNameC, cycle: CountC, deadline: InstantC })),
+  "record-ola-breach": command("record-ola-breach", t.type({ group: t.string, cycle: CountC, deadline: InstantC })),
   "record-escalation-level": command(
     "record-escalation-level",
-    t.type({ level: CountC, metric: MetricNameC, cycle: CountC, step: CountC, roles: t.array(t.string) }),
+    t.intersection([
+      t.type({ level: CountC, metric: MetricNameC, cycle: CountC, step: CountC, roles: t.array(t.string) }),
+      /**
+       * The cycle the metric's current run began in (the timers know it; default `cycle`): a step
+       * recorded in an earlier cycle of the same run has acted already and does not act again.
+       */
+      t.partial({ runFrom: CountC }),
+    ]),
   ),
 } as const;
 

@@ -61,6 +61,23 @@ export type DomainError =
       readonly level: number;
       readonly message: string;
     }
+  | {
+      /** A working session outside the engineers' hours (`workflow.sessions.calendar`). */
+      readonly code: "SESSION_NOT_BOOKABLE";
+      readonly start: Instant;
+      readonly end: Instant;
+      /** The first open instant at or after `start`, where a booking could begin. */
+      readonly nextOpen: Instant;
+      readonly message: string;
+    }
+  | {
+      /** A working session over another session of the ticket. */
+      readonly code: "SESSION_CONFLICT";
+      readonly start: Instant;
+      readonly end: Instant;
+      readonly conflictsWith: { readonly start: Instant; readonly end: Instant };
+      readonly message: string;
+    }
   | { readonly code: "POLICY_MISMATCH"; readonly expected: string; readonly got: string; readonly message: string }
   | {
       /** The resolution cycle was rated already: a rating is one answer, never silently replaced. */

@@ -36,7 +36,13 @@ const envelope = <T extends string, V extends number, D extends t.Mixed>(type: T
 
 const none = t.type({});
 
-export const AwaitReasonC = t.keyof({ "more-information": null, approval: null, "third-party": null });
+/** Why the desk waits: more information, an approval (P-B), a third party, or a session the customer books (P-A, P-B). */
+export const AwaitReasonC = t.keyof({
+  "more-information": null,
+  approval: null,
+  "third-party": null,
+  "book-session": null,
+});
 export const CloseReasonC = t.keyof({
   confirmed: null,
   "auto-close-resolved": null,
@@ -45,7 +51,13 @@ export const CloseReasonC = t.keyof({
   duplicate: null,
   other: null,
 });
-export const PriorityCauseC = t.keyof({ manual: null, workaround: null, "customer-silence": null });
+export const PriorityCauseC = t.keyof({
+  manual: null,
+  workaround: null,
+  "customer-silence": null,
+  /** Raised by an escalation ladder step that acts (`raisePriority`). */
+  escalation: null,
+});
 export const RatingC = t.keyof({ positive: null, neutral: null, negative: null });
 export const MetricNameC = t.keyof({ response: null, plan: null, resolution: null, "next-reply": null });
 export type MetricName = t.TypeOf<typeof MetricNameC>;
@@ -163,6 +175,8 @@ export const eventCodecs = {
     t.type({ metric: MetricNameC, cycle: t.number, warning: t.string, deadline: InstantC }),
   ),
   "sla-breached": envelope("sla-breached", 1, t.type({ metric: MetricNameC, cycle: t.number, deadline: InstantC })),
+  /** A group missed its OLA (policy `sla.olas`): internal, never an SLA breach. `cycle`: the group's n-th hand-over. */
+  "ola-breached": envelope("ola-breached", 1, t.type({ group: t.string, cycle: t.number, deadline: InstantC })),
   /** v2 names the cycle of its metric the step was reached in (v1, keyed with cycle 0, upcasts to cycle 0). */
   "escalation-level-reached": envelope(
     "escalation-level-reached",

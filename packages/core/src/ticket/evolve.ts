@@ -25,7 +25,7 @@ import {
 import type { EventOf, TicketEvent } from "./events.js";
 import type { TicketFields } from "./fields.js";
 import { freezeState } from "./freeze.js";
-import { createInitialState, initialState, slaRecordKey, type TicketState } from "./state.js";
+import { createInitialState, initialState, olaRecordKey, slaRecordKey, type TicketState } from "./state.js";
 import type { Status } from "./transitions.js";
 
 const enter = (s: Draft<TicketState>, log: ClockLog, status: Status, at: Instant, code = statusCode(status)): void => {
@@ -98,6 +98,8 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent, log: ClockLog)
       return;
     case "assigned":
       s.assignee = e.data.assignee;
+      if (e.data.group !== undefined && e.data.group !== s.group)
+        s.groupHistory.push({ group: e.data.group, at: e.at });
       s.group = e.data.group ?? s.group;
       return;
     case "commented": {
@@ -195,6 +197,9 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent, log: ClockLog)
       return;
     case "sla-breached":
       s.slaRecords.push(slaRecordKey(e.data.metric, e.data.cycle, "breach"));
+      return;
+    case "ola-breached":
+      s.slaRecords.push(olaRecordKey(e.data.group, e.data.cycle));
       return;
     case "escalation-level-reached":
       s.slaRecords.push(slaRecordKey(e.data.metric, e.data.cycle, `step:${e.data.step}`));

@@ -42,6 +42,7 @@ export const freezeState = (s: TicketState): void => {
   freezeEntries(s.sessions);
   freezeEntries(s.ratings);
   freezeEntries(s.timeEntries);
+  freezeEntries(s.groupHistory);
   Object.freeze(s.reopenedAt);
   Object.freeze(s.slaRecords);
   if (s.feedback !== null) Object.freeze(s.feedback);

@@ -71,6 +71,8 @@ export interface TicketState {
   readonly policyHistory: readonly { readonly policyId: string; readonly at: Instant }[];
   readonly assignee: string | null;
   readonly group: string | null;
+  /** Each hand-over to a group, in order (OLA clocks: policy `sla.olas`). */
+  readonly groupHistory: readonly { readonly group: string; readonly at: Instant }[];
   readonly awaitingReason: string | null;
   readonly firstPublicAgentReplyAt: Instant | null;
   readonly lastPublicAgentReplyAt: Instant | null;
@@ -101,6 +103,9 @@ export interface TicketState {
 /** The key under which an SLA fact is recorded, so recording it twice is a no-op. */
 export const slaRecordKey = (metric: MetricName, cycle: number, what: string): string => `${metric}/${cycle}/${what}`;
 
+/** The key under which a group's OLA breach is recorded (`ola:tier-2/0/breach`), once per hand-over. */
+export const olaRecordKey = (group: string, cycle: number): string => `ola:${group}/${cycle}/breach`;
+
 /** A fresh, unshared, mutable initial state (the fold writes into it directly). */
 export const createInitialState = (): TicketState => ({
   version: 0,
@@ -118,6 +123,7 @@ export const createInitialState = (): TicketState => ({
   policyHistory: [],
   assignee: null,
   group: null,
+  groupHistory: [],
   awaitingReason: null,
   firstPublicAgentReplyAt: null,
   lastPublicAgentReplyAt: null,

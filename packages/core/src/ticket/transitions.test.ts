@@ -44,6 +44,7 @@ const data: { [K in TicketCommandType]: unknown } = {
   "schedule-session": { start: AT + HOUR, length: HOUR },
   "record-sla-warning": { metric: "resolution", cycle: 0, warning: "75%", deadline: AT },
   "record-sla-breach": { metric: "resolution", cycle: 0, deadline: AT },
+  "record-ola-breach": { group: "tier-2", cycle: 0, deadline: AT },
   "record-escalation-level": { level: 1, metric: "resolution", cycle: 0, step: 0, roles: ["head-of-support"] },
 };
 

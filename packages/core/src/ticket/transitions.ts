@@ -60,6 +60,7 @@ export const transitionTable = {
   "record-sla-warning": { from: [...live, "resolved", "closed"], by: ["system"] },
   "record-sla-breach": { from: [...live, "resolved", "closed"], by: ["system"] },
   "record-escalation-level": { from: live, by: ["system"] },
+  "record-ola-breach": { from: [...live, "resolved", "closed"], by: ["system"] },
 } as const satisfies Record<TicketCommandType | "customer-reply", Rule>;
 
 export type Action = keyof typeof transitionTable;

@@ -15,6 +15,7 @@ import type { CompiledPolicy } from "../policy/compiled.js";
 import { fnv1a64 } from "../shared/digest.js";
 import type { CommandId } from "../shared/ids.js";
 import type { Instant } from "../shared/instant.js";
+import { olaClock } from "../sla/ola.js";
 import { type ClockReader, createClockReader } from "../sla/reader.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { Actor } from "../ticket/events.js";
@@ -29,6 +30,7 @@ const RANK: Record<PendingTimer["kind"], number> = {
   escalation: 0,
   warning: 1,
   breach: 2,
+  "ola-breach": 2,
   downgrade: 3,
   "auto-close": 4,
 };
@@ -52,7 +54,14 @@ const commandFor = (
   switch (p.kind) {
     case "escalation": {
       const step = cp.ladder[p.step]!;
-      const data = { level: step.level, metric: step.metric, cycle: p.cycle, step: step.index, roles: [...step.roles] };
+      const data = {
+        level: step.level,
+        metric: step.metric,
+        cycle: p.cycle,
+        step: step.index,
+        roles: [...step.roles],
+        ...(step.acts ? { runFrom: p.runFrom } : {}),
+      };
       return { ...envelope, type: "record-escalation-level", data };
     }
     case "warning": {
@@ -65,6 +74,11 @@ const commandFor = (
         type: "record-sla-breach",
         data: { metric: p.metric, cycle: p.cycle, deadline: deadlineOf(p.metric) },
       };
+    case "ola-breach": {
+      const clock = olaClockOf(cp, t, p.group);
+      const data = { group: p.group, cycle: p.cycle, deadline: clock?.deadline ?? p.at };
+      return { ...envelope, type: "record-ola-breach", data };
+    }
     case "downgrade":
       return {
         ...envelope,
@@ -76,6 +90,12 @@ const commandFor = (
   }
 };
 
+/** The group's OLA clock as the ticket stands (its deadline goes into the breach record). */
+const olaClockOf = (cp: CompiledPolicy, t: TicketState, group: string) => {
+  const ola = cp.olas.find((o) => o.group === group);
+  return ola === undefined ? null : olaClock(t, ola, Number.POSITIVE_INFINITY);
+};
+
 /** What tells one timer's occurrence from another, beside its kind and the instant it fell due. */
 const occurrence = (p: PendingTimer): string[] => {
   switch (p.kind) {
@@ -85,6 +105,8 @@ const occurrence = (p: PendingTimer): string[] => {
       return [p.metric, String(p.cycle), p.warning];
     case "breach":
       return [p.metric, String(p.cycle)];
+    case "ola-breach":
+      return [p.group, String(p.cycle)];
     case "downgrade":
       return [p.to];
     case "auto-close":

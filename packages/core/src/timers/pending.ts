@@ -17,9 +17,10 @@ import type { CompiledPolicy } from "../policy/compiled.js";
 import { thresholdTime } from "../policy/ladder.js";
 import { formatDuration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
+import { olaClock } from "../sla/ola.js";
 import { type ClockReader, createClockReader } from "../sla/reader.js";
 import type { MetricName } from "../ticket/events.js";
-import { slaRecordKey, type TicketState } from "../ticket/state.js";
+import { olaRecordKey, slaRecordKey, type TicketState } from "../ticket/state.js";
 
 export type PendingTimer =
   | {
@@ -28,6 +29,8 @@ export type PendingTimer =
       readonly metric: MetricName;
       readonly cycle: number;
       readonly step: number;
+      /** The cycle the metric's run began in (a step that acts, acts once per run). */
+      readonly runFrom: number;
     }
   | {
       readonly kind: "warning";
@@ -37,6 +40,7 @@ export type PendingTimer =
       readonly warning: string;
     }
   | { readonly kind: "breach"; readonly at: Instant; readonly metric: MetricName; readonly cycle: number }
+  | { readonly kind: "ola-breach"; readonly at: Instant; readonly group: string; readonly cycle: number }
   | { readonly kind: "downgrade"; readonly at: Instant; readonly to: string; readonly reason: string }
   | {
       readonly kind: "auto-close";
@@ -79,7 +83,25 @@ const slaTimers = (r: ClockReader, t: TicketState, cp: CompiledPolicy, out: Pend
     // Once per cycle of its metric: a step reached again after a restart or re-target is told again.
     if (recorded.has(slaRecordKey(step.metric, frame.cycle, `step:${step.index}`))) continue;
     const at = r.reach(t, metric, frame, thresholdTime(step.threshold, frame.target));
-    if (at !== null) out.push({ kind: "escalation", at, metric: step.metric, cycle: frame.cycle, step: step.index });
+    if (at !== null)
+      out.push({
+        kind: "escalation",
+        at,
+        metric: step.metric,
+        cycle: frame.cycle,
+        step: step.index,
+        runFrom: frame.firstCycle,
+      });
+  }
+};
+
+/** Each group's OLA breach, once per hand-over (docs/sla.md, "OLAs"). */
+const olaTimers = (t: TicketState, cp: CompiledPolicy, out: PendingTimer[]): void => {
+  for (const ola of cp.olas) {
+    const clock = olaClock(t, ola, Number.POSITIVE_INFINITY);
+    if (clock === null || clock.breachedAt === null) continue;
+    if (!t.slaRecords.includes(olaRecordKey(ola.group, clock.cycle)))
+      out.push({ kind: "ola-breach", at: clock.breachedAt, group: ola.group, cycle: clock.cycle });
   }
 };
 
@@ -119,6 +141,7 @@ export const pendingTimers = (
   const out: PendingTimer[] = [];
   if (t.openedAt === null) return out;
   slaTimers(reader, t, cp, out);
+  olaTimers(t, cp, out);
   ruleTimers(t, cp, out);
   return out;
 };

@@ -29,6 +29,18 @@ export const de: TemplateSet = {
       "Um Ticket {number} weiter bearbeiten zu können, benötigen wir weitere Informationen von Ihnen.{?question}\n\nUnsere Frage: {question}{/question}\n\nBitte antworten Sie auf diese Nachricht{?link} oder kommentieren Sie unter {link}{/link}." +
       sign,
   },
+  "session-booking-link": {
+    subject: "Termin mit einem Techniker vereinbaren: {subject}",
+    text:
+      "Um Ticket {number} gemeinsam mit Ihnen zu bearbeiten, möchten wir einen Termin vereinbaren.{?question}\n\n{question}{/question}{?bookingLink}\n\nBitte wählen Sie hier einen Termin: {bookingLink}{/bookingLink}" +
+      sign,
+  },
+  "session-scheduled": {
+    subject: "Termin bestätigt: {subject}",
+    text:
+      "Ihr Termin zu Ticket {number} ist von {start} bis {end} gebucht. Ein Techniker ruft Sie dann an.{?link}\n\n{link}{/link}" +
+      sign,
+  },
   "approval-requested": {
     subject: "Freigabe erforderlich: {subject}",
     text:
@@ -84,6 +96,10 @@ export const de: TemplateSet = {
   "sla-breach": {
     subject: "SLA verletzt: {subject}",
     text: "Die {metric} von Ticket {number} (Priorität {priorityName}) wurde überschritten. Die Frist war {deadline}.{?link}\n\n{link}{/link}",
+  },
+  "ola-breach": {
+    subject: "OLA verfehlt von {group}: {subject}",
+    text: "Die Gruppe {group} hat ihre interne Frist (OLA) für Ticket {number} (Priorität {priorityName}) nicht eingehalten. Die Frist war {deadline}.{?link}\n\n{link}{/link}",
   },
 };
 

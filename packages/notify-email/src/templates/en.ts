@@ -29,6 +29,18 @@ export const en: TemplateSet = {
       "To continue with ticket {number} we need more information from you.{?question}\n\nOur question: {question}{/question}\n\nPlease reply to this message{?link} or add a comment at {link}{/link}." +
       sign,
   },
+  "session-booking-link": {
+    subject: "Choose a convenient time to work with an engineer: {subject}",
+    text:
+      "To continue with ticket {number} we would like to work on it with you.{?question}\n\n{question}{/question}{?bookingLink}\n\nPlease book a time here: {bookingLink}{/bookingLink}" +
+      sign,
+  },
+  "session-scheduled": {
+    subject: "Session scheduled: {subject}",
+    text:
+      "Your working session for ticket {number} is booked from {start} to {end}. An engineer will call you then.{?link}\n\n{link}{/link}" +
+      sign,
+  },
   "approval-requested": {
     subject: "Approval needed: {subject}",
     text:
@@ -84,6 +96,10 @@ export const en: TemplateSet = {
   "sla-breach": {
     subject: "SLA breached: {subject}",
     text: "The {metric} time of ticket {number} (priority {priorityName}) was breached. The deadline was {deadline}.{?link}\n\n{link}{/link}",
+  },
+  "ola-breach": {
+    subject: "OLA missed by {group}: {subject}",
+    text: "Group {group} did not meet its internal target (OLA) for ticket {number} (priority {priorityName}). The deadline was {deadline}.{?link}\n\n{link}{/link}",
   },
 };
 

@@ -27,6 +27,18 @@ export const ru: TemplateSet = {
       "Чтобы продолжить работу по заявке {number}, нам нужна дополнительная информация от вас.{?question}\n\nНаш вопрос: {question}{/question}\n\nПожалуйста, ответьте на это письмо{?link} или оставьте комментарий: {link}{/link}." +
       sign,
   },
+  "session-booking-link": {
+    subject: "Выберите удобное время для работы с инженером: {subject}",
+    text:
+      "Чтобы продолжить работу по заявке {number}, мы предлагаем назначить сеанс с инженером.{?question}\n\n{question}{/question}{?bookingLink}\n\nВыберите время: {bookingLink}{/bookingLink}" +
+      sign,
+  },
+  "session-scheduled": {
+    subject: "Сеанс назначен: {subject}",
+    text:
+      "Сеанс по заявке {number} назначен с {start} до {end}. Инженер свяжется с вами в это время.{?link}\n\n{link}{/link}" +
+      sign,
+  },
   "approval-requested": {
     subject: "Требуется согласование: {subject}",
     text:
@@ -82,6 +94,10 @@ export const ru: TemplateSet = {
   "sla-breach": {
     subject: "Нарушение SLA: {subject}",
     text: "Время «{metric}» по заявке {number} (приоритет {priorityName}) превышено. Срок был: {deadline}.{?link}\n\n{link}{/link}",
+  },
+  "ola-breach": {
+    subject: "Нарушение OLA группой {group}: {subject}",
+    text: "Группа {group} не уложилась во внутренний срок (OLA) по заявке {number} (приоритет {priorityName}). Срок был: {deadline}.{?link}\n\n{link}{/link}",
   },
 };
 

@@ -123,7 +123,7 @@ describe("read-side snapshots of TicketState", () => {
       // biome-ignore format: one field a line reads as the state's definition
       [
         "approval", "assignee", "awaitingReason", "closedAt", "escalationLevel",
-        "escalationRequests", "feedback", "fields", "firstPublicAgentReplyAt", "group", "internalComments",
+        "escalationRequests", "feedback", "fields", "firstPublicAgentReplyAt", "group", "groupHistory", "internalComments",
         "lastCustomerMessageAt", "lastEventAt", "lastPublicAgentReplyAt", "minutesBillable", "minutesUnbilled",
         "openedAt", "planSharedAt", "policyHistory", "policyId", "policyVersion", "priority", "priorityHistory", "publicComments",
         "ratings", "reopenedAt", "replyCycles", "resolvedAt", "sessions", "slaRecords", "status", "statusHistory", "tenantId",

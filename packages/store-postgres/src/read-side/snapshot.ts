@@ -20,7 +20,8 @@ import type { ReadSideTables } from "./tables.js";
 export const TICKET_STATE_SHAPE = 3;
 // Shapes: 1 — TicketState with the SLA clock log (`clock`, `clockPriorities`) as fields;
 // 2 — without them (the core holds the log privately and rebuilds it from the histories);
-// 3 — with `ratings` and `timeEntries` (the reports' CSAT and billable time).
+// 3 — with `ratings` and `timeEntries` (the reports' CSAT and billable time) and `groupHistory`
+//     (each hand-over to a group, for OLA clocks): both landed in one unreleased version.
 
 /** Adds the shape column to a table set made before snapshots recorded it (idempotent). */
 export const snapshotShapeDdl = (t: ReadSideTables): string =>

@@ -129,6 +129,10 @@ const dataArbs = (ctx: CommandContext): { [K in TicketCommandType]: fc.Arbitrary
     },
     opt,
   ),
+  "record-ola-breach": fc.record(
+    { group: fc.constantFrom("tier-1", "tier-2"), cycle: fc.integer({ min: 0, max: 2 }), deadline: instantArb() },
+    opt,
+  ),
 });
 
 const lifecycle = new Set<TicketCommandType>(["accept", "comment", "await-customer", "resolve", "close", "reopen"]);

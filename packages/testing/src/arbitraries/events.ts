@@ -101,6 +101,7 @@ export const eventDataArbs: DataArbs = {
   "session-scheduled": fc.record({ start: instantArb(), length: durationArb() }, opt),
   "sla-warning-issued": fc.record({ metric: metricArb, cycle: int, warning: str, deadline: instantArb() }, opt),
   "sla-breached": fc.record({ metric: metricArb, cycle: int, deadline: instantArb() }, opt),
+  "ola-breached": fc.record({ group: str, cycle: int, deadline: instantArb() }, opt),
   "escalation-level-reached": fc.record(
     { level: int, metric: metricArb, cycle: int, step: int, roles: fc.array(str, { maxLength: 3 }) },
     opt,

@@ -71,6 +71,7 @@ const commandOf = (event: TicketEvent): Draft | null => {
     case "policy-changed":
     case "sla-warning-issued":
     case "sla-breached":
+    case "ola-breached":
     case "escalation-level-reached":
       return null;
   }

@@ -232,8 +232,7 @@ export const referenceMetricStatus = (
     }
     const was = metric.targets.get(before.priority);
     const now_ = metric.targets.get(change.priority);
-    const targetChanged =
-      before.priority !== change.priority && (was?.within !== now_?.within || was?.calendar !== now_?.calendar);
+    const targetChanged = before.priority !== change.priority && was !== now_;
     if (targetChanged) {
       cycle++;
       if (change.at > start) effectiveFrom = change.at;
@@ -248,7 +247,7 @@ export const referenceMetricStatus = (
   if (restart) effectiveFrom = start;
   // Count, span by span, on the calendar of the target in force.
   const calendar: Calendar = target.calendar;
-  const within = target.within;
+  const within = target.budgetFrom(start);
   let elapsed = 0;
   let reachedAt: Instant | null = null;
   for (const piece of countingPieces(t, pausesOf(policy, name), start, end)) {

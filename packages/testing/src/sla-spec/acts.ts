@@ -69,7 +69,7 @@ export const acts = (who?: Actor) => {
     /** The agent returns the ticket to the requester: it waits on the customer. */
     askCustomer: (
       question = "Please send the log file.",
-      reason: "more-information" | "approval" | "third-party" = "more-information",
+      reason: "more-information" | "approval" | "third-party" | "book-session" = "more-information",
     ) => act("await-customer", as(agent), { reason, question }),
     /** The agent shares the resolution plan. */
     sharePlan: (plan = "Rebuild the mail profile in a remote session.") =>

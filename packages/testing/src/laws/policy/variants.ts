@@ -18,8 +18,13 @@ const mapMetrics = (
   return { ...policy, sla: { ...policy.sla, metrics: changed } };
 };
 
+/** A point-in-time target (`end-of-business-day`, `next-business-day-at`) has no length to scale: it stays. */
 const scaleTarget = (target: Target, factor: number): Target =>
-  typeof target === "number" ? Math.round(target * factor) : { ...target, within: Math.round(target.within * factor) };
+  typeof target === "number"
+    ? Math.round(target * factor)
+    : "within" in target
+      ? { ...target, within: Math.round(target.within * factor) }
+      : target;
 
 /** Every target of every metric multiplied by `factor`. */
 export const withTargetsScaled = (policy: Policy, factor: number): Policy =>
