@@ -68,6 +68,7 @@ export const benchWorkers = async (): Promise<string[]> => {
   const receiver = await startReceiver();
   const count = async (sql: string): Promise<number> => Number((await pool.query(sql)).rows[0].n);
   const rows: { n: number; timers: number; notices: number; events: number }[] = [];
+  let sizes = "";
   const schemas: string[] = [];
   try {
     const source = `bench_workers_log_${process.pid}`;
@@ -94,6 +95,7 @@ export const benchWorkers = async (): Promise<string[]> => {
         ),
       );
       rows.push({ n, timers: TICKETS / timers, notices: notices / outbox, events: events / projected });
+      sizes = `${TICKETS} due timers, ${notices} notices, ${events} events (${LOG_TICKETS} tickets) per N`;
     }
   } finally {
     for (const s of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
@@ -104,6 +106,7 @@ export const benchWorkers = async (): Promise<string[]> => {
   const cell = (v: number, b: number) => `${v.toFixed(0).padStart(6)}/s (${(v / b).toFixed(2)}×)`;
   return [
     `workers: N processes on one PostgreSQL server; this machine has ${availableParallelism()} cores (shared with the server and the receiver), so N > 2 cannot scale on CPU here`,
+    `workers: ${sizes}`,
     `workers: ${"N".padEnd(3)} ${"due timers applied".padStart(22)}  ${"notices dispatched".padStart(22)}  ${"events projected".padStart(22)}`,
     ...rows.map(
       (r) =>
