@@ -20,7 +20,7 @@ import {
 import { monotonicFactory } from "ulid";
 import type { SqlDriver } from "./driver.js";
 import { createPostgresOutboxStore, type PostgresOutboxStore } from "./outbox/store.js";
-import type { LogPartition } from "./partition.js";
+import { type LogPartition, validatePartition } from "./partition.js";
 import { pgDriver } from "./pg-driver.js";
 import type { PgPool } from "./pg-pool.js";
 import { type PgliteInstance, pgliteDriver } from "./pglite-driver.js";
@@ -95,6 +95,9 @@ const resolverOf = (policies: Policy | PolicyResolver<Policy>): PolicyResolver<P
 
 /** A complete desk on PostgreSQL or PGlite: `handle` commands, `start()` the workers, `queries` the tickets. */
 export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<PostgresDesk> => {
+  const partition = options.readSidePartition;
+  const invalid = partition === undefined ? undefined : validatePartition(partition, "readSidePartition");
+  if (invalid) throw invalid;
   const clock = options.clock ?? (() => Date.now());
   const newEventId = options.newEventId ?? monotonicFactory();
   const store = createPostgresOutboxStore({

@@ -8,7 +8,8 @@
 import type { RecordedEvent } from "@ticketfold/core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReadSide, partitionConsumer, partitionOf, readSideTables } from "./index.js";
+import { horizontalPolicy } from "./horizontal.test-support.js";
+import { createPostgresDesk, ensureReadSide, partitionConsumer, partitionOf, readSideTables } from "./index.js";
 import { runPartitions } from "./partition.test-support.js";
 import { ensurePartitionConsumer, safeStart } from "./partition-checkpoints.js";
 import { appendLog, expectSqlEqualsPure, sampleWorkload } from "./read-side-support.test-support.js";
@@ -17,6 +18,7 @@ import { pgliteBackend, type TestBackend } from "./target.test-support.js";
 let backend: TestBackend | undefined;
 beforeAll(async () => {
   backend = await pgliteBackend("partition");
+  await backend.driver.query("SELECT 1"); // PGlite starts here, not inside the first test
 });
 afterAll(() => backend?.close());
 const current = (): TestBackend => {
@@ -44,9 +46,9 @@ describe("partitions", () => {
           expect(rows.map((r) => Number(r.tenant))).toEqual(keys.map(([t, st]) => partitionOf(t, st, count, "tenant")));
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
-  });
+  }, 60_000);
 
   it.each([
     [3, "ticket"],
@@ -149,6 +151,19 @@ describe("partitions", () => {
     ];
     expect(safeStart("c", rows)).toEqual({ transactionId: "8", globalPosition: "7" });
     expect(safeStart("c", rows.slice(3))).toEqual({ transactionId: "0", globalPosition: "0" });
+  });
+
+  it("a desk with a read-side partition outside its count is refused before it touches the database", async () => {
+    const { driver, schemaName } = current();
+    const schema = schemaName();
+    await expect(
+      createPostgresDesk({ driver, schema, policies: horizontalPolicy, readSidePartition: { index: 3, count: 3 } }),
+    ).rejects.toMatchObject({
+      code: "INVALID_STORE_INPUT",
+      message: expect.stringContaining("readSidePartition.index"),
+    });
+    const { rows } = await driver.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`, [schema]);
+    expect(rows).toEqual([]);
   });
 
   it("a partition outside its count is refused, naming it", async () => {

@@ -89,12 +89,6 @@ export const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Prom
   });
 };
 
-/**
- * Handles the next batch in one transaction; true when the consumer has caught up. A batch
- * still waiting for a connection when the signal aborts is left behind (it does nothing once
- * it gets one); a batch already running is waited for, so a handler never runs after
- * `subscribe` has returned.
- */
 /** The checkpoint row a subscription moves: the consumer's own, or its partition's (created here). */
 const checkpointRow = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions): Promise<string> =>
   driver.transaction(async (tx) => {
@@ -103,6 +97,12 @@ const checkpointRow = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions): 
     return ensurePartitionConsumer(tx, s, o.consumer, o.tenantId, o.partition);
   });
 
+/**
+ * Handles the next batch in one transaction; true when the consumer has caught up. A batch
+ * still waiting for a connection when the signal aborts is left behind (it does nothing once
+ * it gets one); a batch already running is waited for, so a handler never runs after
+ * `subscribe` has returned.
+ */
 const runBatch = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, row: string, batchSize: number) => {
   let started = false;
   const batch = driver.transaction(async (tx) => {
