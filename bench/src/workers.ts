@@ -1,11 +1,12 @@
 /**
  * Horizontal workers benchmark: N = 1, 2 and 4 worker processes against one PostgreSQL server,
- * each phase with fresh data, every process released at once (start-up is not timed).
- *   - timers: 300 tickets opened two hours ago, each with a due response timer (breach and
+ * each phase with fresh data, every process released at once (start-up is not timed), in two
+ * rounds (1, 2, 4, then 4, 2, 1; the best of each N is kept, as the load of a shared machine drifts).
+ *   - timers: 200 tickets opened two hours ago, each with a due response timer (breach and
  *     escalation appended through the command handler); due timers applied per second;
  *   - notices: the outbox those tickets filled, POSTed to a loopback receiver that answers at
  *     once; notices dispatched per second;
- *   - read side: a log of ~1,000 workload tickets, projected by N partitions (N = 1: the plain
+ *   - read side: a log of 1,000 workload tickets (about 4,800 events), projected by N partitions (N = 1: the plain
  *     consumer); events projected per second.
  * Each figure is compared with N = 1 of the same run. Skips (with a message) when no server
  * answers at TICKETFOLD_PG_URL or postgres://postgres@127.0.0.1:5432/postgres.
@@ -21,7 +22,7 @@ import { seedDueTickets, seedLog } from "./workers/seed.js";
 
 const URL_ = process.env.TICKETFOLD_PG_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const COUNTS = [1, 2, 4] as const;
-const TICKETS = 300;
+const TICKETS = 200;
 const LOG_TICKETS = 1000;
 
 const reachable = async (): Promise<boolean> => {
@@ -74,9 +75,10 @@ export const benchWorkers = async (): Promise<string[]> => {
     const source = `bench_workers_log_${process.pid}`;
     schemas.push(source);
     const events = await seedLog(pool, source, LOG_TICKETS);
-    for (const n of COUNTS) {
-      const due = `bench_workers_due_${process.pid}_${n}`;
-      const log = `bench_workers_rs_${process.pid}_${n}`;
+    // Rounds in the order 1, 2, 4, 4, 2, 1 and the best of each N: the machine's load drifts.
+    for (const [round, n] of [...COUNTS, ...[...COUNTS].reverse()].entries()) {
+      const due = `bench_workers_due_${process.pid}_${round}`;
+      const log = `bench_workers_rs_${process.pid}_${round}`;
       schemas.push(due, log);
       await seedDueTickets(pool, due, TICKETS);
       const common = { url: URL_, receiver: receiver.url };
@@ -94,8 +96,19 @@ export const benchWorkers = async (): Promise<string[]> => {
           ON ts.tenant = st.tenant AND ts.ticket_id = st.stream_id WHERE ts.version IS DISTINCT FROM st.version`,
         ),
       );
-      rows.push({ n, timers: TICKETS / timers, notices: notices / outbox, events: events / projected });
-      sizes = `${TICKETS} due timers, ${notices} notices, ${events} events (${LOG_TICKETS} tickets) per N`;
+      const measured = { n, timers: TICKETS / timers, notices: notices / outbox, events: events / projected };
+      const best = rows.find((r) => r.n === n);
+      if (best === undefined) rows.push(measured);
+      else
+        Object.assign(best, {
+          timers: Math.max(best.timers, measured.timers),
+          notices: Math.max(best.notices, measured.notices),
+          events: Math.max(best.events, measured.events),
+        });
+      sizes = `${TICKETS} due timers, ${notices} notices, ${events} events (${LOG_TICKETS} tickets) per round; best of 2 rounds per N`;
+      // A round's schemas are dropped at once: the server holds less.
+      await pool.query(`DROP SCHEMA IF EXISTS "${due}" CASCADE`);
+      await pool.query(`DROP SCHEMA IF EXISTS "${log}" CASCADE`);
     }
   } finally {
     for (const s of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
