@@ -89,13 +89,21 @@ export const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Prom
   });
 };
 
-/** The checkpoint row a subscription moves: the consumer's own, or its partition's (created here). */
-const checkpointRow = (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions): Promise<string> =>
-  driver.transaction(async (tx) => {
+/**
+ * The checkpoint row a subscription moves: the consumer's own (each batch makes it), or its
+ * partition's, made here once. Like a batch, the making is left behind when the signal aborts
+ * while it waits for a connection.
+ */
+const checkpointRow = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions) => {
+  const partition = o.partition;
+  if (partition === undefined) return o.consumer;
+  const making = driver.transaction(async (tx) => {
     await ensureConsumer(tx, s, o.consumer, o.tenantId);
-    if (o.partition === undefined) return o.consumer;
-    return ensurePartitionConsumer(tx, s, o.consumer, o.tenantId, o.partition);
+    return ensurePartitionConsumer(tx, s, o.consumer, o.tenantId, partition);
   });
+  making.catch(() => {});
+  return unlessAborted(making, o.signal);
+};
 
 /**
  * Handles the next batch in one transaction; true when the consumer has caught up. A batch
@@ -191,6 +199,7 @@ export const runSubscription = async (driver: SqlDriver, s: StoreSchema, o: Subs
   const pollInterval = o.pollInterval ?? 500;
   const wake = wakeUp();
   const row = await checkpointRow(driver, s, o);
+  if (row === ABORTED) return;
   const unlisten = await listenForAppends(driver, s, o, () => wake.notify());
   try {
     while (!o.signal.aborted) {
