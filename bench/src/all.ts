@@ -16,6 +16,7 @@ const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "ticket-list", name: "benchTicketList" },
   { file: "intake", name: "benchIntake" },
   { file: "http", name: "benchHttp" },
+  { file: "workers", name: "benchWorkers" },
 ];
 
 const present = (file: string): boolean =>

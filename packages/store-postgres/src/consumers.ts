@@ -81,7 +81,7 @@ export const storeConsumerCheckpoint = async (
   );
 };
 
-/** Forgets a consumer's checkpoint. */
+/** Forgets a consumer's checkpoint, and its partitions' (`<consumer>#…`, partition-checkpoints.ts). */
 export const deleteConsumer = async (
   tx: SqlExecutor,
   s: StoreSchema,
@@ -89,5 +89,7 @@ export const deleteConsumer = async (
   tenantId: string | undefined,
 ): Promise<void> => {
   const { where, params } = row(consumer, tenantId);
+  const scope = where.replace("consumer = $1 AND ", "");
   await tx.query(`DELETE FROM ${s.consumers} WHERE ${where}`, params);
+  await tx.query(`DELETE FROM ${s.consumers} WHERE starts_with(consumer, $1 || '#') AND ${scope}`, params);
 };

@@ -20,6 +20,7 @@ import {
 import { monotonicFactory } from "ulid";
 import type { SqlDriver } from "./driver.js";
 import { createPostgresOutboxStore, type PostgresOutboxStore } from "./outbox/store.js";
+import { type LogPartition, validatePartition } from "./partition.js";
 import { pgDriver } from "./pg-driver.js";
 import type { PgPool } from "./pg-pool.js";
 import { type PgliteInstance, pgliteDriver } from "./pglite-driver.js";
@@ -46,6 +47,11 @@ export interface PostgresDeskOptions
   readonly newEventId?: () => string;
   /** The read-side runner's polling when idle, in ms (default 500; appends wake it at once through NOTIFY). */
   readonly readSidePollMs?: number;
+  /**
+   * The share of the tickets this desk's read side projects (default: all). Start one desk per
+   * index 0 … count-1, in as many processes as you like (docs/scaling.md#horizontal-workers).
+   */
+  readonly readSidePartition?: LogPartition;
 }
 
 export interface PostgresDesk extends Desk {
@@ -89,6 +95,9 @@ const resolverOf = (policies: Policy | PolicyResolver<Policy>): PolicyResolver<P
 
 /** A complete desk on PostgreSQL or PGlite: `handle` commands, `start()` the workers, `queries` the tickets. */
 export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<PostgresDesk> => {
+  const partition = options.readSidePartition;
+  const invalid = partition === undefined ? undefined : validatePartition(partition, "readSidePartition");
+  if (invalid) throw invalid;
   const clock = options.clock ?? (() => Date.now());
   const newEventId = options.newEventId ?? monotonicFactory();
   const store = createPostgresOutboxStore({
@@ -125,6 +134,7 @@ export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<
           policies: lookup,
           signal: controller.signal,
           ...(options.readSidePollMs === undefined ? {} : { pollInterval: options.readSidePollMs }),
+          ...(options.readSidePartition === undefined ? {} : { partition: options.readSidePartition }),
         });
       } finally {
         signal.removeEventListener("abort", abort);

@@ -18,6 +18,7 @@ export {
 export { type MigrateResult, type Migration, migrate, migrationSql, migrations } from "./migrations.js";
 export { createPostgresOutbox, PostgresOutbox } from "./outbox/queue.js";
 export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
+export { type LogPartition, MAX_PARTITIONS, partitionConsumer, partitionOf } from "./partition.js";
 export { type PgDriverOptions, pgDriver } from "./pg-driver.js";
 export type {
   PgClient,

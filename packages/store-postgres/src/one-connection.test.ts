@@ -107,6 +107,27 @@ describe.runIf(serverUrl)("a store on a one-connection pool (postgres server)", 
     expect(handled).toBe(0);
     expect(await store.consumerCheckpoint("waiting")).toBeNull();
   });
+
+  it("abort stops a partitioned subscriber waiting for a connection to make its checkpoint row", async () => {
+    const held = await within(5_000, "the pool's connection", pool.connect());
+    let handled = 0;
+    const stop = new AbortController();
+    try {
+      const subscription = store.subscribe({
+        consumer: "waiting-partition",
+        partition: { index: 0, count: 2 },
+        signal: stop.signal,
+        handler: async () => {
+          handled++;
+        },
+      });
+      setTimeout(() => stop.abort(), 200);
+      await within(3_000, "an aborted partitioned subscription waiting for the pool", subscription);
+    } finally {
+      held.release();
+    }
+    expect(handled).toBe(0);
+  });
 });
 
 if (!serverUrl) {

@@ -10,6 +10,7 @@
 import { InvalidCheckpoint, type ReadAllOptions, type ReadAllResult } from "@ticketfold/core";
 import { checkpointOf, LOG_START, parseCheckpoint } from "./checkpoint.js";
 import { namedStatements, type SqlExecutor } from "./driver.js";
+import { type LogPartition, partitionSql } from "./partition.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
 import type { StoreSchema } from "./schema.js";
 
@@ -20,29 +21,36 @@ export const DEFAULT_READ_ALL_LIMIT = 1000;
 const ANCHOR = (s: StoreSchema): string =>
   `EXISTS (SELECT 1 FROM ${s.events} a WHERE a.transaction_id = $1::xid8 AND a.global_position = $2::bigint)`;
 
-const readAllSql = (s: StoreSchema, anchored: boolean, byTenant: boolean): string =>
-  `SELECT ${EVENT_COLUMNS} FROM ${s.events} e
+const readAllSql = (s: StoreSchema, anchored: boolean, byTenant: boolean, partition?: LogPartition): string => {
+  const partitioned = partition === undefined ? "" : ` AND ${partitionSql(partition.by, byTenant ? 5 : 4)}`;
+  return `SELECT ${EVENT_COLUMNS} FROM ${s.events} e
   WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    AND (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)${byTenant ? " AND e.tenant = $4" : ""}${anchored ? ` AND ${ANCHOR(s)}` : ""}
+    AND (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)${byTenant ? " AND e.tenant = $4" : ""}${partitioned}${anchored ? ` AND ${ANCHOR(s)}` : ""}
   ORDER BY e.transaction_id, e.global_position
   LIMIT $3`;
+};
 
-/** Reads the next page of the global log after `options.after` through `db`. */
-// Four texts per schema (anchored or not × one tenant or all), each prepared once per connection.
+/**
+ * Reads the next page of the global log after `options.after` through `db`; with `partition`,
+ * only that partition's events (partition.ts), the checkpoint being the last of them.
+ */
+// Four texts per schema and partition kind (anchored or not × one tenant or all), each prepared once per connection.
 const named = namedStatements("ticketfold_read_all");
 
 export const readAllWith = async (
   db: SqlExecutor,
   s: StoreSchema,
   options: ReadAllOptions = {},
+  partition?: LogPartition,
 ): Promise<ReadAllResult> => {
   const after = parseCheckpoint(options.after);
   // The store checked the options (validateReadAll); so did subscribe and the read side.
   const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
   const params: unknown[] = [after.transactionId, after.globalPosition, limit];
   if (options.tenantId !== undefined) params.push(options.tenantId);
+  if (partition !== undefined) params.push(partition.count, partition.index);
   const anchored = after !== LOG_START;
-  const sql = readAllSql(s, anchored, options.tenantId !== undefined);
+  const sql = readAllSql(s, anchored, options.tenantId !== undefined, partition);
   const { rows } = await db.query<EventRow>(sql, params, named(sql));
   // An empty page may mean the anchor is missing: tell that apart from "nothing new".
   if (anchored && rows.length === 0) {

@@ -7,6 +7,9 @@
  * the commit replays the batch, so they need an idempotency key (the event id).
  * The row lock also means two processes running the same consumer take turns, never sharing
  * a batch. LISTEN/NOTIFY only wakes a sleeping consumer early; polling is the source of truth.
+ * A partitioned consumer (partition.ts) reads its share of the log with a checkpoint row of its
+ * own, and holds the whole consumer's row in share mode while it works, so whatever locks that
+ * row for update (the read side's backfill and switch) waits for every partition's batch.
  */
 import {
   type Checkpoint,
@@ -19,6 +22,8 @@ import {
 import { parseCheckpoint } from "./checkpoint.js";
 import { ensureConsumer, readConsumerCheckpoint, storeConsumerCheckpoint } from "./consumers.js";
 import type { SqlDriver, SqlExecutor, Unlisten } from "./driver.js";
+import { type LogPartition, validatePartition } from "./partition.js";
+import { ensurePartitionConsumer } from "./partition-checkpoints.js";
 import { readAllWith } from "./read-all.js";
 import type { StoreSchema } from "./schema.js";
 
@@ -37,6 +42,11 @@ export interface SubscribeOptions {
   readonly handler: (events: readonly RecordedEvent[], context: SubscriptionContext) => Promise<void>;
   /** Only this tenant's events (a checkpoint of its own, apart from the all-tenants one). */
   readonly tenantId?: string;
+  /**
+   * Only partition `index` of `count` (by ticket or by tenant), with a checkpoint of its own per
+   * partition count; run one subscription per index, in any processes (docs/scaling.md).
+   */
+  readonly partition?: LogPartition;
   /** Events per batch (default 100). */
   readonly batchSize?: number;
   /** Milliseconds between polls when caught up (default 500). */
@@ -49,12 +59,22 @@ export interface SubscribeOptions {
 export const validateSubscription = (o: SubscribeOptions): InvalidStoreInput | undefined =>
   validateStoreKey(o.consumer, "options.consumer") ??
   (o.tenantId === undefined ? undefined : validateTenantId(o.tenantId, "options.tenantId")) ??
+  (o.partition === undefined ? undefined : validatePartition(o.partition, "options.partition")) ??
   (o.batchSize === undefined ? undefined : validateWhole(o.batchSize, "options.batchSize", 1)) ??
   // setTimeout takes at most 2^31 - 1 ms; a longer wait would fire at once.
   (o.pollInterval === undefined ? undefined : validateWhole(o.pollInterval, "options.pollInterval", 0, 2 ** 31 - 1)) ??
   (typeof o.signal?.aborted === "boolean" && typeof o.signal.addEventListener === "function"
     ? undefined
     : new InvalidStoreInput("options.signal", "must be an AbortSignal"));
+
+/** Holds the whole consumer's row in share mode for the batch (partitions do not block each other). */
+const shareConsumerRow = async (tx: SqlExecutor, s: StoreSchema, consumer: string, tenantId: string | undefined) => {
+  const scope = tenantId === undefined ? "tenant IS NULL" : "tenant = $2";
+  await tx.query(
+    `SELECT 1 FROM ${s.consumers} WHERE consumer = $1 AND ${scope} FOR SHARE`,
+    tenantId === undefined ? [consumer] : [consumer, tenantId],
+  );
+};
 
 /** What a wait cut short by the signal yields. */
 export const ABORTED = Symbol("aborted");
@@ -70,28 +90,46 @@ export const unlessAborted = <T>(promise: Promise<T>, signal: AbortSignal): Prom
 };
 
 /**
+ * The checkpoint row a subscription moves: the consumer's own (each batch makes it), or its
+ * partition's, made here once. Like a batch, the making is left behind when the signal aborts
+ * while it waits for a connection.
+ */
+const checkpointRow = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions) => {
+  const partition = o.partition;
+  if (partition === undefined) return o.consumer;
+  const making = driver.transaction(async (tx) => {
+    await ensureConsumer(tx, s, o.consumer, o.tenantId);
+    return ensurePartitionConsumer(tx, s, o.consumer, o.tenantId, partition);
+  });
+  making.catch(() => {});
+  return unlessAborted(making, o.signal);
+};
+
+/**
  * Handles the next batch in one transaction; true when the consumer has caught up. A batch
  * still waiting for a connection when the signal aborts is left behind (it does nothing once
  * it gets one); a batch already running is waited for, so a handler never runs after
  * `subscribe` has returned.
  */
-const runBatch = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, batchSize: number) => {
+const runBatch = async (driver: SqlDriver, s: StoreSchema, o: SubscribeOptions, row: string, batchSize: number) => {
   let started = false;
   const batch = driver.transaction(async (tx) => {
     if (o.signal.aborted) return true;
     started = true;
-    await ensureConsumer(tx, s, o.consumer, o.tenantId);
+    if (o.partition === undefined) await ensureConsumer(tx, s, o.consumer, o.tenantId);
+    else await shareConsumerRow(tx, s, o.consumer, o.tenantId);
     // Locking returns the newest checkpoint: another process running this consumer may have
     // moved it while we waited for the lock.
-    const after = await readConsumerCheckpoint(tx, s, o.consumer, o.tenantId, true);
-    const page = await readAllWith(tx, s, {
-      after,
-      limit: batchSize,
-      ...(o.tenantId === undefined ? {} : { tenantId: o.tenantId }),
-    });
+    const after = await readConsumerCheckpoint(tx, s, row, o.tenantId, true);
+    const page = await readAllWith(
+      tx,
+      s,
+      { after, limit: batchSize, ...(o.tenantId === undefined ? {} : { tenantId: o.tenantId }) },
+      o.partition,
+    );
     if (page.events.length === 0) return page.isEnd;
     await o.handler(page.events, { tx, consumer: o.consumer, checkpoint: page.checkpoint });
-    await storeConsumerCheckpoint(tx, s, o.consumer, o.tenantId, parseCheckpoint(page.checkpoint));
+    await storeConsumerCheckpoint(tx, s, row, o.tenantId, parseCheckpoint(page.checkpoint));
     return page.isEnd;
   });
   const result = await unlessAborted(batch, o.signal);
@@ -160,10 +198,12 @@ export const runSubscription = async (driver: SqlDriver, s: StoreSchema, o: Subs
   const batchSize = o.batchSize ?? 100;
   const pollInterval = o.pollInterval ?? 500;
   const wake = wakeUp();
+  const row = await checkpointRow(driver, s, o);
+  if (row === ABORTED) return;
   const unlisten = await listenForAppends(driver, s, o, () => wake.notify());
   try {
     while (!o.signal.aborted) {
-      const caughtUp = await runBatch(driver, s, o, batchSize);
+      const caughtUp = await runBatch(driver, s, o, row, batchSize);
       if (caughtUp) await wake.sleep(pollInterval, o.signal);
     }
   } finally {

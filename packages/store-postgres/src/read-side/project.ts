@@ -34,7 +34,11 @@ interface Touched {
   changed: boolean;
 }
 
-/** Loads the touched tickets' snapshots; one of another shape is rebuilt from the log (snapshot.ts). */
+/**
+ * Loads the touched tickets' snapshots, locked, so two batches holding one ticket (runners of
+ * two partition counts at once) take turns and the second folds onto the first's result; one
+ * of another shape is rebuilt from the log (snapshot.ts).
+ */
 const loadStates = async (
   tx: SqlExecutor,
   s: StoreSchema,
@@ -44,7 +48,8 @@ const loadStates = async (
   const keys = [...touched.values()];
   const { rows } = await tx.query<SnapshotRow>(
     `SELECT s.tenant, s.ticket_id, s.version, s.shape, s.state FROM ${t.ticketState} s
-    JOIN unnest($1::text[], $2::text[]) AS k(tenant, ticket_id) ON s.tenant = k.tenant AND s.ticket_id = k.ticket_id`,
+    JOIN unnest($1::text[], $2::text[]) AS k(tenant, ticket_id) ON s.tenant = k.tenant AND s.ticket_id = k.ticket_id
+    ORDER BY s.tenant, s.ticket_id FOR UPDATE OF s`,
     [keys.map((k) => k.tenant), keys.map((k) => k.ticketId)],
   );
   for (const r of rows) {

@@ -9,6 +9,7 @@
 import type { PolicyLookup } from "@ticketfold/core";
 import { parseCheckpoint } from "../checkpoint.js";
 import { ensureConsumer, readConsumerCheckpoint, storeConsumerCheckpoint } from "../consumers.js";
+import type { LogPartition } from "../partition.js";
 import { readAllWith } from "../read-all.js";
 import type { PostgresEventStore } from "../store.js";
 import { isReadSideSwitched, ReadSideSwitched } from "./errors.js";
@@ -55,11 +56,18 @@ export const catchUpReadSide = async (
 /**
  * Keeps the active table set up to date until `signal` aborts (resolves) or a batch fails
  * (rejects, after rolling the batch back). When a switch makes another set active, the batch
- * in hand is rolled back and the projection carries on with the new set's consumer.
+ * in hand is rolled back and the projection carries on with the new set's consumer. With
+ * `partition`, it projects only that partition's tickets: run partitions 0 … count-1 (in one
+ * process or several) and together they project every event once (docs/scaling.md).
  */
 export const runReadSide = async (
   store: PostgresEventStore,
-  options: ReadSideOptions & { readonly signal: AbortSignal; readonly pollInterval?: number },
+  options: ReadSideOptions & {
+    readonly signal: AbortSignal;
+    readonly pollInterval?: number;
+    /** This runner's share of the tickets (default: all of them). */
+    readonly partition?: LogPartition;
+  },
 ): Promise<void> => {
   await ensureReadSide(store);
   while (!options.signal.aborted) {
@@ -72,6 +80,7 @@ export const runReadSide = async (
         signal: options.signal,
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
         ...(options.pollInterval === undefined ? {} : { pollInterval: options.pollInterval }),
+        ...(options.partition === undefined ? {} : { partition: options.partition }),
         handler: async (events, { tx }) => {
           const active = await activeVersionWith(tx, store.schema);
           if (active !== version) throw new ReadSideSwitched(version, active);
