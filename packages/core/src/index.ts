@@ -121,6 +121,10 @@ export {
   policyLookupOf,
   /** Keeps a read model current until its signal aborts. @category desk */
   type ReadSideRunner,
+  /** The desk's `forget` and `exportSubject` (GDPR erasure and access). @category desk */
+  type DeskPersonalData,
+  /** Drops a read model's copies of a forgotten subject. @category desk */
+  type ReadModelPurge,
 } from "./desk/index.js";
 export {
   /** The ladder at a moment. @category escalation */
@@ -157,6 +161,14 @@ export {
   type NotifyingHandlerOptions,
 } from "./handling/index.js";
 export {
+  /** A notice of a forgotten subject's ticket with its personal values erased. @category notifications */
+  erasedIntent,
+  /** Whether a recipient is the forgotten subject. @category notifications */
+  isForgottenRecipient,
+  /** Whether a notice was for the requester alone (not sent once they are forgotten). @category notifications */
+  isForSubjectOnly,
+  /** The recipients a notice may still go to (no erased address). @category notifications */
+  reachableRecipients,
   /** Who an intent is for: the requester or staff. @category notifications */
   type Audience,
   /** Finds a compiled calendar by the name a policy uses. @category notifications */
@@ -610,6 +622,8 @@ export {
   storableAttempts,
   /** A settlement made storable (U+FFFD for what cannot be stored). @category store */
   storableSettlement,
+  /** Guard: does this store forget and export data subjects? @category store */
+  supportsPersonalData,
   /** Guard: does this store have an outbox? @category store */
   supportsOutbox,
   /** What a read model stores and indexes of an opened ticket. @category store */
@@ -628,6 +642,34 @@ export {
   type TicketQueries,
   /** The timer queue port: claim due tickets and release them. @category store */
   type TimerQueue,
+  /** The subject keys of crypto-shredding: make, find, forget (adapters implement it). @category store */
+  type KeyStore,
+  /** Opens sealed personal values of records; `[erased]` where the key is gone. Never throws. @category store */
+  openRecords,
+  /** Crypto-shredding turned on: a key store and a cipher. @category store */
+  type PersonalData,
+  /** Seals and opens one personal text under a subject key (adapters: AES-256-GCM). @category store */
+  type PersonalDataCipher,
+  /** A store that forgets and exports data subjects. @category store */
+  type PersonalDataStore,
+  /** A sealed personal value as stored. @category store */
+  type SealedValue,
+  /** io-ts codec of a sealed personal value. @category store */
+  SealedValueC,
+  /** Seals the personal values of events to append under their subjects' keys. @category store */
+  sealEvents,
+  /** What a subject's access request returns, ticket by ticket. @category store */
+  type SubjectEventExport,
+  /** Everything held about a data subject (GDPR access). @category store */
+  type SubjectExport,
+  /** The audit fact of an erasure: tenant, subject id, instant. @category store */
+  type SubjectForgotten,
+  /** A subject's key: id, version, material. @category store */
+  type SubjectKey,
+  /** Builds a subject's export from opened records. @category store */
+  subjectExportOf,
+  /** The data subject of a ticket: its requester id. @category store */
+  subjectOfTicket,
   /** A ticket event as a record to append. @category store */
   toNewEvent,
   /** A ticket event as a record to append, with its trace in the metadata. @category store */
@@ -678,6 +720,12 @@ export {
   currentSchemaVersion,
   /** A refused command, as a value with a stable `code`. @category ticket */
   type DomainError,
+  /** What a personal value reads as once its subject is forgotten: `"[erased]"`. @category ticket */
+  ERASED,
+  /** The erased marker's type. @category ticket */
+  type Erased,
+  /** Guard: is this value the erased marker? @category ticket */
+  isErased,
   /** The code of a domain error. @category ticket */
   type DomainErrorCode,
   /** Decodes a command from unknown input, or INVALID_COMMAND naming the bad path. @category ticket */
@@ -708,6 +756,14 @@ export {
   type MetricName,
   /** The refusal of an actor who may not do what they asked (NOT_PERMITTED). @category ticket */
   type NotPermitted,
+  /** A path to a personal value in an event. @category ticket */
+  type PersonalPath,
+  /** The path of a requester actor's name in an event's metadata. @category ticket */
+  personalActorName,
+  /** The personal values of each event type (what crypto-shredding seals). @category ticket */
+  personalFields,
+  /** The personal paths of an event type. @category ticket */
+  personalPathsOf,
   /** How an actor stands to a ticket. @category ticket */
   type Relationship,
   /** Who asked: id, name, mail, phone. @category ticket */
@@ -716,6 +772,8 @@ export {
   type Rule,
   /** Every relationship an actor can have to a ticket. @category ticket */
   relationships,
+  /** The data subject of an event record (metadata.subject, or an opened event's requester). @category ticket */
+  subjectOfRecord,
   /** A ticket's status. @category ticket */
   type Status,
   /** A status, or `none` before the ticket is opened. @category ticket */
