@@ -193,6 +193,11 @@ export class InMemoryEventStore implements EventStore {
     return this.#streams.has(key(tenantId, streamId));
   }
 
+  /** Every record as stored (sealed values sealed), as JSON: what an audit of the store would see. */
+  heldData(): string {
+    return JSON.stringify(this.#log);
+  }
+
   /** The ids of the tenant's streams whose events name this data subject. */
   streamsOfSubject(tenantId: string, subject: string): string[] {
     const found = new Set<string>();

@@ -210,6 +210,11 @@ export class InMemoryOutboxStore implements OutboxStore {
     return fact;
   }
 
+  /** Everything the store holds (events as stored, notices, attempts), as JSON: what an audit would see. */
+  heldData(): string {
+    return JSON.stringify([this.events.heldData(), this.outbox.entries(), this.outbox.attempts()]);
+  }
+
   /** Everything held about a subject (needs `personalData`). */
   exportSubject(tenantId: string, subject: string): Promise<SubjectExport> {
     return this.events.exportSubject(tenantId, subject);
