@@ -23,7 +23,9 @@ import { createPostgresOutboxStore, type PostgresOutboxStore } from "./outbox/st
 import { pgDriver } from "./pg-driver.js";
 import type { PgPool } from "./pg-pool.js";
 import { type PgliteInstance, pgliteDriver } from "./pglite-driver.js";
+import { purgeReadSide } from "./read-side/purge.js";
 import { runReadSide } from "./read-side/runner.js";
+import type { PostgresEventStoreOptions } from "./store.js";
 import { createPostgresTicketQueries } from "./read-side/ticket-list-query.js";
 
 export interface PostgresDeskOptions
@@ -46,6 +48,11 @@ export interface PostgresDeskOptions
   readonly newEventId?: () => string;
   /** The read-side runner's polling when idle, in ms (default 500; appends wake it at once through NOTIFY). */
   readonly readSidePollMs?: number;
+  /**
+   * Crypto-shredding (docs/personal-data.md): personal values sealed under a key per data subject
+   * (default key store: the schema's `subject_keys` table). `forget` and `exportSubject` need it.
+   */
+  readonly personalData?: PostgresEventStoreOptions["personalData"];
 }
 
 export interface PostgresDesk extends Desk {
@@ -96,6 +103,7 @@ export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     now: clock,
     newEventId,
+    ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
   });
   try {
     await store.migrate();
@@ -115,6 +123,9 @@ export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<
     sleep: options.sleep ?? systemSleep,
     newEventId,
     onError: options.onError ?? logDeskError,
+    purgeReadModel: async (fact) => {
+      await purgeReadSide(store.events, fact, lookup);
+    },
     readSide: async (signal) => {
       // runReadSide takes a real AbortSignal: follow the desk's.
       const controller = new AbortController();

@@ -18,6 +18,9 @@ export {
 export { type MigrateResult, type Migration, migrate, migrationSql, migrations } from "./migrations.js";
 export { createPostgresOutbox, PostgresOutbox } from "./outbox/queue.js";
 export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
+export { FORGOTTEN } from "./personal-data/forget.js";
+export { findKeysWith, postgresKeyStore } from "./personal-data/key-store.js";
+export { subjectKeysMigration, subjectKeysTable } from "./personal-data/migration.js";
 export { type PgDriverOptions, pgDriver } from "./pg-driver.js";
 export type {
   PgClient,
