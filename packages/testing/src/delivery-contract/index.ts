@@ -35,5 +35,6 @@ export {
   TICKET,
   ticketNo,
 } from "./fixtures.js";
+export { describeDeskErasureContract, type ErasureHarness } from "./erasure.js";
 export { type DeliveryHarness, describeOutboxContract, intentAt, LEASE, openFixtureTicket } from "./outbox.js";
 export { describeTimerContract } from "./timers.js";
