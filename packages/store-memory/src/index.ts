@@ -222,7 +222,8 @@ export class InMemoryEventStore implements EventStore {
   }
 
   #personalData(): PersonalData {
-    if (this.#personal === undefined) throw new Error("personal data is not enabled on this store (personalData option)");
+    if (this.#personal === undefined)
+      throw new Error("personal data is not enabled on this store (personalData option)");
     return this.#personal;
   }
 }

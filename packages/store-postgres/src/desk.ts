@@ -25,8 +25,8 @@ import type { PgPool } from "./pg-pool.js";
 import { type PgliteInstance, pgliteDriver } from "./pglite-driver.js";
 import { purgeReadSide } from "./read-side/purge.js";
 import { runReadSide } from "./read-side/runner.js";
-import type { PostgresEventStoreOptions } from "./store.js";
 import { createPostgresTicketQueries } from "./read-side/ticket-list-query.js";
+import type { PostgresEventStoreOptions } from "./store.js";
 
 export interface PostgresDeskOptions
   extends Omit<DeskOptions, "store" | "queries" | "readSide" | "policies" | "clock" | "sleep" | "newEventId"> {

@@ -35,10 +35,10 @@ import { readConsumerCheckpoint } from "./consumers.js";
 import type { SqlDriver, SqlExecutor } from "./driver.js";
 import { type MigrateResult, migrate } from "./migrations.js";
 import { type AppendNotifier, appendNotifier } from "./notifier.js";
-import { readAllWith } from "./read-all.js";
-import { readStreamWith, streamExistsWith } from "./read-stream.js";
 import { eventsOfStreamsWith, purgeOutboxWith, streamsOfSubjectWith } from "./personal-data/forget.js";
 import { findKeysWith, postgresKeyStore } from "./personal-data/key-store.js";
+import { readAllWith } from "./read-all.js";
+import { readStreamWith, streamExistsWith } from "./read-stream.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
 import { ABORTED, runSubscription, type SubscribeOptions, unlessAborted, validateSubscription } from "./subscribe.js";
 
@@ -161,7 +161,8 @@ export class PostgresEventStore implements EventStore {
     if (repeated !== undefined) throw new InvalidAppend(`event id ${repeated} appears twice in one append`);
     await this.#whenReady();
     // Keys are made before the append's transaction: a key made for an append that then fails holds nothing.
-    const stored = this.#personal === undefined ? events : await sealEvents(tenantId, events, this.#personal(this.driver));
+    const stored =
+      this.#personal === undefined ? events : await sealEvents(tenantId, events, this.#personal(this.driver));
     const recordedAt = this.#options.now?.();
     const notifyNow = this.#notifier?.claim(tenantId) === true;
     const input = {
@@ -257,7 +258,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   #personalData(): (db: SqlExecutor) => PersonalData {
-    if (this.#personal === undefined) throw new Error("personal data is not enabled on this store (personalData option)");
+    if (this.#personal === undefined)
+      throw new Error("personal data is not enabled on this store (personalData option)");
     return this.#personal;
   }
 

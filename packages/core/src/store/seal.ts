@@ -64,8 +64,7 @@ export const sealEvents = async (
     }
     if (!keys.has(subject)) keys.set(subject, await personal.keyStore.keyFor(tenantId, subject));
     const key = keys.get(subject);
-    const seal = (text: string): unknown =>
-      key === undefined ? ERASED : personal.cipher.seal(key, subject, text);
+    const seal = (text: string): unknown => (key === undefined ? ERASED : personal.cipher.seal(key, subject, text));
     const data = personalPathsOf(e.type).reduce((d, p) => replaceAt(d, p, seal), e.data);
     const metadata = actorIsRequester(e.metadata) ? replaceAt(e.metadata, personalActorName, seal) : e.metadata;
     sealed.push({ ...e, data, metadata: isRecord(metadata) ? { ...metadata, subject } : metadata });
@@ -113,7 +112,8 @@ export const openRecords = async (
   const wanted = subjectsOf(records);
   if (wanted.size === 0) return [...records];
   const keys = new Map<string, ReadonlyMap<string, SubjectKey>>();
-  for (const [tenantId, subjects] of wanted) keys.set(tenantId, await personal.keyStore.findKeys(tenantId, [...subjects]));
+  for (const [tenantId, subjects] of wanted)
+    keys.set(tenantId, await personal.keyStore.findKeys(tenantId, [...subjects]));
   return records.map((r) => {
     const open = (sealed: unknown): unknown => {
       const decoded = SealedValueC.decode(sealed);

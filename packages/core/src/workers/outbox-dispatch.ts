@@ -6,9 +6,10 @@
  * dispatcher that dies after sending and before settling leaves the entry leased; after the
  * lease another dispatcher sends it again under the same idempotency key (the intent id).
  */
+
+import { reachableRecipients } from "../notifications/erasure.js";
 import type { Instant } from "../shared/instant.js";
 import type { ChannelOutcome, DeliveryAttempt, DeliveryChannel, OutboxQueue, Settlement } from "../store/outbox.js";
-import { reachableRecipients } from "../notifications/erasure.js";
 import { messageOf } from "./message.js";
 
 export interface RetryBackoff {
@@ -71,7 +72,10 @@ export const dispatchOutbox = async (
     // A forgotten subject's address reads `[erased]`: nobody is sent to it (docs/personal-data.md).
     const recipients = reachableRecipients(entry.intent.recipients);
     if (recipients.length === 0 && entry.intent.recipients.length > 0) {
-      const settlement: Settlement = { status: "dead", error: "every recipient's address was erased (subject forgotten)" };
+      const settlement: Settlement = {
+        status: "dead",
+        error: "every recipient's address was erased (subject forgotten)",
+      };
       if (await queue.settle(entry, owner, [], settlement)) report.dead.push(id);
       else report.lost.push(id);
       continue;

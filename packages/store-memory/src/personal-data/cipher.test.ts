@@ -55,7 +55,9 @@ describe("AES-256-GCM personal-data cipher", () => {
 describe("opening records", () => {
   it("reads what does not open as [erased], leaves what is not an envelope to the codec", async () => {
     const keyStore = createInMemoryKeyStore();
-    const own = (await keyStore.keyFor("acme", "subject-1")) as NonNullable<Awaited<ReturnType<typeof keyStore.keyFor>>>;
+    const own = (await keyStore.keyFor("acme", "subject-1")) as NonNullable<
+      Awaited<ReturnType<typeof keyStore.keyFor>>
+    >;
     const good = aesGcmCipher.seal(own, "subject-1", "hello");
     const bad = { ...good, data: flip(good.data) };
     const foreign = aesGcmCipher.seal({ ...own, keyId: "other" }, "subject-1", "hello");

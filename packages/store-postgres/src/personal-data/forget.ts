@@ -5,13 +5,7 @@
  * pending notice for the requester alone becomes a dead letter, never sent) and the error texts
  * of their delivery attempts. The read side's copies are purged by `purgeReadSide` (it needs the policies).
  */
-import {
-  ERASED,
-  erasedIntent,
-  isForSubjectOnly,
-  NotificationIntentC,
-  type RecordedEvent,
-} from "@ticketfold/core";
+import { ERASED, erasedIntent, isForSubjectOnly, NotificationIntentC, type RecordedEvent } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
 import { deliveryTables } from "../outbox/tables.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "../rows.js";

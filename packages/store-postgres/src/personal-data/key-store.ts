@@ -26,7 +26,11 @@ const COLUMNS = `subject, key_id, key_version, encode(material, 'base64') AS mat
 const keyOf = (row: KeyRow): SubjectKey | undefined =>
   row.material === null
     ? undefined
-    : { keyId: row.key_id, version: Number(row.key_version), material: new Uint8Array(Buffer.from(row.material, "base64")) };
+    : {
+        keyId: row.key_id,
+        version: Number(row.key_version),
+        material: new Uint8Array(Buffer.from(row.material, "base64")),
+      };
 
 /** The keys of these subjects through `db` (forgotten ones absent). */
 export const findKeysWith = async (

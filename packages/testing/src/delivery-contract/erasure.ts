@@ -5,19 +5,11 @@
  * copy of them is left in anything the store holds (`dump`: for SQL, every text and jsonb column
  * of every table), the subject is not written to again, and other subjects are untouched.
  */
-import {
-  type Desk,
-  ERASED,
-  type Instant,
-  loadTicket,
-  type TicketListRow,
-  tenantId,
-  ticketId,
-} from "@ticketfold/core";
+import { type Desk, ERASED, type Instant, loadTicket, type TicketListRow, tenantId, ticketId } from "@ticketfold/core";
 import { describe, expect, it } from "vitest";
+import type { DeskHarnessOptions } from "./desk.js";
 import { manualClock } from "./desk.js";
 import { deskPolicies, recordingChannel, T0 } from "./fixtures.js";
-import type { DeskHarnessOptions } from "./desk.js";
 
 export interface ErasureHarness {
   readonly desk: Desk;

@@ -19,6 +19,7 @@ export {
   HEAD,
   manualClock,
 } from "./desk.js";
+export { describeDeskErasureContract, type ErasureHarness } from "./erasure.js";
 export {
   acceptCommand,
   countingIds,
@@ -35,6 +36,5 @@ export {
   TICKET,
   ticketNo,
 } from "./fixtures.js";
-export { describeDeskErasureContract, type ErasureHarness } from "./erasure.js";
 export { type DeliveryHarness, describeOutboxContract, intentAt, LEASE, openFixtureTicket } from "./outbox.js";
 export { describeTimerContract } from "./timers.js";

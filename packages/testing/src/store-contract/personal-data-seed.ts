@@ -4,13 +4,7 @@
  * the requester's name as actor). The values are distinctive, so a scan of everything a store
  * holds finds any copy left in plain text.
  */
-import {
-  type Actor,
-  type NewEvent,
-  type TicketCommand,
-  type TicketEvent,
-  toTracedEvent,
-} from "@ticketfold/core";
+import { type Actor, type NewEvent, type TicketCommand, type TicketEvent, toTracedEvent } from "@ticketfold/core";
 import { commandOf, openTicket, T0, TENANT, text } from "../fixtures/commands.js";
 import { impactPolicy } from "../fixtures/policies.js";
 import { historyOf } from "../fixtures/tickets.js";
@@ -38,7 +32,11 @@ const seed = (n: number, who: string, ticketId: string): SeededSubject => {
   const at = (h: number) => ({ at: T0 + h * 3_600_000, ticketId: ticketId as never, tenantId: TENANT });
   const commands: TicketCommand[] = [
     openTicket(
-      { subject: text(subjectLine), description: text(description), requester: { id: text(subject), name, email, phone } },
+      {
+        subject: text(subjectLine),
+        description: text(description),
+        requester: { id: text(subject), name, email, phone },
+      },
       { ...at(0), actor },
     ),
     commandOf("accept", {}, at(1)),
@@ -47,7 +45,13 @@ const seed = (n: number, who: string, ticketId: string): SeededSubject => {
   ];
   const ticketEvents = historyOf(impactPolicy, commands);
   const events = ticketEvents.map((e) => toTracedEvent(e, {}, subject));
-  return { subject, ticketId, values: [name, email, phone, subjectLine, description, body, resolution], events, ticketEvents };
+  return {
+    subject,
+    ticketId,
+    values: [name, email, phone, subjectLine, description, body, resolution],
+    events,
+    ticketEvents,
+  };
 };
 
 /** The subject to forget and the one to keep, with their tickets. */

@@ -128,7 +128,12 @@ export const describePersonalDataContract = (name: string, make: MakePersonalDat
         await appendTicket(store, forgotten);
         await appendTicket(store, kept);
         const fact = await store.forgetSubject(TENANT, forgotten.subject, T0 + 86_400_000);
-        expect(fact).toEqual({ type: "subject-forgotten", tenantId: TENANT, subject: forgotten.subject, at: T0 + 86_400_000 });
+        expect(fact).toEqual({
+          type: "subject-forgotten",
+          tenantId: TENANT,
+          subject: forgotten.subject,
+          at: T0 + 86_400_000,
+        });
         const after = await readTicket(store, forgotten);
         expect(after.map((e) => e.version)).toEqual(forgotten.events.map((_, i) => i + 1));
         expect(after.map(view)).toEqual(forgotten.events.map(erasedView));
