@@ -54,18 +54,15 @@ describe("P-D: personal data in tickets", () => {
     ["the requester's address", personal.email],
     ["the requester's telephone number", personal.phone],
     ["the text the requester wrote", personal.description],
-  ])(
-    '"muss die Übermittlung der Daten verschlüsselt erfolgen": %s is logged sealed, read back as written',
-    async (_, value) => {
-      const { desk } = await deskWithTicket();
-      // The log (a pending notice keeps the address it goes to until it is sent or its subject forgotten).
-      expect(desk.store.events.heldData()).not.toContain(value);
-      const ticket = await loadTicket(desk.store, TENANT, TICKET);
-      expect(JSON.stringify(ticket.state.fields)).toContain(value);
-    },
-  );
+  ])("verschlüsselt erfolgen: %s is logged sealed, read back as written", async (_, value) => {
+    const { desk } = await deskWithTicket();
+    // The log (a pending notice keeps the address it goes to until it is sent or its subject forgotten).
+    expect(desk.store.events.heldData()).not.toContain(value);
+    const ticket = await loadTicket(desk.store, TENANT, TICKET);
+    expect(JSON.stringify(ticket.state.fields)).toContain(value);
+  });
 
-  it('"Datenschutzbestimmungen": after an erasure request the ticket keeps its deadlines and history, its personal values erased', async () => {
+  it("Datenschutzbestimmungen: after an erasure request the ticket keeps its deadlines and history, its personal values erased", async () => {
     const { desk, later } = await deskWithTicket();
     const before = await desk.queries.getTicket(TENANT, TICKET, T0);
     later(60_000);
