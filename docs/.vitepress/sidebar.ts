@@ -32,6 +32,7 @@ const groups: readonly Group[] = [
       ["storage", "Storage"],
       ["projections", "Projections"],
       ["scaling", "Scaling"],
+      ["personal-data", "Personal data and erasure"],
     ],
   },
   {

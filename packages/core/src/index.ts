@@ -103,6 +103,8 @@ export {
   type DeskHandleOptions,
   /** What `createDesk` takes: store, policies, channels, queries, clock, sleep, ids, error hook. @category desk */
   type DeskOptions,
+  /** The desk's `forget` and `exportSubject` (GDPR erasure and access). @category desk */
+  type DeskPersonalData,
   /** A polling worker's idle pause, lease and batch. @category desk */
   type DeskPolling,
   /** The part of an AbortSignal the desk reads. @category desk */
@@ -119,6 +121,8 @@ export {
   type DeskWorkers,
   /** The compiled policy of each id a resolver knows, for the read models. @category desk */
   policyLookupOf,
+  /** Drops a read model's copies of a forgotten subject. @category desk */
+  type ReadModelPurge,
   /** Keeps a read model current until its signal aborts. @category desk */
   type ReadSideRunner,
 } from "./desk/index.js";
@@ -163,6 +167,12 @@ export {
   type CalendarLookup,
   /** A notification intent's JSON form. @category notifications */
   type EncodedNotificationIntent,
+  /** A notice of a forgotten subject's ticket with its personal values erased. @category notifications */
+  erasedIntent,
+  /** Whether a recipient is the forgotten subject. @category notifications */
+  isForgottenRecipient,
+  /** Whether a notice was for the requester alone (not sent once they are forgotten). @category notifications */
+  isForSubjectOnly,
   /** What the app adds to each event's notifications: event id, number, calendars, locale. @category notifications */
   type NotificationContext,
   /** The template values of an intent. @category notifications */
@@ -175,6 +185,8 @@ export {
   notificationsFor,
   /** A recipient: role, address, name. @category notifications */
   type Recipient,
+  /** The recipients a notice may still go to (no erased address). @category notifications */
+  reachableRecipients,
   /** A link to a ticket from a template. @category notifications */
   ticketLink,
   /** A ticket's number as notices show it. @category notifications */
@@ -622,6 +634,8 @@ export {
   isInvalidCursor,
   /** Guard by code. @category store */
   isInvalidStoreInput,
+  /** The subject keys of crypto-shredding: make, find, forget (adapters implement it). @category store */
+  type KeyStore,
   /** The longest id or key a store takes. @category store */
   MAX_KEY_LENGTH,
   /** The most rows one list page may ask for. @category store */
@@ -638,12 +652,24 @@ export {
   type OutboxQueue,
   /** A store that appends events, outbox entries and a wake-up in one transaction. @category store */
   type OutboxStore,
+  /** Opens sealed personal values of records; `[erased]` where the key is gone. Never throws. @category store */
+  openRecords,
+  /** Crypto-shredding turned on: a key store and a cipher. @category store */
+  type PersonalData,
+  /** Seals and opens one personal text under a subject key (adapters: AES-256-GCM). @category store */
+  type PersonalDataCipher,
+  /** A store that forgets and exports data subjects. @category store */
+  type PersonalDataStore,
   /** Options of `readAll`. @category store */
   type ReadAllOptions,
   /** The result of `readAll`. @category store */
   type ReadAllResult,
   /** A stored event with its stream, version and position. @category store */
   type RecordedEvent,
+  /** A sealed personal value as stored. @category store */
+  type SealedValue,
+  /** io-ts codec of a sealed personal value. @category store */
+  SealedValueC,
   /** How a claimed entry ends: delivered, retry, dead. @category store */
   type Settlement,
   /** A ticket's live SLA metrics by name. @category store */
@@ -654,12 +680,28 @@ export {
   type StoreErrorCode,
   /** The result of reading a stream. @category store */
   type StreamRead,
+  /** What a subject's access request returns, ticket by ticket. @category store */
+  type SubjectEventExport,
+  /** Everything held about a data subject (GDPR access). @category store */
+  type SubjectExport,
+  /** The audit fact of an erasure: tenant, subject id, instant. @category store */
+  type SubjectForgotten,
+  /** A subject's key: id, version, material. @category store */
+  type SubjectKey,
+  /** Seals the personal values of events to append under their subjects' keys. @category store */
+  sealEvents,
   /** Delivery attempts made storable (U+FFFD for what cannot be stored). @category store */
   storableAttempts,
   /** A settlement made storable (U+FFFD for what cannot be stored). @category store */
   storableSettlement,
+  /** Builds a subject's export from opened records. @category store */
+  subjectExportOf,
+  /** The data subject of a ticket: its requester id. @category store */
+  subjectOfTicket,
   /** Guard: does this store have an outbox? @category store */
   supportsOutbox,
+  /** Guard: does this store forget and export data subjects? @category store */
+  supportsPersonalData,
   /** What a read model stores and indexes of an opened ticket. @category store */
   type TicketIndexEntry,
   /** Filters of a ticket list. @category store */
@@ -736,6 +778,10 @@ export {
   type EncodedTicketCommand,
   /** A ticket event's JSON form. @category ticket */
   type EncodedTicketEvent,
+  /** What a personal value reads as once its subject is forgotten: `"[erased]"`. @category ticket */
+  ERASED,
+  /** The erased marker's type. @category ticket */
+  type Erased,
   /** The ticket event of one type. @category ticket */
   type EventOf,
   /** Writes an event's JSON form. @category ticket */
@@ -752,12 +798,22 @@ export {
   initialState,
   /** Guard: is this a DomainError? @category ticket */
   isDomainError,
+  /** Guard: is this value the erased marker? @category ticket */
+  isErased,
   /** An SLA metric: response, plan, resolution or next-reply. @category ticket */
   type MetricName,
   /** The refusal of an actor who may not do what they asked (NOT_PERMITTED). @category ticket */
   type NotPermitted,
   /** A customer's rating of one resolution cycle. @category ticket */
   type Rating,
+  /** A path to a personal value in an event. @category ticket */
+  type PersonalPath,
+  /** The path of a requester actor's name in an event's metadata. @category ticket */
+  personalActorName,
+  /** The personal values of each event type (what crypto-shredding seals). @category ticket */
+  personalFields,
+  /** The personal paths of an event type. @category ticket */
+  personalPathsOf,
   /** How an actor stands to a ticket. @category ticket */
   type Relationship,
   /** Who asked: id, name, mail, phone. @category ticket */
@@ -772,6 +828,8 @@ export {
   type StatusOrNone,
   /** Every status, in lifecycle order. @category ticket */
   statuses,
+  /** The data subject of an event record (metadata.subject, or an opened event's requester). @category ticket */
+  subjectOfRecord,
   /** A ticket command (any type). @category ticket */
   type TicketCommand,
   /** The type tag of a ticket command. @category ticket */

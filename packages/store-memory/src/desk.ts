@@ -17,6 +17,7 @@ import {
   singlePolicy,
 } from "@ticketfold/core";
 import { monotonicFactory } from "ulid";
+import type { InMemoryStoreOptions } from "./index.js";
 import { createInMemoryOutboxStore, type InMemoryOutboxStore } from "./outbox.js";
 import { createInMemoryTicketQueries, type InMemoryTicketQueries } from "./ticket-queries.js";
 
@@ -32,6 +33,8 @@ export interface InMemoryDeskOptions
   readonly newEventId?: () => string;
   /** The store (default: a fresh, empty one). */
   readonly store?: InMemoryOutboxStore;
+  /** Crypto-shredding for the default store (docs/personal-data.md): `forget` and `exportSubject` need it. */
+  readonly personalData?: InMemoryStoreOptions["personalData"];
 }
 
 export interface InMemoryDesk extends Desk {
@@ -68,7 +71,13 @@ const resolverOf = (policies: Policy | PolicyResolver<Policy>): PolicyResolver<P
 export const createInMemoryDesk = (options: InMemoryDeskOptions): InMemoryDesk => {
   const clock = options.clock ?? (() => Date.now());
   const newEventId = options.newEventId ?? monotonicFactory();
-  const store = options.store ?? createInMemoryOutboxStore({ now: clock, newEventId });
+  const store =
+    options.store ??
+    createInMemoryOutboxStore({
+      now: clock,
+      newEventId,
+      ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
+    });
   const policies = resolverOf(options.policies);
   const queries = createInMemoryTicketQueries(store, { policies: policyLookupOf(policies) });
   const desk = createDesk({
@@ -80,6 +89,9 @@ export const createInMemoryDesk = (options: InMemoryDeskOptions): InMemoryDesk =
     sleep: options.sleep ?? systemSleep,
     newEventId,
     onError: options.onError ?? logDeskError,
+    purgeReadModel: async () => {
+      await queries.rebuild();
+    },
   });
   return { ...desk, store, queries };
 };

@@ -14,11 +14,20 @@ import {
   type Instant,
   InvalidAppend,
   InvalidCheckpoint,
+  type KeyStore,
   type NewEvent,
+  openRecords,
+  type PersonalData,
+  type PersonalDataCipher,
   type ReadAllOptions,
   type ReadAllResult,
   type RecordedEvent,
   type StreamRead,
+  type SubjectExport,
+  type SubjectForgotten,
+  sealEvents,
+  subjectExportOf,
+  subjectOfRecord,
   validateAppendInput,
   validateReadAll,
   validateStoreKey,
@@ -26,13 +35,25 @@ import {
   validateTenantId,
 } from "@ticketfold/core";
 import { monotonicFactory } from "ulid";
+import { aesGcmCipher } from "./personal-data/aes-gcm-cipher.js";
 
 export interface InMemoryStoreOptions {
   /** Clock for `recordedAt` (default: the system clock). */
   readonly now?: () => Instant;
   /** Event id source (default: monotonic ULIDs). */
   readonly newEventId?: () => string;
+  /**
+   * Crypto-shredding (docs/personal-data.md): personal values are sealed under a key per data
+   * subject from `keyStore` (cipher: AES-256-GCM) and read back as `[erased]` once it is forgotten.
+   * Absent: events are kept as given.
+   */
+  readonly personalData?: { readonly keyStore: KeyStore; readonly cipher?: PersonalDataCipher };
 }
+
+const personalDataOf = (options: InMemoryStoreOptions): PersonalData | undefined =>
+  options.personalData === undefined
+    ? undefined
+    : { keyStore: options.personalData.keyStore, cipher: options.personalData.cipher ?? aesGcmCipher };
 
 const key = (tenantId: string, streamId: string): string => `${tenantId}\u0000${streamId}`;
 
@@ -44,11 +65,30 @@ export class InMemoryEventStore implements EventStore {
   readonly #eventIds = new Set<string>();
   readonly #now: () => Instant;
   readonly #newEventId: () => string;
+  readonly #personal: PersonalData | undefined;
 
   /** @deprecated Use `createInMemoryEventStore(options)`; `new` keeps working until 1.0. */
   constructor(options: InMemoryStoreOptions = {}) {
     this.#now = options.now ?? (() => Date.now());
     this.#newEventId = options.newEventId ?? monotonicFactory();
+    this.#personal = personalDataOf(options);
+  }
+
+  /** The events as stored: checked, then their personal values sealed (when personal data is on). */
+  async sealForAppend(
+    tenantId: string,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<readonly NewEvent[]> {
+    const invalid = validateAppendInput(tenantId, streamId, expectedVersion, events);
+    if (invalid) throw invalid;
+    return this.#personal === undefined ? events : sealEvents(tenantId, events, this.#personal);
+  }
+
+  /** Records as callers see them: personal values opened (or `[erased]`). */
+  async openForRead(records: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    return this.#personal === undefined ? [...records] : openRecords(records, this.#personal);
   }
 
   async readStream(
@@ -61,7 +101,9 @@ export class InMemoryEventStore implements EventStore {
     const stream = this.#streams.get(key(tenantId, streamId));
     if (!stream) return { exists: false, version: 0, events: [] };
     const from = options.fromVersion ?? 1;
-    return { exists: true, version: stream.length, events: stream.filter((e) => e.version >= from).map(copy) };
+    const version = stream.length;
+    const events = await this.openForRead(stream.filter((e) => e.version >= from).map(copy));
+    return { exists: true, version, events };
   }
 
   async appendToStream(
@@ -70,7 +112,9 @@ export class InMemoryEventStore implements EventStore {
     events: readonly NewEvent[],
     options: { readonly expectedVersion: ExpectedVersion },
   ): Promise<AppendResult> {
-    return this.stageAppend(tenantId, streamId, events, options.expectedVersion).commit();
+    const sealed = await this.sealForAppend(tenantId, streamId, events, options.expectedVersion);
+    const result = this.stageAppend(tenantId, streamId, sealed, options.expectedVersion).commit();
+    return { ...result, events: await this.openForRead(result.events) };
   }
 
   /**
@@ -137,7 +181,7 @@ export class InMemoryEventStore implements EventStore {
       if (options.tenantId === undefined || e.tenantId === options.tenantId) out.push(copy(e));
     }
     return {
-      events: out,
+      events: await this.openForRead(out),
       checkpoint: i === 0 && after === 0 ? (options.after ?? null) : String(i),
       isEnd: i >= this.#log.length,
     };
@@ -147,6 +191,40 @@ export class InMemoryEventStore implements EventStore {
     const invalid = validateTenantId(tenantId) ?? validateStoreKey(streamId, "streamId");
     if (invalid) throw invalid;
     return this.#streams.has(key(tenantId, streamId));
+  }
+
+  /** Every record as stored (sealed values sealed), as JSON: what an audit of the store would see. */
+  heldData(): string {
+    return JSON.stringify(this.#log);
+  }
+
+  /** The ids of the tenant's streams whose events name this data subject. */
+  streamsOfSubject(tenantId: string, subject: string): string[] {
+    const found = new Set<string>();
+    for (const e of this.#log) {
+      if (e.tenantId === tenantId && subjectOfRecord(e.type, e.data, e.metadata) === subject) found.add(e.streamId);
+    }
+    return [...found];
+  }
+
+  /** Deletes the subject's key: its sealed values read as `[erased]` from now on (needs `personalData`). */
+  async forgetSubject(tenantId: string, subject: string, at: Instant = this.#now()): Promise<SubjectForgotten> {
+    return this.#personalData().keyStore.forget(tenantId, subject, at);
+  }
+
+  /** Everything held about the subject: its tickets' events with their personal values (needs `personalData`). */
+  async exportSubject(tenantId: string, subject: string): Promise<SubjectExport> {
+    const keys = this.#personalData().keyStore;
+    const streams = new Set(this.streamsOfSubject(tenantId, subject));
+    const records = this.#log.filter((e) => e.tenantId === tenantId && streams.has(e.streamId)).map(copy);
+    const forgotten = await keys.forgotten(tenantId, subject);
+    return subjectExportOf(tenantId, subject, await this.openForRead(records), forgotten);
+  }
+
+  #personalData(): PersonalData {
+    if (this.#personal === undefined)
+      throw new Error("personal data is not enabled on this store (personalData option)");
+    return this.#personal;
   }
 }
 
@@ -163,6 +241,8 @@ export const createInMemoryEventStore = (options?: InMemoryStoreOptions): InMemo
   new InMemoryEventStore(options);
 export { createInMemoryDesk, type InMemoryDesk, type InMemoryDeskOptions, logDeskError, systemSleep } from "./desk.js";
 export * from "./outbox.js";
+export { aesGcmCipher, newKeyMaterial } from "./personal-data/aes-gcm-cipher.js";
+export { createInMemoryKeyStore, type InMemoryKeyStore } from "./personal-data/key-store.js";
 export {
   createInMemoryTicketQueries,
   type InMemoryTicketQueries,

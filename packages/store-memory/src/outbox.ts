@@ -13,7 +13,10 @@ import {
   type ClaimedIntent,
   type ClaimRequest,
   type DeliveryAttempt,
+  ERASED,
   type EventStore,
+  erasedIntent,
+  isForSubjectOnly,
   type NewEvent,
   type NotificationIntent,
   type OutboxEntry,
@@ -23,6 +26,8 @@ import {
   type ReadAllResult,
   type Settlement,
   type StreamRead,
+  type SubjectExport,
+  type SubjectForgotten,
   storableAttempts,
   storableSettlement,
   validateAppendInput,
@@ -33,6 +38,9 @@ import { createInMemoryEventStore, type InMemoryEventStore, type InMemoryStoreOp
 import { createInMemoryTimers } from "./timers.js";
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The dead-letter reason of a notice whose only recipient was forgotten. */
+export const FORGOTTEN = "not sent: its recipient was forgotten (GDPR erasure)";
 
 export class InMemoryOutbox implements OutboxQueue {
   readonly #entries = new Map<string, OutboxEntry>();
@@ -75,6 +83,29 @@ export class InMemoryOutbox implements OutboxQueue {
   /** The attempt log, optionally for one intent. */
   attempts(intentId?: string): DeliveryAttempt[] {
     return this.#attempts.filter((a) => intentId === undefined || a.intentId === intentId).map(copy);
+  }
+
+  /**
+   * Purges a forgotten subject from the notices of its tickets: personal values erased
+   * (core `erasedIntent`), notices for the requester alone no longer sent, attempt errors erased.
+   */
+  forgetSubject(tenantId: string, ticketIds: readonly string[], subject: string): void {
+    const tickets = new Set(ticketIds);
+    const purged = new Set<string>();
+    for (const [id, entry] of this.#entries) {
+      if (entry.intent.tenantId !== tenantId || !tickets.has(entry.intent.ticketId)) continue;
+      purged.add(id);
+      const stop = entry.status === "pending" && isForSubjectOnly(entry.intent);
+      this.#entries.set(id, {
+        ...entry,
+        intent: erasedIntent(entry.intent, subject),
+        ...(stop ? { status: "dead" as const, lastError: FORGOTTEN, lockedBy: null, lockedUntil: null } : {}),
+        ...(entry.lastError === null || stop ? {} : { lastError: ERASED }),
+      });
+    }
+    for (const [i, a] of this.#attempts.entries()) {
+      if (purged.has(a.intentId) && a.error !== undefined) this.#attempts[i] = { ...a, error: ERASED };
+    }
   }
 
   async claim(request: ClaimRequest): Promise<ClaimedIntent[]> {
@@ -161,14 +192,32 @@ export class InMemoryOutboxStore implements OutboxStore {
     const invalid =
       validateAppendInput(tenantId, streamId, options.expectedVersion, events) ?? validateOutboxAppend(options);
     if (invalid) throw invalid;
+    const sealed = await this.events.sealForAppend(tenantId, streamId, events, options.expectedVersion);
     // Everything that can fail happens first, with no await between it and the writes.
-    const append = this.events.stageAppend(tenantId, streamId, events, options.expectedVersion);
+    const append = this.events.stageAppend(tenantId, streamId, sealed, options.expectedVersion);
     const addIntents = this.outbox.stage(options.outbox);
     const wakeUp = options.wakeUp;
     const result = append.commit();
     addIntents();
     if (wakeUp !== undefined) this.timers.schedule(tenantId, streamId, wakeUp);
-    return result;
+    return { ...result, events: await this.events.openForRead(result.events) };
+  }
+
+  /** Forgets a subject: deletes its key and purges its tickets' notices (needs `personalData`). */
+  async forgetSubject(tenantId: string, subject: string, at?: number): Promise<SubjectForgotten> {
+    const fact = await this.events.forgetSubject(tenantId, subject, at);
+    this.outbox.forgetSubject(tenantId, this.events.streamsOfSubject(tenantId, subject), subject);
+    return fact;
+  }
+
+  /** Everything the store holds (events as stored, notices, attempts), as JSON: what an audit would see. */
+  heldData(): string {
+    return JSON.stringify([this.events.heldData(), this.outbox.entries(), this.outbox.attempts()]);
+  }
+
+  /** Everything held about a subject (needs `personalData`). */
+  exportSubject(tenantId: string, subject: string): Promise<SubjectExport> {
+    return this.events.exportSubject(tenantId, subject);
   }
 }
 

@@ -28,13 +28,18 @@ export interface InMemoryTicketQueriesOptions {
 export interface InMemoryTicketQueries extends TicketQueries {
   /** Reads the log up to its end now; returns how many events it applied. */
   catchUp(): Promise<number>;
+  /**
+   * Forgets everything folded and reads the log again from its start: after a data subject is
+   * forgotten, its values are `[erased]` in the log, and the list holds no copy of them any more.
+   */
+  rebuild(): Promise<number>;
 }
 
 export const createInMemoryTicketQueries = (
   store: EventStore,
   options: InMemoryTicketQueriesOptions,
 ): InMemoryTicketQueries => {
-  const projection = createTicketIndexProjection(options.policies);
+  let projection = createTicketIndexProjection(options.policies);
   let checkpoint: string | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -55,8 +60,26 @@ export const createInMemoryTicketQueries = (
     return run;
   };
 
+  const rebuild = (): Promise<number> => {
+    const run = queue.then(
+      () => {
+        projection = createTicketIndexProjection(options.policies);
+        checkpoint = null;
+        return readToEnd();
+      },
+      () => {
+        projection = createTicketIndexProjection(options.policies);
+        checkpoint = null;
+        return readToEnd();
+      },
+    );
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   return {
     catchUp,
+    rebuild,
     async listTickets(tenant: string, filter: TicketListFilter, page: TicketPageRequest): Promise<TicketPage> {
       await catchUp();
       const listed = projection.list(tenant, filter, page);

@@ -24,8 +24,10 @@ import { type LogPartition, validatePartition } from "./partition.js";
 import { pgDriver } from "./pg-driver.js";
 import type { PgPool } from "./pg-pool.js";
 import { type PgliteInstance, pgliteDriver } from "./pglite-driver.js";
+import { purgeReadSide } from "./read-side/purge.js";
 import { runReadSide } from "./read-side/runner.js";
 import { createPostgresTicketQueries } from "./read-side/ticket-list-query.js";
+import type { PostgresEventStoreOptions } from "./store.js";
 
 export interface PostgresDeskOptions
   extends Omit<DeskOptions, "store" | "queries" | "readSide" | "policies" | "clock" | "sleep" | "newEventId"> {
@@ -52,6 +54,9 @@ export interface PostgresDeskOptions
    * index 0 … count-1, in as many processes as you like (docs/scaling.md#horizontal-workers).
    */
   readonly readSidePartition?: LogPartition;
+   * Crypto-shredding (docs/personal-data.md): personal values sealed under a key per data subject
+   * (default key store: the schema's `subject_keys` table). `forget` and `exportSubject` need it.
+  readonly personalData?: PostgresEventStoreOptions["personalData"];
 }
 
 export interface PostgresDesk extends Desk {
@@ -105,6 +110,7 @@ export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<
     ...(options.schema === undefined ? {} : { schema: options.schema }),
     now: clock,
     newEventId,
+    ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
   });
   try {
     await store.migrate();
@@ -124,6 +130,9 @@ export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<
     sleep: options.sleep ?? systemSleep,
     newEventId,
     onError: options.onError ?? logDeskError,
+    purgeReadModel: async (fact) => {
+      await purgeReadSide(store.events, fact, lookup);
+    },
     readSide: async (signal) => {
       // runReadSide takes a real AbortSignal: follow the desk's.
       const controller = new AbortController();

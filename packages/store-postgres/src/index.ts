@@ -19,6 +19,9 @@ export { type MigrateResult, type Migration, migrate, migrationSql, migrations }
 export { createPostgresOutbox, PostgresOutbox } from "./outbox/queue.js";
 export { createPostgresOutboxStore, PostgresOutboxStore } from "./outbox/store.js";
 export { type LogPartition, MAX_PARTITIONS, partitionConsumer, partitionOf } from "./partition.js";
+export { FORGOTTEN } from "./personal-data/forget.js";
+export { findKeysWith, postgresKeyStore } from "./personal-data/key-store.js";
+export { subjectKeysMigration, subjectKeysTable } from "./personal-data/migration.js";
 export { type PgDriverOptions, pgDriver } from "./pg-driver.js";
 export type {
   PgClient,

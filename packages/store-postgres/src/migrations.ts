@@ -9,6 +9,7 @@
 import { consumerScopeMigration } from "./consumers.js";
 import type { SqlDriver } from "./driver.js";
 import { deliveryMigration } from "./outbox/migration.js";
+import { subjectKeysMigration } from "./personal-data/migration.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
 
 export interface Migration {
@@ -63,6 +64,7 @@ export const migrations: readonly Migration[] = [
   },
   deliveryMigration,
   consumerScopeMigration,
+  subjectKeysMigration,
 ];
 
 const lockStatement = (s: StoreSchema): string =>

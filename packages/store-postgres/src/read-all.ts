@@ -12,7 +12,7 @@ import { checkpointOf, LOG_START, parseCheckpoint } from "./checkpoint.js";
 import { namedStatements, type SqlExecutor } from "./driver.js";
 import { type LogPartition, partitionSql } from "./partition.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
-import type { StoreSchema } from "./schema.js";
+import { openedWith, type StoreSchema } from "./schema.js";
 
 export const DEFAULT_READ_ALL_LIMIT = 1000;
 
@@ -59,7 +59,7 @@ export const readAllWith = async (
       throw new InvalidCheckpoint(options.after as string);
     }
   }
-  const events = rows.map(toRecorded);
+  const events = await openedWith(db, s, rows.map(toRecorded));
   const last = rows.at(-1);
   return {
     events,

@@ -8,7 +8,7 @@
 import { MAX_STREAM_VERSION, type StreamRead } from "@ticketfold/core";
 import { namedStatements, type SqlExecutor } from "./driver.js";
 import { EVENT_COLUMNS, type EventRow, toRecorded } from "./rows.js";
-import type { StoreSchema } from "./schema.js";
+import { openedWith, type StoreSchema } from "./schema.js";
 
 /** A LEFT JOIN row: the event columns are NULL when the stream has no events to return. */
 interface JoinedRow extends Omit<EventRow, "event_id"> {
@@ -38,8 +38,10 @@ export const readStreamWith = async (
   const { rows } = await db.query<JoinedRow>(sql, [tenantId, streamId, from], named(sql));
   const first = rows[0];
   if (!first) return { exists: false, version: 0, events: [] };
-  const events = rows.flatMap((r) =>
-    r.event_id === null || beyond ? [] : [toRecorded({ ...r, event_id: r.event_id })],
+  const events = await openedWith(
+    db,
+    s,
+    rows.flatMap((r) => (r.event_id === null || beyond ? [] : [toRecorded({ ...r, event_id: r.event_id })])),
   );
   return { exists: true, version: Number(first.stream_version), events };
 };

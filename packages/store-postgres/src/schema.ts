@@ -3,6 +3,8 @@
  * identifier we quote ourselves, so it is checked strictly (it cannot carry SQL), and it is
  * short enough to leave room for the NOTIFY channel derived from it (identifiers ≤ 63 bytes).
  */
+import type { RecordedEvent } from "@ticketfold/core";
+import type { SqlExecutor } from "./driver.js";
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,47}$/;
 
@@ -16,7 +18,19 @@ export interface StoreSchema {
   readonly migrations: string;
   /** NOTIFY channel announcing committed appends (payload: the tenant). */
   readonly channel: string;
+  /**
+   * With personal data enabled: opens the sealed values of records read through `db` (their
+   * keys read through the same executor, so a transaction sees its own key table).
+   */
+  readonly open?: (db: SqlExecutor, records: readonly RecordedEvent[]) => Promise<RecordedEvent[]>;
 }
+
+/** Records as readers see them: opened when the schema says how. */
+export const openedWith = (
+  db: SqlExecutor,
+  s: StoreSchema,
+  records: RecordedEvent[],
+): RecordedEvent[] | Promise<RecordedEvent[]> => (s.open === undefined ? records : s.open(db, records));
 
 /** Resolves the object names of a schema; throws on a name that is not a plain identifier. */
 export const storeSchema = (name: string = DEFAULT_SCHEMA): StoreSchema => {

@@ -10,22 +10,33 @@ import {
   type ExpectedVersion,
   type Instant,
   InvalidAppend,
+  type KeyStore,
   type NewEvent,
+  openRecords,
+  type PersonalData,
+  type PersonalDataCipher,
   type ReadAllOptions,
   type ReadAllResult,
   type StreamRead,
+  type SubjectExport,
+  type SubjectForgotten,
+  sealEvents,
+  subjectExportOf,
   validateAppendInput,
   validateReadAll,
   validateStoreKey,
   validateStreamRead,
   validateTenantId,
 } from "@ticketfold/core";
+import { aesGcmCipher } from "@ticketfold/store-memory";
 import { monotonicFactory } from "ulid";
 import { appendWith } from "./append.js";
 import { readConsumerCheckpoint } from "./consumers.js";
 import type { SqlDriver, SqlExecutor } from "./driver.js";
 import { type MigrateResult, migrate } from "./migrations.js";
 import { type AppendNotifier, appendNotifier } from "./notifier.js";
+import { eventsOfStreamsWith, purgeOutboxWith, streamsOfSubjectWith } from "./personal-data/forget.js";
+import { findKeysWith, postgresKeyStore } from "./personal-data/key-store.js";
 import { readAllWith } from "./read-all.js";
 import { readStreamWith, streamExistsWith } from "./read-stream.js";
 import { type StoreSchema, storeSchema } from "./schema.js";
@@ -50,7 +61,23 @@ export interface PostgresEventStoreOptions {
   readonly now?: () => Instant;
   /** Event id source for events without one (default: monotonic ULIDs). */
   readonly newEventId?: () => string;
+  /**
+   * Crypto-shredding (docs/personal-data.md): personal values are sealed under a key per data
+   * subject and read back as `[erased]` once it is forgotten. `keyStore` defaults to the schema's
+   * `subject_keys` table; cipher: AES-256-GCM. Absent: events are stored as given.
+   */
+  readonly personalData?: { readonly keyStore?: KeyStore; readonly cipher?: PersonalDataCipher };
 }
+
+/** The personal data of a store on `schema`, its keys read through `db` unless another key store is given. */
+const personalDataOf =
+  (options: NonNullable<PostgresEventStoreOptions["personalData"]>, s: StoreSchema) =>
+  (db: SqlExecutor): PersonalData => {
+    const cipher = options.cipher ?? aesGcmCipher;
+    if (options.keyStore !== undefined) return { keyStore: options.keyStore, cipher };
+    const keys = postgresKeyStore(db, s);
+    return { keyStore: { ...keys, findKeys: (t, subjects) => findKeysWith(db, s, t, subjects) }, cipher };
+  };
 
 export class PostgresEventStore implements EventStore {
   readonly driver: SqlDriver;
@@ -58,12 +85,17 @@ export class PostgresEventStore implements EventStore {
   readonly #options: PostgresEventStoreOptions;
   readonly #newEventId: () => string;
   readonly #notifier: AppendNotifier | undefined;
+  readonly #personal: ((db: SqlExecutor) => PersonalData) | undefined;
   #ready: Promise<unknown> | undefined;
 
   /** @deprecated Use `createPostgresEventStore(options)`; `new` keeps working until 1.0. */
   constructor(options: PostgresEventStoreOptions) {
     this.driver = options.driver;
-    this.schema = storeSchema(options.schema);
+    const names = storeSchema(options.schema);
+    const personal = options.personalData === undefined ? undefined : personalDataOf(options.personalData, names);
+    this.#personal = personal;
+    this.schema =
+      personal === undefined ? names : { ...names, open: (db, records) => openRecords(records, personal(db)) };
     this.#options = options;
     this.#newEventId = options.newEventId ?? monotonicFactory();
     this.#notifier =
@@ -128,12 +160,15 @@ export class PostgresEventStore implements EventStore {
     const repeated = eventIds.find((id, i) => eventIds.indexOf(id) !== i);
     if (repeated !== undefined) throw new InvalidAppend(`event id ${repeated} appears twice in one append`);
     await this.#whenReady();
+    // Keys are made before the append's transaction: a key made for an append that then fails holds nothing.
+    const stored =
+      this.#personal === undefined ? events : await sealEvents(tenantId, events, this.#personal(this.driver));
     const recordedAt = this.#options.now?.();
     const notifyNow = this.#notifier?.claim(tenantId) === true;
     const input = {
       tenantId,
       streamId,
-      events,
+      events: stored,
       expectedVersion,
       eventIds,
       ...(recordedAt === undefined ? {} : { recordedAt }),
@@ -149,7 +184,8 @@ export class PostgresEventStore implements EventStore {
             return appended;
           });
     if (!notifyNow) this.#notifier?.skipped(tenantId);
-    return result;
+    const opened = this.schema.open === undefined ? result.events : await this.schema.open(this.driver, result.events);
+    return { ...result, events: opened };
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
@@ -183,6 +219,48 @@ export class PostgresEventStore implements EventStore {
     if (invalid) throw invalid;
     await this.#whenReady();
     return readConsumerCheckpoint(this.driver, this.schema, consumer, tenantId);
+  }
+
+  /**
+   * Forgets a data subject (needs `personalData`): deletes its key, so its sealed values read as
+   * `[erased]`, and purges the outbox's copies of its values, in one transaction.
+   * The read side's copies are purged by `purgeReadSide`. Returns the erasure's audit fact.
+   */
+  async forgetSubject(
+    tenantId: string,
+    subject: string,
+    at: Instant = this.#options.now?.() ?? Date.now(),
+  ): Promise<SubjectForgotten> {
+    const personal = this.#personalData();
+    await this.#whenReady();
+    return this.driver.transaction(async (tx) => {
+      const fact = await personal(tx).keyStore.forget(tenantId, subject, at);
+      const tickets = await streamsOfSubjectWith(tx, this.schema, tenantId, subject);
+      await purgeOutboxWith(tx, this.schema, tenantId, tickets, subject);
+      return fact;
+    });
+  }
+
+  /** The ids of the tenant's tickets whose events name this data subject. */
+  async streamsOfSubject(tenantId: string, subject: string): Promise<string[]> {
+    await this.#whenReady();
+    return streamsOfSubjectWith(this.driver, this.schema, tenantId, subject);
+  }
+
+  /** Everything held about a data subject: its tickets' events with their personal values (needs `personalData`). */
+  async exportSubject(tenantId: string, subject: string): Promise<SubjectExport> {
+    const personal = this.#personalData()(this.driver);
+    await this.#whenReady();
+    const streams = await streamsOfSubjectWith(this.driver, this.schema, tenantId, subject);
+    const records = await eventsOfStreamsWith(this.driver, this.schema, tenantId, streams);
+    const forgotten = await personal.keyStore.forgotten(tenantId, subject);
+    return subjectExportOf(tenantId, subject, await openRecords(records, personal), forgotten);
+  }
+
+  #personalData(): (db: SqlExecutor) => PersonalData {
+    if (this.#personal === undefined)
+      throw new Error("personal data is not enabled on this store (personalData option)");
+    return this.#personal;
   }
 
   async close(): Promise<void> {

@@ -34,6 +34,7 @@ import type { DomainError } from "../ticket/errors.js";
 import { type DispatchReport, dispatchOutbox, type RetryBackoff } from "../workers/outbox-dispatch.js";
 import { runDueTimers, type TimerRunReport } from "../workers/timer-worker.js";
 import { runWorkerLoop } from "../workers/worker-loop.js";
+import { type DeskPersonalData, deskPersonalData, type ReadModelPurge } from "./personal-data.js";
 
 /** A store a desk runs on: events, outbox and wake-ups written together, and the two queues. */
 export interface DeskStore extends OutboxStore {
@@ -135,6 +136,8 @@ export interface DeskOptions {
   readonly onError?: DeskErrorHandler;
   /** Stops every worker when it aborts (as `stop()`). */
   readonly signal?: DeskSignal;
+  /** Drops the read model's copies of a forgotten subject (`forget`); a PostgreSQL store purges its read side itself. */
+  readonly purgeReadModel?: ReadModelPurge;
 }
 
 /**
@@ -186,7 +189,7 @@ export interface DeskWorkers {
   stop(): Promise<void>;
 }
 
-export interface Desk {
+export interface Desk extends DeskPersonalData {
   /**
    * Handles a command: its events, their notification intents and the ticket's next wake-up
    * in one append. A command in its JSON form is decoded first. Refusals are values (`Left`); a
@@ -458,6 +461,7 @@ export const createDesk = (options: DeskOptions): Desk => {
   };
 
   return {
+    ...deskPersonalData(store, clock, options.purgeReadModel),
     handle,
     queries,
     store,

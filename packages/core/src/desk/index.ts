@@ -17,3 +17,4 @@ export {
   policyLookupOf,
   type ReadSideRunner,
 } from "./desk.js";
+export type { DeskPersonalData, ReadModelPurge } from "./personal-data.js";

@@ -17,7 +17,7 @@ import { decide } from "../decide/decide.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import { type ConcurrencyConflict, isConcurrencyConflict } from "../store/errors.js";
-import { toTracedEvent } from "../store/records.js";
+import { subjectOfTicket, toTracedEvent } from "../store/records.js";
 import type { EventStore, ExpectedVersion, RecordedEvent } from "../store/types.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketEvent } from "../ticket/events.js";
@@ -124,7 +124,7 @@ export const handleCommand = <P extends Policy>(
   handleWith<P, Handled>(store, policies, command, options, {
     unchanged: ({ events, version, state }) => ({ events, recorded: [], version, state, replayed: false }),
     record: async ({ events, version, state, trace }) => {
-      const records = events.map((e) => toTracedEvent(e, trace));
+      const records = events.map((e) => toTracedEvent(e, trace, subjectOfTicket(state)));
       const appended = await store.appendToStream(command.tenantId, command.ticketId, records, {
         expectedVersion: expectedAfterRead(version),
       });

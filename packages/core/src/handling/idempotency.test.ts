@@ -164,6 +164,7 @@ describe("every appended event carries its trace", () => {
     expect(meta[0]).not.toHaveProperty("causationId");
     expect(meta[1]).toMatchObject({ causationId: K, correlationId: K, commandFingerprint: expect.any(String) });
     expect(meta[2]).toMatchObject({ causationId: "k-2", correlationId: "req-9" });
-    expect(meta[3]).toEqual({ at: expect.any(String), actor: requester, correlationId: "req-10" });
+    // And the ticket's data subject (its requester), whose key seals personal values (docs/personal-data.md).
+    expect(meta[3]).toEqual({ at: expect.any(String), actor: requester, correlationId: "req-10", subject: "cust-1" });
   });
 });

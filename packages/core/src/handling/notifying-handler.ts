@@ -16,7 +16,7 @@ import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import type { Instant } from "../shared/instant.js";
 import type { OutboxStore } from "../store/outbox.js";
-import { toTracedEvent } from "../store/records.js";
+import { subjectOfTicket, toTracedEvent } from "../store/records.js";
 import { type EventTrace, traceOf } from "../store/trace.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketEvent } from "../ticket/events.js";
@@ -89,7 +89,7 @@ export const handleNotifying = (
       const appended = await store.appendWithOutbox(
         command.tenantId,
         command.ticketId,
-        events.map((e, i) => ({ ...toTracedEvent(e, trace), eventId: ids[i] as string })),
+        events.map((e, i) => ({ ...toTracedEvent(e, trace, subjectOfTicket(state)), eventId: ids[i] as string })),
         { expectedVersion: expectedAfterRead(version), outbox: intents, wakeUp },
       );
       const handled = { events, recorded: appended.events, version: appended.nextVersion, state: after };

@@ -1,4 +1,5 @@
 /** notifications/ — the notification intents an event causes, read from the states and the policy. */
+export { erasedIntent, isForgottenRecipient, isForSubjectOnly, reachableRecipients } from "./erasure.js";
 export {
   type Audience,
   type EncodedNotificationIntent,

@@ -47,7 +47,20 @@ export {
   supportsOutbox,
   type TimerQueue,
 } from "./outbox.js";
-export { fromRecorded, toNewEvent, toTracedEvent } from "./records.js";
+export {
+  type KeyStore,
+  type PersonalData,
+  type PersonalDataCipher,
+  type PersonalDataStore,
+  type SealedValue,
+  SealedValueC,
+  type SubjectForgotten,
+  type SubjectKey,
+  supportsPersonalData,
+} from "./personal-data.js";
+export { fromRecorded, subjectOfTicket, toNewEvent, toTracedEvent } from "./records.js";
+export { openRecords, sealEvents } from "./seal.js";
+export { type SubjectEventExport, type SubjectExport, subjectExportOf } from "./subject-export.js";
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,

@@ -7,6 +7,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describeValue, thrownMessage } from "../shared/decode.js";
 import { decodeEvent, encodeEvent } from "../ticket/codec.js";
 import type { TicketEvent } from "../ticket/events.js";
+import type { TicketState } from "../ticket/state.js";
 import { CorruptEvent } from "./errors.js";
 import type { EventTrace } from "./trace.js";
 import type { NewEvent, RecordedEvent } from "./types.js";
@@ -14,16 +15,23 @@ import type { NewEvent, RecordedEvent } from "./types.js";
 /** The record of a ticket event, to append. */
 export const toNewEvent = (e: TicketEvent): NewEvent => toTracedEvent(e, {});
 
-/** The record of a ticket event with its trace (trace.ts) in the metadata, to append. */
-export const toTracedEvent = (e: TicketEvent, trace: EventTrace): NewEvent => {
+/**
+ * The record of a ticket event with its trace (trace.ts) in the metadata, to append. `subject`:
+ * the ticket's data subject (its requester id), whose key seals the event's personal values in a
+ * store with personal data enabled (seal.ts); an `opened` event names its requester in its data.
+ */
+export const toTracedEvent = (e: TicketEvent, trace: EventTrace, subject?: string): NewEvent => {
   const encoded = encodeEvent(e);
   return {
     type: encoded.type,
     schemaVersion: encoded.schemaVersion,
     data: encoded.data,
-    metadata: { at: encoded.at, actor: encoded.actor, ...trace },
+    metadata: { at: encoded.at, actor: encoded.actor, ...trace, ...(subject === undefined ? {} : { subject }) },
   };
 };
+
+/** The data subject of a ticket: its requester (none before it is opened). */
+export const subjectOfTicket = (state: TicketState): string | undefined => state.fields?.requester.id;
 
 /** A field of a record as a store handed it, or undefined when reading it throws. */
 const field = (r: unknown, key: string): unknown => {

@@ -22,6 +22,16 @@ export {
 } from "./events.js";
 export { applyEvent, evolve, fold } from "./evolve.js";
 export type { Attachment, Category, Channel, Intake, Requester, TicketFields } from "./fields.js";
+export {
+  ERASED,
+  type Erased,
+  isErased,
+  type PersonalPath,
+  personalActorName,
+  personalFields,
+  personalPathsOf,
+  subjectOfRecord,
+} from "./personal-fields.js";
 export { type Relationship, relationships } from "./relationships.js";
 export { createInitialState, initialState, type Rating, type TicketState, type TimeEntry } from "./state.js";
 export {

@@ -6,6 +6,8 @@
  * dispatcher that dies after sending and before settling leaves the entry leased; after the
  * lease another dispatcher sends it again under the same idempotency key (the intent id).
  */
+
+import { reachableRecipients } from "../notifications/erasure.js";
 import type { Instant } from "../shared/instant.js";
 import type { ChannelOutcome, DeliveryAttempt, DeliveryChannel, OutboxQueue, Settlement } from "../store/outbox.js";
 import { messageOf } from "./message.js";
@@ -67,13 +69,25 @@ export const dispatchOutbox = async (
   };
   for (const entry of claimed) {
     const id = entry.intent.id;
+    // A forgotten subject's address reads `[erased]`: nobody is sent to it (docs/personal-data.md).
+    const recipients = reachableRecipients(entry.intent.recipients);
+    if (recipients.length === 0 && entry.intent.recipients.length > 0) {
+      const settlement: Settlement = {
+        status: "dead",
+        error: "every recipient's address was erased (subject forgotten)",
+      };
+      if (await queue.settle(entry, owner, [], settlement)) report.dead.push(id);
+      else report.lost.push(id);
+      continue;
+    }
+    const intent = { ...entry.intent, recipients };
     const attempt = entry.attempts + 1;
     const attempts: DeliveryAttempt[] = [];
     const failures: { retryable: boolean; error: string }[] = [];
     // Every channel is tried, so one channel's outage never holds back the others.
     for (const channel of channels) {
       if (entry.channelsDone.includes(channel.name)) continue;
-      const outcome = await tryChannel(channel, entry.intent);
+      const outcome = await tryChannel(channel, intent);
       if (outcome.ok) {
         attempts.push({ intentId: id, attempt, channel: channel.name, at: now, outcome: "delivered" });
       } else {

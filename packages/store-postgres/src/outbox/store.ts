@@ -14,6 +14,8 @@ import {
   type ReadAllOptions,
   type ReadAllResult,
   type StreamRead,
+  type SubjectExport,
+  type SubjectForgotten,
   validateAppendInput,
   validateOutboxAppend,
 } from "@ticketfold/core";
@@ -72,6 +74,16 @@ export class PostgresOutboxStore implements OutboxStore {
       await insertIntents(tx, tables, outbox);
       if (wakeUp !== undefined) await scheduleWakeUp(tx, tables, tenantId, streamId, wakeUp);
     });
+  }
+
+  /** Forgets a data subject: its key, and its values in the notices of its tickets (needs `personalData`). */
+  forgetSubject(tenantId: string, subject: string, at?: number): Promise<SubjectForgotten> {
+    return this.events.forgetSubject(tenantId, subject, at);
+  }
+
+  /** Everything held about a data subject (needs `personalData`). */
+  exportSubject(tenantId: string, subject: string): Promise<SubjectExport> {
+    return this.events.exportSubject(tenantId, subject);
   }
 
   async close(): Promise<void> {

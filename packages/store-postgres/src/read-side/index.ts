@@ -4,6 +4,7 @@
  * without downtime. See docs/projections.md.
  */
 export * from "./errors.js";
+export { purgeReadSide } from "./purge.js";
 export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
 export { catchUpReadSide, type ReadSideOptions, runReadSide } from "./runner.js";
 export { TICKET_STATE_SHAPE } from "./snapshot.js";

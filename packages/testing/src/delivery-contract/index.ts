@@ -19,6 +19,7 @@ export {
   HEAD,
   manualClock,
 } from "./desk.js";
+export { describeDeskErasureContract, type ErasureHarness } from "./erasure.js";
 export {
   acceptCommand,
   countingIds,

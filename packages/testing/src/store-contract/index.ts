@@ -68,3 +68,10 @@ export {
   withStore,
 } from "./helpers.js";
 export { describeOutboxBoundaryContract, type OutboxBoundaryHarness } from "./outbox-boundaries.js";
+export {
+  describePersonalDataContract,
+  erasedView,
+  type MakePersonalDataStore,
+  type PersonalDataFixture,
+} from "./personal-data.js";
+export { type SeededSubject, seededSubjects } from "./personal-data-seed.js";
