@@ -54,8 +54,10 @@ export interface PostgresDeskOptions
    * index 0 … count-1, in as many processes as you like (docs/scaling.md#horizontal-workers).
    */
   readonly readSidePartition?: LogPartition;
+  /**
    * Crypto-shredding (docs/personal-data.md): personal values sealed under a key per data subject
    * (default key store: the schema's `subject_keys` table). `forget` and `exportSubject` need it.
+   */
   readonly personalData?: PostgresEventStoreOptions["personalData"];
 }
 

@@ -44,11 +44,13 @@ export const personalFields: { readonly [K in TicketEventType]: readonly Persona
   "escalation-requested": [["reason"]],
   "feedback-given": [["text"]],
   "time-logged": [["note"]],
+  "time-corrected": [["reason"]],
   "change-approved": [],
   "change-rejected": [["reason"]],
   "session-scheduled": [],
   "sla-warning-issued": [],
   "sla-breached": [],
+  "ola-breached": [],
   "escalation-level-reached": [],
 };
 
