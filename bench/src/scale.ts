@@ -99,6 +99,8 @@ try {
   for (const target of checkpoints) {
     await loadTickets(db, loaded, target, EMMETT, times);
     loaded = target;
+    // The load's dirty pages are written before the samples, not during them.
+    await db.query("CHECKPOINT");
     const at = `@ ${count(target * EVENTS_PER_TICKET)}`;
     say(
       `scale: loaded ${count(target * EVENTS_PER_TICKET)} bulk events (ticketfold ${times.ours.toFixed(0)} s, emmett ${times.theirs.toFixed(0)} s so far), ${elapsed()}`,
@@ -158,6 +160,9 @@ try {
     const b = baseQueue.get(page.name);
     const f = fullQueue.get(page.name);
     if (!b || !f) continue;
+    say(
+      `scale: work queue ${page.name} plan @ ${count(QUEUE)} open: ${f.buffers} buffers vs ${b.buffers} @ ${count(small)} (${(b.buffers / Math.max(1, f.buffers)).toFixed(2)}×), scans ${f.indexes.join(", ") || "no index"}`,
+    );
     for (const q of ["p50", "p95"] as const) {
       say(
         line({

@@ -31,6 +31,7 @@ const groups: readonly Group[] = [
     pages: [
       ["storage", "Storage"],
       ["projections", "Projections"],
+      ["scaling", "Scaling"],
     ],
   },
   {

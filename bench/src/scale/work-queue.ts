@@ -9,7 +9,12 @@
  */
 import type { WorkQueueEntry, WorkQueueFilter } from "@ticketfold/core";
 import type pg from "pg";
-import { type PostgresEventStore, readSideTables, readWorkQueue } from "../../../packages/store-postgres/src/index.js";
+import {
+  type PostgresEventStore,
+  readSideTables,
+  readWorkQueue,
+  workQueueSql,
+} from "../../../packages/store-postgres/src/index.js";
 import { quantile } from "./report.js";
 
 export const TENANTS = 8;
@@ -89,11 +94,44 @@ export const QUEUE_PAGES: readonly QueuePage[] = [
   { name: "whole tenant queue", filter: (tenant) => ({ tenant }), limit: undefined, reps: 6 },
 ];
 
-/** p50 and p95 (ms) of each page, over tenants in turn. */
-export const timeQueuePages = async (
-  store: PostgresEventStore,
-): Promise<Map<string, { p50: number; p95: number; rows: number }>> => {
-  const out = new Map<string, { p50: number; p95: number; rows: number }>();
+export interface PageTiming {
+  readonly p50: number;
+  readonly p95: number;
+  readonly rows: number;
+  /** Shared buffers the statement touched (hit + read), from EXPLAIN (ANALYZE, BUFFERS): no noise. */
+  readonly buffers: number;
+  /** The indexes its plan scans. */
+  readonly indexes: readonly string[];
+}
+
+interface PlanNode {
+  readonly "Index Name"?: string;
+  readonly "Shared Hit Blocks"?: number;
+  readonly "Shared Read Blocks"?: number;
+  readonly Plans?: readonly PlanNode[];
+}
+
+const indexesOf = (node: PlanNode): string[] => [
+  ...(node["Index Name"] ? [node["Index Name"]] : []),
+  ...(node.Plans ?? []).flatMap(indexesOf),
+];
+
+/** The page's plan on tenant-0: buffers touched and indexes scanned. */
+const explain = async (store: PostgresEventStore, page: QueuePage) => {
+  const { sql, params } = workQueueSql(page.filter("tenant-0"), {
+    ...(page.limit === undefined ? {} : { limit: page.limit }),
+  });
+  const { rows } = await store.driver.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+    [...params],
+  );
+  const plan = (rows[0] as { "QUERY PLAN": [{ Plan: PlanNode }] })["QUERY PLAN"][0].Plan;
+  return { buffers: (plan["Shared Hit Blocks"] ?? 0) + (plan["Shared Read Blocks"] ?? 0), indexes: indexesOf(plan) };
+};
+
+/** p50 and p95 (ms) of each page, over tenants in turn, with its plan's buffers and indexes. */
+export const timeQueuePages = async (store: PostgresEventStore): Promise<Map<string, PageTiming>> => {
+  const out = new Map<string, PageTiming>();
   for (const page of QUEUE_PAGES) {
     const latencies: number[] = [];
     let rows = 0;
@@ -105,7 +143,12 @@ export const timeQueuePages = async (
       latencies.push(performance.now() - t);
       rows = Math.max(rows, entries.length);
     }
-    out.set(page.name, { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), rows });
+    out.set(page.name, {
+      p50: quantile(latencies, 0.5),
+      p95: quantile(latencies, 0.95),
+      rows,
+      ...(await explain(store, page)),
+    });
   }
   return out;
 };
