@@ -63,13 +63,11 @@ const admin = async (sql: string) => {
   }
 };
 
-const readFigures = (label: string, ours: ReadRate, theirs: ReadRate | undefined, base: ReadRate | undefined) => {
-  const extra = (r: ReadRate, total: number) =>
-    r.complete
-      ? `whole log in ${r.seconds.toFixed(0)} s`
-      : `${count(r.events)} in ${r.seconds.toFixed(0)} s, whole log ≈ ${(total / r.rate).toFixed(0)} s`;
-  return { extra, label, ours, theirs, base };
-};
+/** How much of the log a timed read covered, or how long the whole log would take at its rate. */
+const coverage = (r: ReadRate, total: number): string =>
+  r.complete
+    ? `whole log in ${r.seconds.toFixed(0)} s`
+    : `${count(r.events)} in ${r.seconds.toFixed(0)} s, whole log ≈ ${(total / r.rate).toFixed(0)} s`;
 
 await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
 await admin(`CREATE DATABASE ${DATABASE}`);
@@ -114,7 +112,6 @@ try {
     const catchUp = await timeCatchUp(ours, BUDGET_MS, false);
     const theirCatchUp = theirs && (await timeCatchUp(theirs, BUDGET_MS / 2, false));
     const rebuild = await timeRebuild(store, BUDGET_MS);
-    const r = readFigures(at, catchUp, theirCatchUp, firstReads?.ours);
     const base = firstReads && {
       value: firstReads.ours.rate,
       label: `@ ${count((checkpoints[1] as number) * EVENTS_PER_TICKET)}`,
@@ -129,7 +126,7 @@ try {
         ...(base ? { baseline: base } : {}),
         ...(theirCatchUp ? { theirs: theirCatchUp.rate } : {}),
       }) +
-        ` (ticketfold: ${r.extra(catchUp, total)}${theirCatchUp ? `; emmett: ${r.extra(theirCatchUp, theirTotal)}` : ""})`,
+        ` (ticketfold: ${coverage(catchUp, total)}${theirCatchUp ? `; emmett: ${coverage(theirCatchUp, theirTotal)}` : ""})`,
     );
     const rebuildBase = firstReads && { value: firstReads.rebuild.rate, label: base?.label ?? "" };
     say(
@@ -141,7 +138,7 @@ try {
         higherIsBetter: true,
         ...(rebuildBase ? { baseline: rebuildBase } : {}),
       }) +
-        ` (${r.extra(rebuild, total)}; ${rebuild.queued.toLocaleString("en")} tickets queued by then; vs catch-up alone ${(rebuild.rate / catchUp.rate).toFixed(2)}×)`,
+        ` (${coverage(rebuild, total)}; ${rebuild.queued.toLocaleString("en")} tickets queued by then; vs catch-up alone ${(rebuild.rate / catchUp.rate).toFixed(2)}×)`,
     );
     firstReads ??= { ours: catchUp, ...(theirCatchUp ? { theirs: theirCatchUp } : {}), rebuild };
     say(`scale: ${elapsed()}`);
