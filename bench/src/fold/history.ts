@@ -24,7 +24,7 @@ const customer = benchCustomer;
 const agent = benchAgent;
 
 /** The 18 commands of one ticket's life; two of them yield two events each (20 in all). */
-const script = (n: number): readonly [typeof customer | typeof agent, string, Record<string, unknown>][] => [
+export const script = (n: number): readonly [typeof customer | typeof agent, string, Record<string, unknown>][] => [
   [
     customer,
     "open",

@@ -9,7 +9,7 @@ import { getPostgreSQLEventStore, readMessagesBatch } from "@event-driven-io/emm
 import { fold, fromRecorded, loadTicket, type RecordedEvent, type TicketEvent } from "@ticketfold/core";
 import pg from "pg";
 import { createPostgresEventStore, pgDriver } from "../../../packages/store-postgres/src/index.js";
-import type { Contender } from "./workload.js";
+import { type Contender, pagedCatchUp } from "./workload.js";
 
 const TENANT = "bench";
 
@@ -28,17 +28,14 @@ export const ticketfoldContender = (connectionString: string, options: { notify?
     async load(stream) {
       return (await loadTicket(store, TENANT, stream)).version;
     },
-    async catchUp(pageSize) {
+    async catchUp(pageSize, options) {
       let after: string | null = null;
-      let read = 0;
-      const ids = new Set<string>();
-      for (;;) {
+      const next = async () => {
         const page = await store.readAll({ after, limit: pageSize });
-        read += page.events.length;
-        for (const e of page.events) ids.add(e.eventId);
         after = page.checkpoint;
-        if (page.isEnd) return { read, distinct: ids.size };
-      }
+        return { items: page.events, isEnd: page.isEnd };
+      };
+      return pagedCatchUp(next, (e) => e.eventId, options);
     },
     async close() {
       await store.close();
@@ -101,17 +98,14 @@ export const emmettContender = async (connectionString: string): Promise<Contend
       fold(events);
       return events.length;
     },
-    async catchUp(pageSize) {
+    async catchUp(pageSize, options) {
       let after = 0n;
-      let read = 0;
-      const ids = new Set<string>();
-      for (;;) {
+      const next = async () => {
         const page = await readMessagesBatch(reader.execute, { after, batchSize: pageSize });
-        read += page.messages.length;
-        for (const m of page.messages) ids.add(String(m.metadata.messageId));
         after = page.currentGlobalPosition;
-        if (!page.areMessagesLeft) return { read, distinct: ids.size };
-      }
+        return { items: page.messages, isEnd: !page.areMessagesLeft };
+      };
+      return pagedCatchUp(next, (m) => String(m.metadata.messageId), options);
     },
     async close() {
       await reader.close();

@@ -6,6 +6,38 @@
 import { type NewEvent, type TicketEvent, toNewEvent } from "@ticketfold/core";
 import { ticketHistories } from "../fold/history.js";
 
+export interface CatchUpOptions {
+  readonly budgetMs?: number;
+  readonly countDistinct?: boolean;
+}
+
+export interface CatchUpResult {
+  readonly read: number;
+  readonly distinct: number;
+  /** False when the budget ran out before the end of the log. */
+  readonly complete: boolean;
+}
+
+/** A catch-up's page loop: stops at the end of the log or, with a budget, when it is spent. */
+export const pagedCatchUp = async <E>(
+  next: () => Promise<{ readonly items: readonly E[]; readonly isEnd: boolean }>,
+  idOf: (e: E) => string,
+  options: CatchUpOptions = {},
+): Promise<CatchUpResult> => {
+  const start = performance.now();
+  const ids = new Set<string>();
+  let read = 0;
+  for (;;) {
+    const page = await next();
+    read += page.items.length;
+    if (options.countDistinct !== false) for (const e of page.items) ids.add(idOf(e));
+    if (page.isEnd) return { read, distinct: ids.size, complete: true };
+    if (options.budgetMs !== undefined && performance.now() - start > options.budgetMs) {
+      return { read, distinct: ids.size, complete: false };
+    }
+  }
+};
+
 /** What one library must do for the benchmark. */
 export interface Contender {
   readonly name: string;
@@ -15,8 +47,12 @@ export interface Contender {
   load(stream: string): Promise<number>;
   /** Events appended so far (the catch-up must read exactly these). */
   readonly appended: () => number;
-  /** Reads the whole global log from the start in pages: events read, and how many distinct. */
-  catchUp(pageSize: number): Promise<{ readonly read: number; readonly distinct: number }>;
+  /**
+   * Reads the global log from the start in pages: events read, and how many distinct (counted
+   * unless `countDistinct` is false). With `budgetMs`, stops after the page that passes it
+   * (`complete` false then).
+   */
+  catchUp(pageSize: number, options?: CatchUpOptions): Promise<CatchUpResult>;
   close(): Promise<void>;
 }
 
