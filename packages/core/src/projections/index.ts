@@ -22,6 +22,7 @@ export {
   UnknownPolicy,
 } from "./errors.js";
 export { readCustomerTicketView } from "./read-customer-view.js";
+export { createSlaIndex, type SlaDeadline, SlaIndex } from "./sla-index.js";
 export {
   type AttainmentRow,
   type CustomerStatistics,
