@@ -54,7 +54,8 @@ export class SlaIndex {
       this.untrack(key);
       return false;
     }
-    const tracked = known ?? { key, at: 0, slot: -1, clocks };
+    // `at` starts as a double (NaN), the representation it keeps: no shape change when it is set.
+    const tracked = known ?? { key, at: Number.NaN, slot: -1, clocks };
     tracked.clocks = clocks;
     if (known === undefined) this.#tracked.set(key, tracked);
     if (clocks.nextDeadline === null) this.#heap.remove(tracked);
