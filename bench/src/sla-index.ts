@@ -72,7 +72,10 @@ const took = (f: () => void): Took => {
   const c = process.cpuUsage(c0);
   return { wall, cpu: (c.user + c.system) / 1000 };
 };
-const medianOf = (xs: readonly Took[]): Took => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
+const medianOf = (xs: readonly Took[]): Took => ({
+  wall: median(xs.map((x) => x.wall)),
+  cpu: median(xs.map((x) => x.cpu)),
+});
 const ms = (t: Took): string => `${t.cpu.toFixed(0)} ms CPU (${t.wall.toFixed(0)} ms wall)`;
 
 /** Times `pass` `rounds` times after one untimed warm-up and a full collection; the medians. */
