@@ -73,6 +73,12 @@ describe("live SLA index (properties)", () => {
         lives.forEach((life, i) => {
           while ((next[i] as number) < life.events.length) step(i);
         });
+        // A whole pass gives each ticket's statuses, as a lookup by key does.
+        const now = Math.max(...states.map((s) => s.lastEventAt ?? 0)) + (laters[0] as number) * MINUTE;
+        const seen = new Map<string, unknown>();
+        index.forEachStatus(now, (key, status) => seen.set(key, status));
+        expect(seen.size).toBe(index.size);
+        for (const [key, status] of seen) expect(status).toEqual(index.status(key, now));
       }),
       { numRuns: 120 },
     );

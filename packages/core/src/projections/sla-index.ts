@@ -77,6 +77,14 @@ export class SlaIndex {
     return known === undefined ? undefined : liveStatus(known.clocks, now);
   }
 
+  /**
+   * Every tracked ticket's statuses at `now` (at or after each one's last event), in the order
+   * the tickets were first tracked: a board's pass, with no lookup by key.
+   */
+  forEachStatus(now: Instant, visit: (key: string, status: SlaStatus) => void): void {
+    for (const t of this.#tracked.values()) visit(t.key, liveStatus(t.clocks, now));
+  }
+
   /** The ticket's nearest running deadline, if a clock runs. */
   nextDeadline(key: string): SlaDeadline | undefined {
     const known = this.#tracked.get(key);
