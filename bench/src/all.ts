@@ -12,6 +12,7 @@ const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "calendar", name: "benchCalendar" },
   { file: "calendar-libs", name: "benchCalendarLibs" },
   { file: "sla", name: "benchSla" },
+  { file: "sla-index", name: "benchSlaIndex" },
   { file: "postgres", name: "benchPostgres" },
   { file: "ticket-list", name: "benchTicketList" },
   { file: "intake", name: "benchIntake" },

@@ -341,6 +341,8 @@ export {
   compareTicketList,
   /** The queue order (P-B: VIP, priority, deadline). @category projections */
   compareWorkQueue,
+  /** A new live SLA index: open tickets' clocks kept current per event, ordered by deadline. @category projections */
+  createSlaIndex,
   /** Statistics kept in memory over recorded events. @category projections */
   createStatisticsProjection,
   /** The ticket list kept in memory over recorded events. @category projections */
@@ -413,6 +415,10 @@ export {
   type SlaReport,
   /** One metric and period: met, breached, duration percentiles. @category projections */
   type SlaReportRow,
+  /** A ticket's nearest running deadline, as the live SLA index orders them. @category projections */
+  type SlaDeadline,
+  /** The live SLA index: statuses at any `now` without re-reading tickets, deadlines by nearness (`createSlaIndex`). @category projections */
+  SlaIndex,
   /** Statistics per tenant and customer. @category projections */
   type Statistics,
   /** Per-customer statistics as a projection over recorded events (make one with `createStatisticsProjection`). @category projections */

@@ -4,13 +4,15 @@
  * policy alone — no clock: SLA figures are read as of the ticket's last event, which is exact
  * for deadlines (a running clock's deadline does not move until the next event) and makes the
  * breached flag "breached as of the last event" (the timers' `sla-breached` event refreshes it;
- * `isOverdue` compares a deadline with a caller's `now`).
+ * `isOverdue` compares a deadline with a caller's `now`). The in-memory work queue passes the
+ * statuses its live SLA index derives (sla-index.ts), which are the same readings.
  */
 
 import type { CompiledPolicy } from "../policy/compiled.js";
 import { priorityRank } from "../policy/priority.js";
 import type { Instant } from "../shared/instant.js";
 import { slaStatus } from "../sla/reader.js";
+import type { SlaStatus } from "../sla/status.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import type { Status } from "../ticket/transitions.js";
@@ -55,15 +57,25 @@ export const queueRank = (policy: CompiledPolicy, priority: string): number => {
   return rank < 0 ? policy.policy.priorities.levels.length : rank;
 };
 
-/** The queue entry of a ticket, or null when it is not opened, or resolved or closed. */
-export const workQueueEntry = (state: TicketState, policy: CompiledPolicy): WorkQueueEntry | null => {
+/** Is the ticket in a status the queue holds (new, open, awaiting customer)? */
+export const isQueued = (state: TicketState): boolean => QUEUED.has(state.status);
+
+/**
+ * The queue entry of a ticket, or null when it is not opened, or resolved or closed.
+ * `asOfLastEvent`: its SLA statuses at its last event, when the caller has them (else read here).
+ */
+export const workQueueEntry = (
+  state: TicketState,
+  policy: CompiledPolicy,
+  asOfLastEvent?: SlaStatus,
+): WorkQueueEntry | null => {
   const { fields, openedAt, lastEventAt, tenantId, ticketId, priority } = state;
   if (!QUEUED.has(state.status) || fields === null || openedAt === null || lastEventAt === null) return null;
   if (tenantId === null || ticketId === null || priority === null) return null;
   let nextDeadline: Instant | null = null;
   let nextDeadlineMetric: MetricName | null = null;
   let breached = false;
-  for (const m of Object.values(slaStatus(state, policy, lastEventAt))) {
+  for (const m of Object.values(asOfLastEvent ?? slaStatus(state, policy, lastEventAt))) {
     if (m.state === "breached") breached = true;
     // Metrics are visited in the policy's fixed order, so a tie keeps the first metric.
     if (m.clock === "running" && Number.isFinite(m.deadline) && (nextDeadline === null || m.deadline < nextDeadline)) {
