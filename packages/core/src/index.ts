@@ -239,6 +239,34 @@ export {
   type PolicySelection,
   /** Codec of a policy selection. @category policy */
   PolicySelectionC,
+  /** Attachment limits of a policy: files, total and per-file bytes, media types (P-C). @category policy */
+  type AttachmentLimits,
+  /** Codec of attachment limits. @category policy */
+  AttachmentLimitsC,
+  /** Does a content type fall in one of the media ranges (`image/*`)? @category policy */
+  typeAllowed,
+  /** A service contract: id, organisation, validity dates, its policy (P-C). @category policy */
+  type Contract,
+  /** Codec of one contract. @category policy */
+  ContractC,
+  /** The result of `selectContract`: the valid contract, or none and the customer's others. @category policy */
+  type ContractChoice,
+  /** Who a ticket is for, as far as contracts go. @category policy */
+  type ContractCustomer,
+  /** Two contracts with one id for overlapping periods (a load error). @category policy */
+  type ContractOverlap,
+  /** The contracts of a selection: time zone, list, what happens outside them. @category policy */
+  type Contracts,
+  /** Codec of a selection's contracts. @category policy */
+  ContractsC,
+  /** Every overlap among contracts with the same id. @category policy */
+  contractOverlaps,
+  /** The customer's contract valid at an instant, in the contracts' time zone. @category policy */
+  selectContract,
+  /** The policy of a new ticket, or its refusal (no valid contract). @category policy */
+  type SelectionOutcome,
+  /** Chooses a new ticket's policy by contract and rules at an instant. @category policy */
+  selectForNewTicket,
   /** One level of a priority scale. @category policy */
   type PriorityLevel,
   /** A policy's priority scale: levels (most urgent first), default, impact rules. @category policy */
@@ -522,6 +550,14 @@ export {
 export {
   /** The result of an append. @category store */
   type AppendResult,
+  /** The id an attachment store gives bytes with a SHA-256 digest (`sha256:<hex>`). @category store */
+  attachmentId,
+  /** The attachment storage port: bytes kept by their SHA-256, references handed back. @category store */
+  type AttachmentStore,
+  /** A file to keep in an attachment store. @category store */
+  type AttachmentUpload,
+  /** The SHA-256 digest in an attachment id. @category store */
+  digestOfAttachmentId,
   /** Options of `appendWithOutbox`. @category store */
   type AppendWithOutboxOptions,
   /** What a channel answers for one intent. @category store */

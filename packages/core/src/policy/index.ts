@@ -1,6 +1,22 @@
 /** policy/ — the whole policy: every part's codec, compilation, selection of a new ticket's policy, the resolver. */
+export {
+  type AttachmentLimits,
+  AttachmentLimitsC,
+  typeAllowed,
+} from "./attachment-limits.js";
 export { compiledPolicyOf, compilePolicy } from "./compile.js";
 export type { CompiledPolicy } from "./compiled.js";
+export {
+  type Contract,
+  ContractC,
+  type ContractChoice,
+  type ContractCustomer,
+  type ContractOverlap,
+  type Contracts,
+  ContractsC,
+  contractOverlaps,
+  selectContract,
+} from "./contracts.js";
 export { isSlaPolicyError, type SlaPolicyError } from "./errors.js";
 export type { LadderStep, Threshold } from "./ladder.js";
 export { type PolicyCore, PolicyCoreC } from "./lifecycle.js";
@@ -41,6 +57,8 @@ export {
   type SelectionError,
   type SelectionFields,
   type SelectionRule,
+  type SelectionOutcome,
+  selectForNewTicket,
   selectingResolver,
   selectPolicyId,
 } from "./selection.js";
