@@ -267,6 +267,12 @@ export {
   type SelectionOutcome,
   /** Chooses a new ticket's policy by contract and rules at an instant. @category policy */
   selectForNewTicket,
+  /** A policy's customer tiers, first served first (default `["vip"]`). @category policy */
+  customerTiersOf,
+  /** The tier scale when a policy names none: `["vip"]`. @category policy */
+  DEFAULT_CUSTOMER_TIERS,
+  /** Place of a customer tier on a policy's scale; 0 is served first. @category policy */
+  tierRank,
   /** One level of a priority scale. @category policy */
   type PriorityLevel,
   /** A policy's priority scale: levels (most urgent first), default, impact rules. @category policy */

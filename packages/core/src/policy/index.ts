@@ -63,5 +63,6 @@ export {
   selectPolicyId,
 } from "./selection.js";
 export type { MetricPolicy, SlaPolicy, StopEvent, Target, Warning } from "./sla.js";
+export { customerTiersOf, DEFAULT_CUSTOMER_TIERS, tierRank } from "./tiers.js";
 export type { DowngradeOnSilence, TimeRules } from "./time-rules.js";
 export type { RequirableField, Workflow } from "./workflow.js";

@@ -34,7 +34,8 @@ const entryArb: fc.Arbitrary<TicketIndexEntry> = fc.record({
   priority: fc.constant("x"),
   priorityRank: fc.nat(2),
   customerTier: fc.constant(null),
-  vip: fc.boolean(),
+  vip: fc.constant(false),
+  tierRank: fc.nat(2),
   organisation: fc.constant(null),
   contractId: fc.constant(null),
   requester: fc.constant("r"),
@@ -49,7 +50,7 @@ const entryArb: fc.Arbitrary<TicketIndexEntry> = fc.record({
   nextDeadline: fc.option(fc.nat(3)),
   nextDeadlineMetric: fc.constant(null),
   breached: fc.boolean(),
-});
+}).map((e) => ({ ...e, vip: e.tierRank === 0 }));
 const orderArb = fc.constantFrom<TicketListOrder>("opened-desc", "updated-desc", "queue");
 
 describe("live SLA from stored figures", () => {
