@@ -13,7 +13,15 @@ import type { StoreSchema } from "../schema.js";
 import type { PostgresEventStore } from "../store.js";
 import { ReadSideNotCaughtUp, ReadSideVersionActive } from "./errors.js";
 import { snapshotShapeDdl } from "./snapshot.js";
-import { dropTableSetDdl, pointerDdl, READ_SIDE, readSideTables, readSideViews, tableSetDdl } from "./tables.js";
+import {
+  dropTableSetDdl,
+  pointerDdl,
+  READ_SIDE,
+  readSideTables,
+  readSideViews,
+  tableSetDdl,
+  tierRankMigrationDdl,
+} from "./tables.js";
 import { ticketListDdl, ticketListViewsDdl } from "./ticket-list-tables.js";
 
 const lock = (tx: SqlExecutor, s: StoreSchema) =>
@@ -67,7 +75,13 @@ export const ensureReadSide = async (store: PostgresEventStore): Promise<number>
       // one made before the ticket list gains its table and views (the runner fills the table).
       const tables = readSideTables(s, active);
       await tx.query(snapshotShapeDdl(tables));
-      for (const sql of [...ticketListDdl(tables), ...ticketListViewsDdl(s, tables)]) await tx.query(sql);
+      for (const sql of ticketListDdl(tables)) await tx.query(sql);
+      // A set made before tiers were a scale gains `tier_rank` (tables.ts); the views are
+      // made again so `SELECT *` includes it.
+      for (const sql of tierRankMigrationDdl(s, tables)) await tx.query(sql);
+      for (const sql of ticketListViewsDdl(s, tables)) await tx.query(sql);
+      await tx.query(`DROP VIEW IF EXISTS ${readSideViews(s).workQueue}`);
+      await tx.query(`CREATE VIEW ${readSideViews(s).workQueue} AS SELECT * FROM ${tables.workQueue}`);
       return active;
     }
     for (const sql of tableSetDdl(readSideTables(s, 1))) await tx.query(sql);

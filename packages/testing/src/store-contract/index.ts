@@ -8,6 +8,7 @@
  * SQL adapters) and may return a `cleanup`; without one the suite calls `store.close()`.
  */
 import { describe } from "vitest";
+export { describeAttachmentStoreContract, type MakeAttachmentStore } from "./attachments.js";
 import { atomicityContract } from "./atomicity.js";
 import { commandIdContract } from "./command-ids.js";
 import { commentVisibilityContract } from "./comment-visibility.js";
