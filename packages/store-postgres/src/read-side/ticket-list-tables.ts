@@ -33,10 +33,11 @@ const ORDER_KEYS = {
 };
 
 /** The table and its indexes (idempotent): one per order, and the order behind the usual filters. */
-export const ticketListDdl = (t: ReadSideTables): readonly string[] => {
-  const ix = (name: string) => `${name}_${t.suffix}`;
-  return [
-    `CREATE TABLE IF NOT EXISTS ${t.tickets} (
+export const ticketListDdl = (t: ReadSideTables): readonly string[] => [ticketListTableDdl(t), ...ticketListIndexDdl(t)];
+
+/** The list's table (idempotent). */
+export const ticketListTableDdl = (t: ReadSideTables): string =>
+  `CREATE TABLE IF NOT EXISTS ${t.tickets} (
   tenant text COLLATE "C" NOT NULL,
   ticket_id text COLLATE "C" NOT NULL,
   version integer NOT NULL,
@@ -63,7 +64,12 @@ export const ticketListDdl = (t: ReadSideTables): readonly string[] => {
   tier_rank integer NOT NULL,
   queue_deadline_ms bigint GENERATED ALWAYS AS (coalesce(next_deadline_ms, ${NO_DEADLINE})) STORED,
   PRIMARY KEY (tenant, ticket_id)
-)`,
+)`;
+
+/** The list's indexes (idempotent). */
+export const ticketListIndexDdl = (t: ReadSideTables): readonly string[] => {
+  const ix = (name: string) => `${name}_${t.suffix}`;
+  return [
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_opened")} ON ${t.tickets} (tenant, ${ORDER_KEYS.opened})`,
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_updated")} ON ${t.tickets} (tenant, ${ORDER_KEYS.updated})`,
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_queue_tier")} ON ${t.tickets} (tenant, ${ORDER_KEYS.queue})`,

@@ -22,7 +22,7 @@ import {
   tableSetDdl,
   tierRankMigrationDdl,
 } from "./tables.js";
-import { ticketListDdl, ticketListViewsDdl } from "./ticket-list-tables.js";
+import { ticketListIndexDdl, ticketListTableDdl, ticketListViewsDdl } from "./ticket-list-tables.js";
 
 const lock = (tx: SqlExecutor, s: StoreSchema) =>
   tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ticketfold.read-side:${s.name}`]);
@@ -75,10 +75,11 @@ export const ensureReadSide = async (store: PostgresEventStore): Promise<number>
       // one made before the ticket list gains its table and views (the runner fills the table).
       const tables = readSideTables(s, active);
       await tx.query(snapshotShapeDdl(tables));
-      for (const sql of ticketListDdl(tables)) await tx.query(sql);
-      // A set made before tiers were a scale gains `tier_rank` (tables.ts); the views are
-      // made again so `SELECT *` includes it.
+      await tx.query(ticketListTableDdl(tables));
+      // A set made before tiers were a scale gains `tier_rank` (tables.ts) before the indexes
+      // on it; the views are made again so `SELECT *` includes it.
       for (const sql of tierRankMigrationDdl(s, tables)) await tx.query(sql);
+      for (const sql of ticketListIndexDdl(tables)) await tx.query(sql);
       for (const sql of ticketListViewsDdl(s, tables)) await tx.query(sql);
       await tx.query(`DROP VIEW IF EXISTS ${readSideViews(s).workQueue}`);
       await tx.query(`CREATE VIEW ${readSideViews(s).workQueue} AS SELECT * FROM ${tables.workQueue}`);
