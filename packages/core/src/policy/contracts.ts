@@ -16,7 +16,6 @@ import * as t from "io-ts";
 import { daysFromCivil, parseIsoDate } from "../calendar/civilDate.js";
 import { instantToWall, TimeZoneC } from "../calendar/zone.js";
 import { DAY } from "../shared/duration.js";
-import { NonEmptyTextC } from "../shared/ids.js";
 import type { Instant } from "../shared/instant.js";
 import { withJsonSchema } from "../shared/json-schema.js";
 
@@ -35,8 +34,23 @@ export const IsoDateC = withJsonSchema(
   "IsoDate",
 );
 
+/** A contract number: non-blank text (P-C: the CustomerID, `SC-2025-0042`). */
+export const ContractIdC = withJsonSchema(
+  new t.Type<string, string, unknown>(
+    "ContractId",
+    (u): u is string => typeof u === "string" && u.trim() !== "",
+    (u, c) =>
+      typeof u === "string" && u.trim() !== ""
+        ? t.success(u)
+        : t.failure(u, c, `expected a contract number (non-blank text), got ${JSON.stringify(u) ?? typeof u}`),
+    (s) => s,
+  ),
+  { type: "string", minLength: 1, pattern: "\\S" },
+  "ContractId",
+);
+
 export const ContractC = t.intersection([
-  t.type({ id: NonEmptyTextC }),
+  t.type({ id: ContractIdC }),
   t.partial({
     /** The organisation the contract covers (tickets naming no contract id are matched by it). */
     organisation: t.string,
