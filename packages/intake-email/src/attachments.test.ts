@@ -166,8 +166,20 @@ describe("with an attachment store, intake keeps the bytes and the command carri
     if (E.isLeft(result)) throw new Error(result.left.message);
     const refs = (result.right.command as CommandOf<"open">).data.attachments ?? [];
     expect(refs).toEqual([
-      { id: `sha256:${sha256("E42: paper jam\n")}`, name: "scan.log", size: 15, contentType: "text/plain", sha256: sha256("E42: paper jam\n") },
-      { id: `sha256:${sha256(PNG)}`, name: "photo.png", size: PNG.length, contentType: "image/png", sha256: sha256(PNG) },
+      {
+        id: `sha256:${sha256("E42: paper jam\n")}`,
+        name: "scan.log",
+        size: 15,
+        contentType: "text/plain",
+        sha256: sha256("E42: paper jam\n"),
+      },
+      {
+        id: `sha256:${sha256(PNG)}`,
+        name: "photo.png",
+        size: PNG.length,
+        contentType: "image/png",
+        sha256: sha256(PNG),
+      },
     ]);
     expect(Buffer.from((await store.get("acme", refs[1]?.id ?? "")) ?? [])).toEqual(PNG);
     expect(JSON.stringify(result.right)).not.toContain("iVBORw0KGgo");

@@ -51,16 +51,40 @@ describe("P-B: VIP status is handled before Standard level clients", () => {
   });
 
   it.each([
-    ["a VIP's later mail before a Standard client's earlier one", [["S", "standard", "2025-03-03T14:00Z"], ["V", "vip", "2025-03-03T15:30Z"]], ["V", "S"]],
-    ["two VIPs: the nearer triage deadline first", [["V2", "vip", "2025-03-03T15:30Z"], ["V1", "vip", "2025-03-03T15:00Z"]], ["V1", "V2"]],
-    ["a Standard client before a customer with no tier", [["N", undefined, "2025-03-03T14:00Z"], ["S", "standard", "2025-03-03T15:00Z"]], ["S", "N"]],
+    [
+      "a VIP's later mail before a Standard client's earlier one",
+      [
+        ["S", "standard", "2025-03-03T14:00Z"],
+        ["V", "vip", "2025-03-03T15:30Z"],
+      ],
+      ["V", "S"],
+    ],
+    [
+      "two VIPs: the nearer triage deadline first",
+      [
+        ["V2", "vip", "2025-03-03T15:30Z"],
+        ["V1", "vip", "2025-03-03T15:00Z"],
+      ],
+      ["V1", "V2"],
+    ],
+    [
+      "a Standard client before a customer with no tier",
+      [
+        ["N", undefined, "2025-03-03T14:00Z"],
+        ["S", "standard", "2025-03-03T15:00Z"],
+      ],
+      ["S", "N"],
+    ],
   ] as const)("%s", (_case, tickets, expected) => {
     const entries = tickets.map(([id, tier, at]) => queued(pB, id, tier, at));
     expect(order(entries)).toEqual(expected);
   });
 
   it("a scale of three: VIP before gold before standard, whatever the deadlines", () => {
-    const loaded = loadPolicy({ ...pBJson, workflow: { ...pBJson.workflow, customerTiers: ["vip", "gold", "standard"] } });
+    const loaded = loadPolicy({
+      ...pBJson,
+      workflow: { ...pBJson.workflow, customerTiers: ["vip", "gold", "standard"] },
+    });
     if (loaded._tag === "Left") throw new Error(loaded.left.map((e) => e.message).join("\n"));
     const threeTiers = loaded.right.policy;
     const entries = [

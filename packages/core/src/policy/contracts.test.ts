@@ -25,13 +25,23 @@ const at = (iso: string) => Date.parse(iso);
 
 describe("selectContract: valid on local dates in the contracts' zone, both ends inclusive", () => {
   it.each<[string, { contractId?: string; organisation?: string }, string, string | null]>([
-    ["the first day, at 00:00 Moscow (21:00 UTC the day before)", { contractId: "SC-2025-17" }, "2024-12-31T21:00Z", "SC-2025-17"],
+    [
+      "the first day, at 00:00 Moscow (21:00 UTC the day before)",
+      { contractId: "SC-2025-17" },
+      "2024-12-31T21:00Z",
+      "SC-2025-17",
+    ],
     ["one minute before, still 2024 in Moscow", { contractId: "SC-2025-17" }, "2024-12-31T20:59Z", null],
     ["the last day, 23:59 Moscow", { contractId: "SC-2025-17" }, "2025-12-31T20:59Z", "SC-2025-17"],
     ["the next day, 00:00 Moscow (still 2025-12-31 in UTC)", { contractId: "SC-2025-17" }, "2025-12-31T21:00Z", null],
     ["by organisation: the contract valid then", { organisation: "Customer Ltd" }, "2026-06-01T09:00Z", "SC-2026-03"],
     ["by organisation in 2025", { organisation: "Customer Ltd" }, "2025-06-01T09:00Z", "SC-2025-17"],
-    ["a contract id wins over the organisation", { contractId: "SC-OPEN", organisation: "Customer Ltd" }, "2025-06-01T09:00Z", "SC-OPEN"],
+    [
+      "a contract id wins over the organisation",
+      { contractId: "SC-OPEN", organisation: "Customer Ltd" },
+      "2025-06-01T09:00Z",
+      "SC-OPEN",
+    ],
     ["open-ended on both sides", { contractId: "SC-OPEN" }, "1999-01-01T00:00Z", "SC-OPEN"],
     ["an unknown contract id", { contractId: "SC-404" }, "2025-06-01T09:00Z", null],
     ["no id and no organisation", {}, "2025-06-01T09:00Z", null],
@@ -48,8 +58,22 @@ describe("selectContract: valid on local dates in the contracts' zone, both ends
 
 describe("contractOverlaps: one contract id, overlapping periods, is a load error", () => {
   it.each<[string, Contracts["list"], number]>([
-    ["a renewal the day after", [{ id: "A", validTo: "2025-12-31" }, { id: "A", validFrom: "2026-01-01" }], 0],
-    ["a renewal starting on the last day", [{ id: "A", validTo: "2025-12-31" }, { id: "A", validFrom: "2025-12-31" }], 1],
+    [
+      "a renewal the day after",
+      [
+        { id: "A", validTo: "2025-12-31" },
+        { id: "A", validFrom: "2026-01-01" },
+      ],
+      0,
+    ],
+    [
+      "a renewal starting on the last day",
+      [
+        { id: "A", validTo: "2025-12-31" },
+        { id: "A", validFrom: "2025-12-31" },
+      ],
+      1,
+    ],
     ["two open-ended", [{ id: "A" }, { id: "A" }], 1],
     ["different ids may overlap", [{ id: "A" }, { id: "B" }], 0],
     ["a period that ends before it begins", [{ id: "A", validFrom: "2025-02-01", validTo: "2025-01-31" }], 1],
@@ -61,7 +85,13 @@ describe("contractOverlaps: one contract id, overlapping periods, is a load erro
     const selection = {
       rules: [],
       default: "p",
-      contracts: { ...contracts, list: [{ id: "A", policy: "p" }, { id: "A", validFrom: "2025-01-01", policy: "p" }] },
+      contracts: {
+        ...contracts,
+        list: [
+          { id: "A", policy: "p" },
+          { id: "A", validFrom: "2025-01-01", policy: "p" },
+        ],
+      },
     };
     const policy = { id: "p", name: "p", priorities: { levels: [], default: "x" } } as unknown as PolicyCore;
     expect(selectingResolver([policy], selection)).toEqual(
@@ -72,7 +102,9 @@ describe("contractOverlaps: one contract id, overlapping periods, is a load erro
 
 describe("selection by contract", () => {
   const names = ["gold", "gold-2026", "standard", "no-contract", "unregistered"];
-  const policies = names.map((id) => ({ id, name: id, priorities: { levels: [], default: "x" } }) as unknown as PolicyCore);
+  const policies = names.map(
+    (id) => ({ id, name: id, priorities: { levels: [], default: "x" } }) as unknown as PolicyCore,
+  );
   const selection = (outside: Contracts["outside"]) => {
     const d = decodePolicySelection({
       rules: [{ policy: "unregistered", missing: ["product"] }],
@@ -100,7 +132,11 @@ describe("selection by contract", () => {
   });
 
   it("the rules still apply within a contract (no product ⇒ the unregistered variant)", () => {
-    const o = selectForNewTicket(selection("refuse"), { category: "incident", contractId: "SC-2025-17" }, at("2025-06-02T09:00Z"));
+    const o = selectForNewTicket(
+      selection("refuse"),
+      { category: "incident", contractId: "SC-2025-17" },
+      at("2025-06-02T09:00Z"),
+    );
     expect(o).toEqual({ kind: "policy", policyId: "unregistered", contractId: "SC-2025-17" });
   });
 

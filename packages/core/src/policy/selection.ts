@@ -61,8 +61,9 @@ const PolicySelectionShapeC = t.intersection([
 ]);
 export type PolicySelection = t.TypeOf<typeof PolicySelectionShapeC>;
 /** Strict: a field selection does not define (a `validFrom` on a rule, say) is an error, never ignored. */
-export const PolicySelectionC: t.Type<PolicySelection, t.OutputOf<typeof PolicySelectionShapeC>, unknown> =
-  strictCodec(PolicySelectionShapeC);
+export const PolicySelectionC: t.Type<PolicySelection, t.OutputOf<typeof PolicySelectionShapeC>, unknown> = strictCodec(
+  PolicySelectionShapeC,
+);
 // Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
 guarded(PolicySelectionC);
 
@@ -108,7 +109,11 @@ export type SelectionOutcome =
  * the customer's contract valid at `at` first (contracts.ts), and outside any valid contract
  * the policy `contracts.outside` names, or a `NO_VALID_CONTRACT` refusal.
  */
-export const selectForNewTicket = (selection: PolicySelection, fields: SelectionFields, at: Instant): SelectionOutcome => {
+export const selectForNewTicket = (
+  selection: PolicySelection,
+  fields: SelectionFields,
+  at: Instant,
+): SelectionOutcome => {
   const contracts = selection.contracts;
   if (contracts === undefined)
     return { kind: "policy", policyId: selectPolicyId(selection, fields), contractId: fields.contractId ?? null };
@@ -119,8 +124,7 @@ export const selectForNewTicket = (selection: PolicySelection, fields: Selection
       policyId: selectPolicyId(selection, { ...fields, contractId: choice.contract.id }, choice.contract.policy),
       contractId: choice.contract.id,
     };
-  if (contracts.outside !== "refuse")
-    return { kind: "policy", policyId: contracts.outside.policy, contractId: null };
+  if (contracts.outside !== "refuse") return { kind: "policy", policyId: contracts.outside.policy, contractId: null };
   return { kind: "refused", error: noValidContract(fields, at, choice.known) };
 };
 
@@ -129,7 +133,11 @@ const noValidContract = (
   at: Instant,
   known: readonly { id: string; validFrom?: string; validTo?: string }[],
 ): DomainError => {
-  const who = fields.contractId ? `contract ${fields.contractId}` : fields.organisation ? `organisation ${fields.organisation}` : "this customer";
+  const who = fields.contractId
+    ? `contract ${fields.contractId}`
+    : fields.organisation
+      ? `organisation ${fields.organisation}`
+      : "this customer";
   const periods = known.map((c) => `${c.id} ${c.validFrom ?? "…"} – ${c.validTo ?? "…"}`).join(", ");
   return {
     code: "NO_VALID_CONTRACT",

@@ -14,7 +14,13 @@ import type { TicketIndexEntry, TicketListOrder } from "../store/ticket-queries.
 /** The sort key of a row in one order (what a cursor carries). */
 export type TicketListKey =
   | readonly [openedOrUpdated: Instant, ticketId: string]
-  | readonly [tierRank: number, nextDeadline: Instant | null, priorityRank: number, openedAt: Instant, ticketId: string];
+  | readonly [
+      tierRank: number,
+      nextDeadline: Instant | null,
+      priorityRank: number,
+      openedAt: Instant,
+      ticketId: string,
+    ];
 
 export const ticketListKey = (order: TicketListOrder, e: TicketIndexEntry): TicketListKey => {
   switch (order) {

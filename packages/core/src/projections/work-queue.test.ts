@@ -153,7 +153,11 @@ const e = (over: Partial<WorkQueueEntry>): WorkQueueEntry => ({ ...base, ...over
 describe("compareWorkQueue", () => {
   it.each([
     ["VIP before a nearer deadline", e({ vip: true, tierRank: 0, nextDeadline: 9000 }), e({ nextDeadline: 1 })],
-    ["gold (rank 1) before standard (rank 2)", e({ tierRank: 1, nextDeadline: 9000 }), e({ tierRank: 2, nextDeadline: 1 })],
+    [
+      "gold (rank 1) before standard (rank 2)",
+      e({ tierRank: 1, nextDeadline: 9000 }),
+      e({ tierRank: 2, nextDeadline: 1 }),
+    ],
     ["nearer deadline first", e({ nextDeadline: 4000 }), e({ nextDeadline: 4001, priorityRank: 0 })],
     ["no deadline goes last", e({ nextDeadline: 10 ** 12 }), e({ nextDeadline: null, priorityRank: 0 })],
     ["same deadline: more urgent priority first", e({ priorityRank: 0 }), e({ priorityRank: 1, openedAt: 1 })],

@@ -23,7 +23,10 @@ export interface AttachmentStore {
    * `sha256` the hex digest the adapter computed; `id` is `sha256:<digest>`. Storing the same
    * bytes again keeps one copy and returns the same id.
    */
-  put(tenantId: string, upload: AttachmentUpload): Promise<Attachment & { readonly id: string; readonly sha256: string }>;
+  put(
+    tenantId: string,
+    upload: AttachmentUpload,
+  ): Promise<Attachment & { readonly id: string; readonly sha256: string }>;
   /** The bytes under this id for this tenant, or undefined when there are none. */
   get(tenantId: string, id: string): Promise<Uint8Array | undefined>;
 }

@@ -80,7 +80,11 @@ export type DomainError =
       readonly organisation: string | null;
       /** The instant judged, and the contracts of this customer that exist but are not valid then. */
       readonly at: Instant;
-      readonly expired: readonly { readonly id: string; readonly validFrom: string | null; readonly validTo: string | null }[];
+      readonly expired: readonly {
+        readonly id: string;
+        readonly validFrom: string | null;
+        readonly validTo: string | null;
+      }[];
       readonly message: string;
     }
   | { readonly code: "POLICY_MISMATCH"; readonly expected: string; readonly got: string; readonly message: string }

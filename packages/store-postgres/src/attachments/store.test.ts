@@ -5,13 +5,7 @@
  */
 import { describeAttachmentStoreContract } from "@ticketfold/testing/store-contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  NO_SERVER_REASON,
-  pgliteBackend,
-  serverBackend,
-  serverUrl,
-  type TestBackend,
-} from "../target.test-support.js";
+import { NO_SERVER_REASON, pgliteBackend, serverBackend, serverUrl, type TestBackend } from "../target.test-support.js";
 import { attachmentsTable } from "./migration.js";
 import { createPostgresAttachmentStore } from "./store.js";
 

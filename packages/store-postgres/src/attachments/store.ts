@@ -17,7 +17,11 @@ import type { PostgresEventStore } from "../store.js";
 import { attachmentsTable } from "./migration.js";
 
 const toBytes = (u: unknown): Uint8Array =>
-  u instanceof Uint8Array ? Uint8Array.from(u) : typeof u === "string" ? Buffer.from(u.replace(/^\\x/, ""), "hex") : new Uint8Array();
+  u instanceof Uint8Array
+    ? Uint8Array.from(u)
+    : typeof u === "string"
+      ? Buffer.from(u.replace(/^\\x/, ""), "hex")
+      : new Uint8Array();
 
 /** An attachment store in the event store's schema (run `store.migrate()` first). */
 export const createPostgresAttachmentStore = (store: PostgresEventStore): AttachmentStore => {

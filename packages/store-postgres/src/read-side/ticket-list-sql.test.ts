@@ -134,7 +134,8 @@ describe("upgrades", () => {
       const t = readSideTables(store.schema, 1);
       // The shape before tiers were a scale: no tier_rank column, the views made without it.
       await store.driver.query(`DROP VIEW "${s}".tickets, "${s}".work_queue`);
-      for (const table of [t.tickets, t.workQueue]) await store.driver.query(`ALTER TABLE ${table} DROP COLUMN tier_rank`);
+      for (const table of [t.tickets, t.workQueue])
+        await store.driver.query(`ALTER TABLE ${table} DROP COLUMN tier_rank`);
       await store.driver.query(`CREATE VIEW "${s}".tickets AS SELECT * FROM ${t.tickets}`);
       await store.driver.query(`CREATE VIEW "${s}".work_queue AS SELECT * FROM ${t.workQueue}`);
       await ensureReadSide(store);

@@ -33,7 +33,10 @@ const ORDER_KEYS = {
 };
 
 /** The table and its indexes (idempotent): one per order, and the order behind the usual filters. */
-export const ticketListDdl = (t: ReadSideTables): readonly string[] => [ticketListTableDdl(t), ...ticketListIndexDdl(t)];
+export const ticketListDdl = (t: ReadSideTables): readonly string[] => [
+  ticketListTableDdl(t),
+  ...ticketListIndexDdl(t),
+];
 
 /** The list's table (idempotent). */
 export const ticketListTableDdl = (t: ReadSideTables): string =>

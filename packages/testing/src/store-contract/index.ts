@@ -8,7 +8,6 @@
  * SQL adapters) and may return a `cleanup`; without one the suite calls `store.close()`.
  */
 import { describe } from "vitest";
-export { describeAttachmentStoreContract, type MakeAttachmentStore } from "./attachments.js";
 import { atomicityContract } from "./atomicity.js";
 import { commandIdContract } from "./command-ids.js";
 import { commentVisibilityContract } from "./comment-visibility.js";
@@ -54,6 +53,7 @@ export const describeEventStoreContract = (
   });
 };
 
+export { describeAttachmentStoreContract, type MakeAttachmentStore } from "./attachments.js";
 export {
   type DrainOptions,
   drainReadAll,
