@@ -99,7 +99,7 @@ describe("consumer checkpoint keys", () => {
       await tx.query(`INSERT INTO ${s.consumers} (tenant, consumer, transaction_id, global_position)
         VALUES ('', 'c', '7', 3), ('acme', 'c', '7', 2)`);
     });
-    expect(await migrate(backend.driver, { schema })).toEqual({ applied: [3] });
+    expect(await migrate(backend.driver, { schema })).toEqual({ applied: [3, 4] });
     const store = createPostgresEventStore({ driver: backend.driver, schema, closeDriver: false });
     expect(await store.consumerCheckpoint("c")).toBe("7:3");
     expect(await store.consumerCheckpoint("c", "acme")).toBe("7:2");

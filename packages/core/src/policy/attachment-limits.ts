@@ -6,6 +6,7 @@
  * of one `open` or one `comment`.
  */
 import * as t from "io-ts";
+import { guarded } from "../shared/decode.js";
 import { withJsonSchema } from "../shared/json-schema.js";
 
 /** A limit: a whole number from 1 up (files or bytes). */
@@ -50,6 +51,8 @@ export const AttachmentLimitsC = t.partial({
   /** Only these media types (ranges such as `image/*` allowed); absent = any type. */
   allowedTypes: t.array(MediaRangeC),
 });
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(AttachmentLimitsC);
 export type AttachmentLimits = t.TypeOf<typeof AttachmentLimitsC>;
 
 /** Does a content type (parameters such as `; charset=…` ignored) fall in one of the ranges? */

@@ -15,6 +15,7 @@
 import * as t from "io-ts";
 import { daysFromCivil, parseIsoDate } from "../calendar/civilDate.js";
 import { instantToWall, TimeZoneC } from "../calendar/zone.js";
+import { guarded } from "../shared/decode.js";
 import { DAY } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import { withJsonSchema } from "../shared/json-schema.js";
@@ -62,6 +63,8 @@ export const ContractC = t.intersection([
     policy: t.string,
   }),
 ]);
+// Its `decode` never throws: a getter or Proxy that throws is a failure (shared/decode.ts).
+guarded(ContractC);
 export type Contract = t.TypeOf<typeof ContractC>;
 
 export const ContractsC = t.type({
@@ -71,6 +74,7 @@ export const ContractsC = t.type({
   /** A ticket outside any valid contract: `"refuse"`, or the policy of the "no contract" desk. */
   outside: t.union([t.literal("refuse"), t.type({ policy: t.string })]),
 });
+guarded(ContractsC);
 export type Contracts = t.TypeOf<typeof ContractsC>;
 
 /** Who a ticket is for, as far as contracts go. */
