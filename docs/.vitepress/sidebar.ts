@@ -16,6 +16,8 @@ const groups: readonly Group[] = [
       ["concepts", "Concepts"],
       ["embedding", "Embedding"],
       ["schemas", "JSON Schema"],
+      ["attachments", "Attachments"],
+      ["contracts", "Contracts and tiers"],
     ],
   },
   {

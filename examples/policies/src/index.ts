@@ -8,7 +8,10 @@
  * - P-A: impact unknown at intake ⇒ priority 3 (Standard, a single user).
  * - P-B: the document names no scale; its three ways in become the levels: emergency (call
  *   in), same-day (call) and low (email, the default). The VIP tier is a ticket field
- *   (`customerTier: "vip"`), since it orders the queue across tickets.
+ *   (`customerTier: "vip"`), since it orders the queue across tickets; the policy ranks tiers with
+ *   `workflow.customerTiers: ["vip", "standard"]`.
+ * - P-C: attachments up to 5 files and 10 MB per message (`workflow.attachments`); contracts and
+ *   the no-contract desk are in the app's selection (`p-c-selection.json`, `p-c-no-contract.json`).
  * - P-C: closed is final (the contract says nothing of reopening; a new request is opened).
  * - P-D: a customer comment reopens a closed ticket at any time (`reopenWindow: "unlimited"`):
  *   the document sets no limit.

@@ -195,16 +195,40 @@ export {
   ticketTag,
 } from "./notifications/index.js";
 export {
+  /** Attachment limits of a policy: files, total and per-file bytes, media types (P-C). @category policy */
+  type AttachmentLimits,
+  /** Codec of attachment limits. @category policy */
+  AttachmentLimitsC,
   /** A compiled policy: what the SLA, escalation and timers read. @category policy */
   type CompiledPolicy,
   /** Somebody a notice can be sent to. @category policy */
   type Contact,
   /** The contacts behind each role. @category policy */
   type Contacts,
+  /** A service contract: id, organisation, validity dates, its policy (P-C). @category policy */
+  type Contract,
+  /** Codec of one contract. @category policy */
+  ContractC,
+  /** The result of `selectContract`: the valid contract, or none and the customer's others. @category policy */
+  type ContractChoice,
+  /** Who a ticket is for, as far as contracts go. @category policy */
+  type ContractCustomer,
+  /** Two contracts with one id for overlapping periods (a load error). @category policy */
+  type ContractOverlap,
+  /** The contracts of a selection: time zone, list, what happens outside them. @category policy */
+  type Contracts,
+  /** Codec of a selection's contracts. @category policy */
+  ContractsC,
   /** `compilePolicy`, once per policy value. @category policy */
   compiledPolicyOf,
   /** Compiles a policy: calendars resolved, defaults filled in, checked. @category policy */
   compilePolicy,
+  /** Every overlap among contracts with the same id. @category policy */
+  contractOverlaps,
+  /** A policy's customer tiers, first served first (default `["vip"]`). @category policy */
+  customerTiersOf,
+  /** The tier scale when a policy names none: `["vip"]`. @category policy */
+  DEFAULT_CUSTOMER_TIERS,
   /** A priority downgrade after customer silence (P-C). @category policy */
   type DowngradeOnSilence,
   /** Decodes a policy from JSON; the error names each bad path. @category policy */
@@ -283,6 +307,8 @@ export {
   type SelectionError,
   /** The fields selection looks at. @category policy */
   type SelectionFields,
+  /** The policy of a new ticket, or its refusal (no valid contract). @category policy */
+  type SelectionOutcome,
   /** One selection rule. @category policy */
   type SelectionRule,
   /** The SLA part of a policy: metrics, warnings, ladder, time rules. @category policy */
@@ -291,6 +317,10 @@ export {
   type SlaPolicyError,
   /** An event that can stop a clock. @category policy */
   type StopEvent,
+  /** The customer's contract valid at an instant, in the contracts' time zone. @category policy */
+  selectContract,
+  /** Chooses a new ticket's policy by contract and rules at an instant. @category policy */
+  selectForNewTicket,
   /** A resolver from policies and a selection. @category policy */
   selectingResolver,
   /** The policy id for a new ticket's fields: first matching rule, else the default. @category policy */
@@ -307,6 +337,10 @@ export {
   type TimeRules,
   /** The instant a point-in-time target falls due for a clock started at an instant. @category policy */
   targetRuleDeadline,
+  /** Place of a customer tier on a policy's scale; 0 is served first. @category policy */
+  tierRank,
+  /** Does a content type fall in one of the media ranges (`image/*`)? @category policy */
+  typeAllowed,
   /** A warning: a percent of the target used, or a time before the deadline. @category policy */
   type Warning,
   /** Workflow rules: required fields, approvals, billable categories, reopen window. @category policy */
@@ -411,14 +445,14 @@ export {
   reportTimeZone,
   /** Replaces a ticket's contribution (a store folding a batch per ticket). @category projections */
   restateTicket,
-  /** SLA rows per metric and period, and the breached cycles. @category projections */
-  type SlaReport,
-  /** One metric and period: met, breached, duration percentiles. @category projections */
-  type SlaReportRow,
   /** A ticket's nearest running deadline, as the live SLA index orders them. @category projections */
   type SlaDeadline,
   /** The live SLA index: statuses at any `now` without re-reading tickets, deadlines by nearness (`createSlaIndex`). @category projections */
   SlaIndex,
+  /** SLA rows per metric and period, and the breached cycles. @category projections */
+  type SlaReport,
+  /** One metric and period: met, breached, duration percentiles. @category projections */
+  type SlaReportRow,
   /** Statistics per tenant and customer. @category projections */
   type Statistics,
   /** Per-customer statistics as a projection over recorded events (make one with `createStatisticsProjection`). @category projections */
@@ -590,6 +624,12 @@ export {
   type AppendResult,
   /** Options of `appendWithOutbox`. @category store */
   type AppendWithOutboxOptions,
+  /** The attachment storage port: bytes kept by their SHA-256, references handed back. @category store */
+  type AttachmentStore,
+  /** A file to keep in an attachment store. @category store */
+  type AttachmentUpload,
+  /** The id an attachment store gives bytes with a SHA-256 digest (`sha256:<hex>`). @category store */
+  attachmentId,
   /** What a channel answers for one intent. @category store */
   type ChannelOutcome,
   /** A position in the global log, opaque. @category store */
@@ -612,6 +652,8 @@ export {
   type DeliveryAttempt,
   /** A way out (mail, webhook) for notification intents. @category store */
   type DeliveryChannel,
+  /** The SHA-256 digest in an attachment id. @category store */
+  digestOfAttachmentId,
   /** The event store port every adapter implements. @category store */
   type EventStore,
   /** Which command caused an event and the conversation it belongs to (record metadata). @category store */
@@ -810,8 +852,6 @@ export {
   type MetricName,
   /** The refusal of an actor who may not do what they asked (NOT_PERMITTED). @category ticket */
   type NotPermitted,
-  /** A customer's rating of one resolution cycle. @category ticket */
-  type Rating,
   /** A path to a personal value in an event. @category ticket */
   type PersonalPath,
   /** The path of a requester actor's name in an event's metadata. @category ticket */
@@ -820,6 +860,8 @@ export {
   personalFields,
   /** The personal paths of an event type. @category ticket */
   personalPathsOf,
+  /** A customer's rating of one resolution cycle. @category ticket */
+  type Rating,
   /** How an actor stands to a ticket. @category ticket */
   type Relationship,
   /** Who asked: id, name, mail, phone. @category ticket */

@@ -49,6 +49,8 @@ export type CoreErrorCode =
   | "POLICY_MISMATCH"
   | "FEEDBACK_ALREADY_GIVEN"
   | "INVALID_COMMAND"
+  | "ATTACHMENT_LIMIT_EXCEEDED"
+  | "NO_VALID_CONTRACT"
   // handling/: the command handler
   | "COMMAND_ID_REUSED"
   | "UNKNOWN_POLICY"
@@ -68,6 +70,7 @@ export type CoreErrorCode =
   | "UNKNOWN_CALENDAR"
   | "INVALID_SLA_POLICY"
   | "UNKNOWN_POLICY_IN_SELECTION"
+  | "OVERLAPPING_CONTRACTS"
   // shared/decode.ts
   | "DECODE_ERROR"
   // desk/: what the desk's workers report (never a request's answer, mapped for completeness)
@@ -110,6 +113,8 @@ export const problemStatuses: { readonly [C in ProblemCode]: ProblemStatus } = {
   POLICY_MISMATCH: { status: 409, title: "Policy mismatch" },
   FEEDBACK_ALREADY_GIVEN: { status: 409, title: "Feedback already given" },
   INVALID_COMMAND: { status: 422, title: "Invalid command" },
+  ATTACHMENT_LIMIT_EXCEEDED: { status: 422, title: "Attachment limit exceeded" },
+  NO_VALID_CONTRACT: { status: 422, title: "No valid contract" },
   COMMAND_ID_REUSED: { status: 422, title: "Idempotency key reused for another request" },
   UNKNOWN_POLICY: { status: 500, title: "Unknown policy" },
   INVALID_POLICY: { status: 500, title: "Invalid policy" },
@@ -124,6 +129,7 @@ export const problemStatuses: { readonly [C in ProblemCode]: ProblemStatus } = {
   UNKNOWN_CALENDAR: { status: 500, title: "Unknown calendar in policy" },
   INVALID_SLA_POLICY: { status: 500, title: "Invalid SLA policy" },
   UNKNOWN_POLICY_IN_SELECTION: { status: 500, title: "Unknown policy in selection" },
+  OVERLAPPING_CONTRACTS: { status: 500, title: "Overlapping contracts" },
   DECODE_ERROR: { status: 422, title: "Invalid value" },
   TIMER_FAILED: { status: 500, title: "Timer failed" },
   DELIVERY_FAILED: { status: 500, title: "Delivery failed" },

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { CommandOf } from "@ticketfold/core";
+import { createInMemoryAttachmentStore } from "@ticketfold/store-memory";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { mail, multipartMail, options, replyMail } from "./fixtures.test-support.js";
@@ -137,5 +138,65 @@ describe("attachment limits", () => {
     expect(E.isRight(await parseInboundMail(raw, options({ limits })))).toBe(true);
     const big = withFiles(1, 1001, "Re: [#10034] log");
     expect(await parseInboundMail(big, options({ limits }))).toMatchObject(E.left({ code: "ATTACHMENT_TOO_LARGE" }));
+  });
+});
+
+describe("the policy's attachment limits (P-C: 5 files, 10 MB, the same on web and mail)", () => {
+  const pC = { maxFiles: 5, maxTotalBytes: 10 * 1024 * 1024 };
+
+  it("replace intake's own count and total: a sixth file is refused, five are accepted", async () => {
+    const six = await parseInboundMail(withFiles(6, 1), options({ attachmentPolicy: pC }));
+    expect(six).toMatchObject(E.left({ code: "TOO_MANY_ATTACHMENTS", count: 6, limit: 5 }));
+    expect(E.isRight(await parseInboundMail(withFiles(5, 1), options({ attachmentPolicy: pC })))).toBe(true);
+  });
+
+  it("the total is the policy's, even where intake's own limit allows more", async () => {
+    const result = await parseInboundMail(
+      withFiles(2, 6 * 1024 * 1024),
+      options({ attachmentPolicy: pC, limits: { maxTotalAttachmentBytes: 50 * 1024 * 1024 } }),
+    );
+    expect(result).toMatchObject(E.left({ code: "ATTACHMENT_TOO_LARGE", scope: "total", limit: 10 * 1024 * 1024 }));
+  });
+});
+
+describe("with an attachment store, intake keeps the bytes and the command carries references", () => {
+  it("each file is stored once the mail is accepted; the references carry the store's ids", async () => {
+    const store = createInMemoryAttachmentStore();
+    const result = await parseInboundMail(multipartMail, options({ attachmentStore: store }));
+    if (E.isLeft(result)) throw new Error(result.left.message);
+    const refs = (result.right.command as CommandOf<"open">).data.attachments ?? [];
+    expect(refs).toEqual([
+      {
+        id: `sha256:${sha256("E42: paper jam\n")}`,
+        name: "scan.log",
+        size: 15,
+        contentType: "text/plain",
+        sha256: sha256("E42: paper jam\n"),
+      },
+      {
+        id: `sha256:${sha256(PNG)}`,
+        name: "photo.png",
+        size: PNG.length,
+        contentType: "image/png",
+        sha256: sha256(PNG),
+      },
+    ]);
+    expect(Buffer.from((await store.get("acme", refs[1]?.id ?? "")) ?? [])).toEqual(PNG);
+    expect(JSON.stringify(result.right)).not.toContain("iVBORw0KGgo");
+  });
+
+  it("a refused mail stores nothing", async () => {
+    const store = createInMemoryAttachmentStore();
+    const result = await parseInboundMail(withFiles(2, 10, "Re: [#99999] x"), options({ attachmentStore: store }));
+    expect(E.isLeft(result)).toBe(true);
+    const id = `sha256:${sha256(Buffer.alloc(10, 1))}`;
+    expect(await store.get("acme", id)).toBeUndefined();
+  });
+
+  it("a store that fails is CALLBACK_FAILED naming it, with no reply to the sender", async () => {
+    const failing = { ...createInMemoryAttachmentStore(), put: () => Promise.reject(new Error("disk full")) };
+    const result = await parseInboundMail(multipartMail, options({ attachmentStore: failing }));
+    expect(result).toMatchObject(E.left({ code: "CALLBACK_FAILED", callback: "attachmentStore.put" }));
+    expect(E.isLeft(result) && result.left.reply).toBeUndefined();
   });
 });

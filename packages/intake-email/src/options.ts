@@ -3,7 +3,15 @@
  * clock reading (`now`) and new ticket ids come in as arguments, and every lookup (tag → ticket,
  * login → customer, may this sender write here) is a function the caller supplies.
  */
-import type { Category, Instant, Locale, PriorityScale, TenantId } from "@ticketfold/core";
+import type {
+  AttachmentStore,
+  Category,
+  Instant,
+  Locale,
+  AttachmentLimits as PolicyAttachmentLimits,
+  PriorityScale,
+  TenantId,
+} from "@ticketfold/core";
 import type { AttachmentLimits } from "./attachments.js";
 import type { KeyFieldLabels } from "./key-fields.js";
 import type { MailSender } from "./sender.js";
@@ -59,6 +67,18 @@ export const defaultIntakeLimits: IntakeLimits = {
   maxAttachments: 20,
 };
 
+/** The limits mail intake applies: its defaults, the caller's, then the policy's attachment limits. */
+export const intakeLimitsOf = (options: Pick<IntakeOptions, "limits" | "attachmentPolicy">): IntakeLimits => {
+  const policy = options.attachmentPolicy ?? {};
+  return {
+    ...defaultIntakeLimits,
+    ...options.limits,
+    ...(policy.maxFiles === undefined ? {} : { maxAttachments: policy.maxFiles }),
+    ...(policy.maxTotalBytes === undefined ? {} : { maxTotalAttachmentBytes: policy.maxTotalBytes }),
+    ...(policy.maxFileBytes === undefined ? {} : { maxAttachmentBytes: policy.maxFileBytes }),
+  };
+};
+
 export interface IntakeOptions {
   /** The tenant whose mailbox received the mail. */
   readonly tenantId: TenantId;
@@ -89,6 +109,18 @@ export interface IntakeOptions {
   /** Category of tickets opened by mail. Default `incident`. */
   readonly category?: Category;
   readonly limits?: Partial<IntakeLimits>;
+  /**
+   * The policy's attachment limits (`workflow.attachments`): its file count and sizes replace
+   * `limits`' own, so mail accepts exactly what the core accepts on the web (P-C: "the same
+   * whether by web or by email"). Media types are checked by the core on the command.
+   */
+  readonly attachmentPolicy?: PolicyAttachmentLimits | undefined;
+  /**
+   * Where the bytes of attachments are kept (an `AttachmentStore` adapter). With it, each file
+   * is stored once the mail is accepted and the command carries references with their `id`;
+   * without it, metadata only (the bytes are not kept).
+   */
+  readonly attachmentStore?: AttachmentStore | undefined;
   /** Language of refusal replies (pass the policy's `notifications.locale`). Default `en`. */
   readonly locale?: Locale | undefined;
   /**

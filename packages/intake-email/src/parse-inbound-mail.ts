@@ -14,7 +14,7 @@ import { attachmentMetadata } from "./attachments.js";
 import { commentCommand, openCommand } from "./build-command.js";
 import { readKeyFields } from "./key-fields.js";
 import { keyFieldLabels, openFields, type PriorityOutcome } from "./open-fields.js";
-import { defaultIntakeLimits, type IntakeCustomer, type IntakeOptions, type TaggedTicket } from "./options.js";
+import { type IntakeCustomer, type IntakeOptions, intakeLimitsOf, type TaggedTicket } from "./options.js";
 import { readHead, readMail, toBytes } from "./read-mail.js";
 import type { IntakeRefusal, RefusalDetails } from "./refusal.js";
 import { automaticOf, contextOf } from "./refusal-context.js";
@@ -47,7 +47,7 @@ export type IntakeResult =
 const MAX_SUBJECT = 250;
 
 const prepared = (mail: ParsedMail, options: IntakeOptions) => {
-  const limits = { ...defaultIntakeLimits, ...options.limits };
+  const limits = intakeLimitsOf(options);
   const tagFormat = { ...defaultTagFormat, ...options.tagFormat };
   const subject = cleanHeaderText(mail.subject ?? "");
   const body = cleanBodyText(mail.text ?? "");
@@ -64,6 +64,29 @@ const commentText = (body: string, attachments: readonly Attachment[], options: 
   const text = (options.keyFields ? readKeyFields(body, keyFieldLabels(options)).rest : body).trim();
   if (text !== "" || attachments.length === 0) return text;
   return `Attachments: ${attachments.map((a) => a.name).join(", ")}`;
+};
+
+/**
+ * The references of a mail's files: with an attachment store, each file's bytes are stored
+ * (the adapter computes the SHA-256 and the id); without one, the metadata as read.
+ */
+const keptAttachments = async (
+  metadata: readonly Attachment[],
+  mail: ParsedMail,
+  options: IntakeOptions,
+): Promise<Step<Attachment[]>> => {
+  const store = options.attachmentStore;
+  if (store === undefined) return E.right([...metadata]);
+  const kept: Attachment[] = [];
+  for (const [i, m] of metadata.entries()) {
+    const content = mail.attachments[i]?.content ?? new Uint8Array();
+    const ref = await callSafely("attachmentStore.put", () =>
+      store.put(options.tenantId, { name: m.name, contentType: m.contentType, content }),
+    );
+    if (E.isLeft(ref)) return ref;
+    kept.push(ref.right);
+  }
+  return E.right(kept);
 };
 
 const decideMail = async (mail: ParsedMail, options: IntakeOptions): Promise<Step<IntakeResult>> => {
@@ -84,12 +107,16 @@ const decideMail = async (mail: ParsedMail, options: IntakeOptions): Promise<Ste
       ? await routeByTag(tags, sender.right, { ...options, tenantId })
       : E.right(threaded.right);
   if (E.isLeft(route)) return route;
+  // Once the mail is accepted, the bytes go to the attachment store and the command carries references.
+  const keep = () => keptAttachments(attachments.right, mail, options);
   if (route.right.kind === "comment") {
     const { ticket, via } = route.right;
     const tag = route.right.via === "tag" ? { tag: route.right.tag } : {};
     const text = commentText(body, attachments.right, options);
     if (text === "") return E.left({ code: "MISSING_BODY" });
-    const input = { ticketId: ticket.ticketId, body: text, sender: sender.right, attachments: attachments.right };
+    const kept = await keep();
+    if (E.isLeft(kept)) return kept;
+    const input = { ticketId: ticket.ticketId, body: text, sender: sender.right, attachments: kept.right };
     const command = commentCommand(input, options);
     return E.map((c: CommandOf<"comment">) => ({
       kind: "comment" as const,
@@ -101,14 +128,14 @@ const decideMail = async (mail: ParsedMail, options: IntakeOptions): Promise<Ste
     }))(command);
   }
   if (subject === "") return E.left({ code: "MISSING_SUBJECT" });
-  return openTicket(subject, body, sender.right, attachments.right, options);
+  return openTicket(subject, body, sender.right, keep, options);
 };
 
 const openTicket = async (
   subject: string,
   body: string,
   sender: MailSender,
-  attachments: readonly Attachment[],
+  keep: () => Promise<Step<Attachment[]>>,
   options: IntakeOptions,
 ): Promise<Step<IntakeResult>> => {
   const fields = await openFields(body, sender, options);
@@ -116,12 +143,14 @@ const openTicket = async (
   const { description, priority, priorityOutcome, customer } = fields.right;
   const ticketId = await callSafely("newTicketId", () => options.newTicketId());
   if (E.isLeft(ticketId)) return ticketId;
+  const attachments = await keep();
+  if (E.isLeft(attachments)) return attachments;
   const input = {
     ticketId: String(ticketId.right),
     subject: truncate(subject, MAX_SUBJECT),
     description,
     sender,
-    attachments,
+    attachments: attachments.right,
     ...(priority === undefined ? {} : { priority }),
     ...(customer === undefined ? {} : { customer }),
   };
@@ -144,7 +173,7 @@ export const parseInboundMail = async (
 ): Promise<E.Either<IntakeRefusal, IntakeResult>> => {
   try {
     const bytes = toBytes(raw);
-    const limits = { ...defaultIntakeLimits, ...options.limits };
+    const limits = intakeLimitsOf(options);
     const read = await readMail(bytes, limits);
     if (E.isLeft(read)) {
       // Too large to parse whole: read only the header block to learn whom to tell.

@@ -18,7 +18,13 @@ export interface IntakeReply {
 }
 
 /** The callbacks the caller supplies; a failure in one of them is reported by name. */
-export type IntakeCallback = "resolveTag" | "resolveTicket" | "login.lookup" | "isAllowedSender" | "newTicketId";
+export type IntakeCallback =
+  | "resolveTag"
+  | "resolveTicket"
+  | "login.lookup"
+  | "isAllowedSender"
+  | "newTicketId"
+  | "attachmentStore.put";
 
 /** What went wrong, with the fields a caller needs; `message` and `reply` are added by `refuse`. */
 export type RefusalDetails =

@@ -239,6 +239,7 @@ const parseCheckpoint = (c: Checkpoint | null, logLength: number): number => {
 /** An empty in-memory event store. */
 export const createInMemoryEventStore = (options?: InMemoryStoreOptions): InMemoryEventStore =>
   new InMemoryEventStore(options);
+export { createInMemoryAttachmentStore } from "./attachments.js";
 export { createInMemoryDesk, type InMemoryDesk, type InMemoryDeskOptions, logDeskError, systemSleep } from "./desk.js";
 export * from "./outbox.js";
 export { aesGcmCipher, newKeyMaterial } from "./personal-data/aes-gcm-cipher.js";

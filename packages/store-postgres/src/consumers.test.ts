@@ -99,7 +99,7 @@ describe("consumer checkpoint keys", () => {
       await tx.query(`INSERT INTO ${s.consumers} (tenant, consumer, transaction_id, global_position)
         VALUES ('', 'c', '7', 3), ('acme', 'c', '7', 2)`);
     });
-    // Migration 3 and every later one (4: the subject keys).
+    // Migration 3 and every later one (4: the subject keys, 5: attachments).
     expect(await migrate(backend.driver, { schema })).toEqual({
       applied: migrations.filter((m) => m.version > 2).map((m) => m.version),
     });

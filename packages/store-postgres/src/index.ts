@@ -4,6 +4,7 @@
  * queries, gap-free read-all, consumers with durable checkpoints, versioned migrations.
  */
 
+export { createPostgresAttachmentStore } from "./attachments/store.js";
 export { createPostgresDesk, type PostgresDesk, type PostgresDeskOptions } from "./desk.js";
 export {
   isSqlState,

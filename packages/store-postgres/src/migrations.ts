@@ -6,6 +6,7 @@
  * transactional), so a failed migration leaves nothing behind. `migrationSql` prints the same
  * SQL for a DBA who applies it by hand.
  */
+import { attachmentsMigration } from "./attachments/migration.js";
 import { consumerScopeMigration } from "./consumers.js";
 import type { SqlDriver } from "./driver.js";
 import { deliveryMigration } from "./outbox/migration.js";
@@ -65,6 +66,7 @@ export const migrations: readonly Migration[] = [
   deliveryMigration,
   consumerScopeMigration,
   subjectKeysMigration,
+  attachmentsMigration,
 ];
 
 const lockStatement = (s: StoreSchema): string =>

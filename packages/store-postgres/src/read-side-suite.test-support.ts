@@ -47,11 +47,11 @@ export const readSideSuite = (getBackend: () => TestBackend, runs: number): void
   });
 
   it.each<[string, WorkQueueFilter, RegExp]>([
-    ["a tenant's queue", { tenant: "t1" }, /work_queue_order_v1/],
-    ["an organisation's queue", { tenant: "t1", organisation: "Acme" }, /work_queue_organisation_v1/],
-    ["an agent's queue", { tenant: "t1", assignee: "agent-1" }, /work_queue_assignee_v1/],
+    ["a tenant's queue", { tenant: "t1" }, /work_queue_tier_order_v1/],
+    ["an organisation's queue", { tenant: "t1", organisation: "Acme" }, /work_queue_tier_organisation_v1/],
+    ["an agent's queue", { tenant: "t1", assignee: "agent-1" }, /work_queue_tier_assignee_v1/],
     // IS NULL is not an equality for ordering: the order index with a filter serves it.
-    ["the unassigned queue", { tenant: "t1", assignee: null }, /work_queue_(order|assignee)_v1/],
+    ["the unassigned queue", { tenant: "t1", assignee: null }, /work_queue_tier_(order|assignee)_v1/],
   ])("%s is read in index order, without a sort", async (_name, filter, index) => {
     const { store, cleanup } = await getBackend().freshStore();
     try {

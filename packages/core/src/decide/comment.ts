@@ -9,6 +9,7 @@ import type { Policy } from "../policy/policy.js";
 import type { CommandOf } from "../ticket/commands.js";
 import { type DomainError, reopenWindowExpired } from "../ticket/errors.js";
 import type { TicketState } from "../ticket/state.js";
+import { attachmentRefusal } from "./attachments.js";
 import { notPermitted } from "./authorize.js";
 import { type Decision, eventFrom, ok } from "./build.js";
 
@@ -25,6 +26,9 @@ export const reopenAllowed = (state: TicketState, at: number, policy: PolicyCore
 export const decideComment = (c: CommandOf<"comment">, s: TicketState, policy: Policy): Decision => {
   const visibility = c.data.visibility ?? "public";
   const attachments = c.data.attachments ?? [];
+  // The policy's limits hold on comments as on the opening message (P-C), for every author.
+  const refused = attachmentRefusal(policy.workflow?.attachments, attachments, policy.id);
+  if (refused !== undefined) return E.left(refused);
   if (c.actor.kind === "requester") {
     // Customers never write internal notes.
     // A rule of the model, not only a permission: a customer's comment is public, whatever

@@ -13,6 +13,7 @@ import type { CommandOf } from "../ticket/commands.js";
 import type { DomainError } from "../ticket/errors.js";
 import type { TicketEvent } from "../ticket/events.js";
 import type { TicketFields } from "../ticket/fields.js";
+import { attachmentRefusal } from "./attachments.js";
 import { eventFrom } from "./build.js";
 
 const fieldValue = (fields: TicketFields, field: RequirableField): unknown => {
@@ -44,6 +45,8 @@ export const decideOpen = (command: CommandOf<"open">, policy: PolicyCore): E.Ei
       return E.left({ code: "INVALID_VALUE", field, message: `${field} must be a whole number of people, 0 or more` });
     }
   }
+  const refused = attachmentRefusal(policy.workflow?.attachments, fields.attachments ?? [], policy.id);
+  if (refused !== undefined) return E.left(refused);
   const scale = policy.priorities;
   const impact = scale.impact;
   if (

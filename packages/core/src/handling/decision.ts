@@ -47,7 +47,10 @@ export const resolvePolicy = <P extends Policy>(
       ? E.right(found)
       : E.left({ code: "UNKNOWN_POLICY", policyId: state.policyId, message: unknownPolicyMessage(state) });
   }
-  if (command.type === "open") return E.right(policies.forNewTicket(command));
+  if (command.type === "open") {
+    const refused = policies.refuseNewTicket?.(command);
+    return refused === undefined ? E.right(policies.forNewTicket(command)) : E.left(refused);
+  }
   return E.left({
     code: "TICKET_NOT_FOUND",
     ticketId: command.ticketId,

@@ -148,7 +148,7 @@ describe("loadPolicy", () => {
       edit(["workflow", "reopenWindw"], "7d"),
       "UNKNOWN_FIELD",
       "workflow.reopenWindw",
-      'workflow.reopenWindw: unknown field (did you mean "reopenWindow"?); expected one of requiredFields, approvalRequired, billableCategories, reopenWindow, phoneInPriorities, sessions',
+      'workflow.reopenWindw: unknown field (did you mean "reopenWindow"?); expected one of requiredFields, approvalRequired, billableCategories, reopenWindow, phoneInPriorities, sessions, attachments, customerTiers',
     ],
     [
       "a misspelt contact field",

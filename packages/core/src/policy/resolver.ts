@@ -11,6 +11,7 @@
  * silent re-judgement. A new version applies to an existing ticket only through `change-policy`.
  */
 import type { CommandOf } from "../ticket/commands.js";
+import type { DomainError } from "../ticket/errors.js";
 import type { Policy } from "./policy.js";
 
 /** The version of a policy: its `version`, 1 when it has none. */
@@ -24,6 +25,11 @@ export interface PolicyResolver<P extends Policy = Policy> {
    */
   byId(id: string, version?: number): P | undefined;
   forNewTicket(command: CommandOf<"open">): P;
+  /**
+   * Why a new ticket is refused before any policy judges it (P-C: no valid contract), or
+   * undefined; the handler asks this first. Absent = every new ticket gets a policy.
+   */
+  refuseNewTicket?(command: CommandOf<"open">): DomainError | undefined;
 }
 
 /** What pins a ticket to its policy (the ticket state has both). */

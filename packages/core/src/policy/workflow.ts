@@ -1,11 +1,13 @@
 /**
  * Workflow rules of a policy: which intake fields are mandatory, which categories need
  * approval before work (P-B change requests) or bill their time, how long a closed ticket may
- * still be reopened, and which priorities must also be phoned in (P-B, P-C).
+ * still be reopened, which priorities must also be phoned in (P-B, P-C), how many and how
+ * large attachments may be (P-C) and the order of customer tiers (P-B).
  */
 import * as t from "io-ts";
 import { DurationC } from "../shared/duration.js";
 import { CategoryC } from "../ticket/fields.js";
+import { AttachmentLimitsC } from "./attachment-limits.js";
 
 /** Fields a policy can make mandatory on intake (subject and description always are). */
 export const RequirableFieldC = t.keyof({
@@ -43,5 +45,12 @@ export const WorkflowC = t.partial({
    * is the page where the customer picks a time, sent by the `session-booking-link` notice.
    */
   sessions: t.intersection([t.type({ calendar: t.string }), t.partial({ bookingLink: t.string })]),
+  /** Attachment limits on `open` and `comment`, for every channel (P-C: 5 files, 10 MB). */
+  attachments: AttachmentLimitsC,
+  /**
+   * The customer tiers in the order they are served (P-B: `["vip", "standard"]`; a scale such
+   * as `["vip", "gold", "standard"]`). Absent: `["vip"]`, VIP before everyone else.
+   */
+  customerTiers: t.array(t.string),
 });
 export type Workflow = t.TypeOf<typeof WorkflowC>;

@@ -21,27 +21,30 @@ import { type WorkQueueEntry, workQueueEntry } from "./work-queue-entry.js";
 import { compareWorkQueue, matchesWorkQueueFilter, queryWorkQueue, type WorkQueueFilter } from "./work-queue-order.js";
 import { createWorkQueueProjection } from "./work-queue-projection.js";
 
-const entryArb: fc.Arbitrary<WorkQueueEntry> = fc.record({
-  tenant: fc.constantFrom("t1", "t2"),
-  ticketId: fc.constantFrom("A", "B", "C", "D"),
-  version: fc.nat(5),
-  policyId: fc.constant("p"),
-  organisation: fc.constantFrom("Acme", "Globex", null),
-  contractId: fc.constant(null),
-  requester: fc.constant("r"),
-  assignee: fc.constantFrom("ann", "bob", null),
-  group: fc.constant(null),
-  status: fc.constantFrom("new" as const, "open" as const, "awaiting-customer" as const),
-  priority: fc.constant("x"),
-  priorityRank: fc.nat(3),
-  vip: fc.boolean(),
-  subject: fc.constant("s"),
-  openedAt: fc.nat(3),
-  updatedAt: fc.constant(0),
-  nextDeadline: fc.option(fc.nat(3)),
-  nextDeadlineMetric: fc.constant(null),
-  breached: fc.boolean(),
-});
+const entryArb: fc.Arbitrary<WorkQueueEntry> = fc
+  .record({
+    tenant: fc.constantFrom("t1", "t2"),
+    ticketId: fc.constantFrom("A", "B", "C", "D"),
+    version: fc.nat(5),
+    policyId: fc.constant("p"),
+    organisation: fc.constantFrom("Acme", "Globex", null),
+    contractId: fc.constant(null),
+    requester: fc.constant("r"),
+    assignee: fc.constantFrom("ann", "bob", null),
+    group: fc.constant(null),
+    status: fc.constantFrom("new" as const, "open" as const, "awaiting-customer" as const),
+    priority: fc.constant("x"),
+    priorityRank: fc.nat(3),
+    vip: fc.constant(false),
+    tierRank: fc.nat(2),
+    subject: fc.constant("s"),
+    openedAt: fc.nat(3),
+    updatedAt: fc.constant(0),
+    nextDeadline: fc.option(fc.nat(3)),
+    nextDeadlineMetric: fc.constant(null),
+    breached: fc.boolean(),
+  })
+  .map((e) => ({ ...e, vip: e.tierRank === 0 }));
 const sign = (n: number) => Math.sign(n);
 const filterArb: fc.Arbitrary<WorkQueueFilter> = fc.record(
   {
@@ -83,7 +86,7 @@ describe("queue order laws", () => {
         for (let i = 1; i < all.length; i++) {
           const [p, q] = [all[i - 1]!, all[i]!];
           expect(compareWorkQueue(p, q)).toBeLessThanOrEqual(0);
-          if (p.vip === q.vip && q.nextDeadline !== null) expect(p.nextDeadline).not.toBeNull();
+          if (p.tierRank === q.tierRank && q.nextDeadline !== null) expect(p.nextDeadline).not.toBeNull();
         }
         expect(queryWorkQueue(entries, filter, limit)).toEqual(all.slice(0, limit));
       }),

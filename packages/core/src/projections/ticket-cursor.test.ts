@@ -41,8 +41,8 @@ describe("cursors", () => {
   it("decode to the key they were made with", () => {
     expect(decodeCursor(cursor, "opened-desc", fp)).toEqual(E.right([NOW, "T-1"]));
     const q = queryFingerprint("acme", "queue", {});
-    expect(decodeCursor(encodeCursor("queue", q, [true, null, 2, NOW, "T-1"]), "queue", q)).toEqual(
-      E.right([true, null, 2, NOW, "T-1"]),
+    expect(decodeCursor(encodeCursor("queue", q, [1, null, 2, NOW, "T-1"]), "queue", q)).toEqual(
+      E.right([1, null, 2, NOW, "T-1"]),
     );
   });
 
@@ -54,10 +54,17 @@ describe("cursors", () => {
 
   const refusals: [string, string, TicketListFilter, string, RegExp][] = [
     ["garbage", "!!!", { organisation: "Acme" }, "acme", /not one this read model issued/],
-    ["base64 of something else", toBase64Url('{"v":1}'), { organisation: "Acme" }, "acme", /order/],
+    ["base64 of something else", toBase64Url('{"v":2}'), { organisation: "Acme" }, "acme", /order/],
     ["another filter", cursor, { organisation: "Globex" }, "acme", /another tenant or filter/],
     ["another tenant", cursor, { organisation: "Acme" }, "globex", /another tenant or filter/],
     ["an empty one", "", { organisation: "Acme" }, "acme", /non-empty/],
+    [
+      "one issued before tiers were a scale (version 1)",
+      toBase64Url('{"v":1,"o":"queue","f":"x","k":[true,null,2,0,"T-1"]}'),
+      {},
+      "acme",
+      /not one this read model issued/,
+    ],
     [
       "a key out of range",
       encodeCursor("opened-desc", fp, [1e300, "T-1"]),
@@ -67,7 +74,7 @@ describe("cursors", () => {
     ],
     [
       "a key of another order's shape",
-      encodeCursor("opened-desc", fp, [true, null, 2, NOW, "T-1"]),
+      encodeCursor("opened-desc", fp, [1, null, 2, NOW, "T-1"]),
       { organisation: "Acme" },
       "acme",
       /no valid position/,

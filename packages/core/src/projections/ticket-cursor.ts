@@ -12,7 +12,8 @@ import type { TicketListFilter, TicketListOrder } from "../store/ticket-queries.
 import { fromBase64Url, toBase64Url } from "./cursor-text.js";
 import type { TicketListKey } from "./ticket-list-order.js";
 
-const VERSION = 1;
+// 2: the queue key starts with the tier rank (a number), not a VIP flag.
+const VERSION = 2;
 /** Longer than any cursor this code issues (a key holds at most a 256-character id). */
 const MAX_CURSOR_LENGTH = 2048;
 
@@ -52,10 +53,10 @@ const isKeyOf = (order: TicketListOrder, k: unknown): k is TicketListKey => {
   const instant = (u: unknown) => validateInstant(u, "key") === undefined;
   const id = (u: unknown) => validateStoreKey(u, "key") === undefined;
   if (order !== "queue") return k.length === 2 && instant(k[0]) && id(k[1]);
-  const [vip, deadline, rank, opened, ticket] = k;
+  const [tier, deadline, rank, opened, ticket] = k;
   return (
     k.length === 5 &&
-    typeof vip === "boolean" &&
+    validateWhole(tier, "key", 0, 2 ** 31 - 1) === undefined &&
     (deadline === null || instant(deadline)) &&
     validateWhole(rank, "key", 0, 2 ** 31 - 1) === undefined &&
     instant(opened) &&

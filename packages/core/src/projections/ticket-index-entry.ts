@@ -8,6 +8,7 @@
  * a property test holds it against `slaStatus`).
  */
 import type { CompiledPolicy } from "../policy/compiled.js";
+import { tierRank } from "../policy/tiers.js";
 import type { Instant } from "../shared/instant.js";
 import { slaStatus } from "../sla/reader.js";
 import type { TicketIndexEntry } from "../store/ticket-queries.js";
@@ -49,7 +50,8 @@ export const ticketIndexEntry = (state: TicketState, policy: CompiledPolicy): Ti
     priority,
     priorityRank: queueRank(policy, priority),
     customerTier: fields.customerTier ?? null,
-    vip: fields.customerTier === "vip",
+    vip: tierRank(policy.policy, fields.customerTier) === 0,
+    tierRank: tierRank(policy.policy, fields.customerTier),
     organisation: fields.organisation ?? null,
     contractId: fields.contractId ?? null,
     requester: fields.requester.id,

@@ -4,7 +4,7 @@
  * page. Every key ends with the ticket id, so each order is total within a tenant.
  * - `opened-desc`: opened latest first, then ticket id descending;
  * - `updated-desc`: last event latest first, then ticket id descending;
- * - `queue`: VIP first, nearest running deadline (none last), priority rank, opened earliest,
+ * - `queue`: tier rank first (P-B: VIP), nearest running deadline (none last), priority rank, opened earliest,
  *   ticket id ascending: the work queue's order (compareWorkQueue), within one tenant.
  * Ids compare by UTF-16 code unit, which for ASCII ids equals PostgreSQL's `COLLATE "C"`.
  */
@@ -14,7 +14,13 @@ import type { TicketIndexEntry, TicketListOrder } from "../store/ticket-queries.
 /** The sort key of a row in one order (what a cursor carries). */
 export type TicketListKey =
   | readonly [openedOrUpdated: Instant, ticketId: string]
-  | readonly [vip: boolean, nextDeadline: Instant | null, priorityRank: number, openedAt: Instant, ticketId: string];
+  | readonly [
+      tierRank: number,
+      nextDeadline: Instant | null,
+      priorityRank: number,
+      openedAt: Instant,
+      ticketId: string,
+    ];
 
 export const ticketListKey = (order: TicketListOrder, e: TicketIndexEntry): TicketListKey => {
   switch (order) {
@@ -23,7 +29,7 @@ export const ticketListKey = (order: TicketListOrder, e: TicketIndexEntry): Tick
     case "updated-desc":
       return [e.updatedAt, e.ticketId];
     case "queue":
-      return [e.vip, e.nextDeadline, e.priorityRank, e.openedAt, e.ticketId];
+      return [e.tierRank, e.nextDeadline, e.priorityRank, e.openedAt, e.ticketId];
   }
 };
 
@@ -36,9 +42,9 @@ export const compareTicketListKeys = (order: TicketListOrder, a: TicketListKey, 
     // Newest first: both parts descending.
     return compareNumber(b[0] as number, a[0] as number) || compareText(b[1] as string, a[1] as string);
   }
-  const [av, ad, ar, ao, ai] = a as readonly [boolean, Instant | null, number, Instant, string];
-  const [bv, bd, br, bo, bi] = b as readonly [boolean, Instant | null, number, Instant, string];
-  if (av !== bv) return av ? -1 : 1;
+  const [av, ad, ar, ao, ai] = a as readonly [number, Instant | null, number, Instant, string];
+  const [bv, bd, br, bo, bi] = b as readonly [number, Instant | null, number, Instant, string];
+  if (av !== bv) return compareNumber(av, bv);
   if (ad !== bd) return ad === null ? 1 : bd === null ? -1 : compareNumber(ad, bd);
   return compareNumber(ar, br) || compareNumber(ao, bo) || compareText(ai, bi);
 };

@@ -25,31 +25,34 @@ const projectionOf = (log: Parameters<TicketIndexProjection["applyAll"]>[0]) => 
   return p;
 };
 
-const entryArb: fc.Arbitrary<TicketIndexEntry> = fc.record({
-  tenant: fc.constant("t1"),
-  ticketId: fc.constantFrom("A", "B", "C", "D"),
-  version: fc.constant(1),
-  policyId: fc.constant("p"),
-  status: fc.constantFrom("new" as const, "closed" as const),
-  priority: fc.constant("x"),
-  priorityRank: fc.nat(2),
-  customerTier: fc.constant(null),
-  vip: fc.boolean(),
-  organisation: fc.constant(null),
-  contractId: fc.constant(null),
-  requester: fc.constant("r"),
-  assignee: fc.constant(null),
-  group: fc.constant(null),
-  subject: fc.constant("s"),
-  category: fc.constant("incident"),
-  openedAt: fc.nat(3),
-  updatedAt: fc.nat(3),
-  resolvedAt: fc.constant(null),
-  closedAt: fc.constant(null),
-  nextDeadline: fc.option(fc.nat(3)),
-  nextDeadlineMetric: fc.constant(null),
-  breached: fc.boolean(),
-});
+const entryArb: fc.Arbitrary<TicketIndexEntry> = fc
+  .record({
+    tenant: fc.constant("t1"),
+    ticketId: fc.constantFrom("A", "B", "C", "D"),
+    version: fc.constant(1),
+    policyId: fc.constant("p"),
+    status: fc.constantFrom("new" as const, "closed" as const),
+    priority: fc.constant("x"),
+    priorityRank: fc.nat(2),
+    customerTier: fc.constant(null),
+    vip: fc.constant(false),
+    tierRank: fc.nat(2),
+    organisation: fc.constant(null),
+    contractId: fc.constant(null),
+    requester: fc.constant("r"),
+    assignee: fc.constant(null),
+    group: fc.constant(null),
+    subject: fc.constant("s"),
+    category: fc.constant("incident"),
+    openedAt: fc.nat(3),
+    updatedAt: fc.nat(3),
+    resolvedAt: fc.constant(null),
+    closedAt: fc.constant(null),
+    nextDeadline: fc.option(fc.nat(3)),
+    nextDeadlineMetric: fc.constant(null),
+    breached: fc.boolean(),
+  })
+  .map((e) => ({ ...e, vip: e.tierRank === 0 }));
 const orderArb = fc.constantFrom<TicketListOrder>("opened-desc", "updated-desc", "queue");
 
 describe("live SLA from stored figures", () => {

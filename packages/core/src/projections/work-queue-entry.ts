@@ -10,6 +10,7 @@
 
 import type { CompiledPolicy } from "../policy/compiled.js";
 import { priorityRank } from "../policy/priority.js";
+import { tierRank } from "../policy/tiers.js";
 import type { Instant } from "../shared/instant.js";
 import { slaStatus } from "../sla/reader.js";
 import type { SlaStatus } from "../sla/status.js";
@@ -36,8 +37,10 @@ export interface WorkQueueEntry {
   readonly priority: string;
   /** 0 = most urgent; a priority missing from the scale ranks after every level on it. */
   readonly priorityRank: number;
-  /** Customer tier `vip` (P-B): served before standard customers. */
+  /** The customer's tier is the first of the policy's scale (P-B: VIP). */
   readonly vip: boolean;
+  /** Place of the customer's tier on the policy's scale (`workflow.customerTiers`): 0 is served first. */
+  readonly tierRank: number;
   readonly subject: string;
   readonly openedAt: Instant;
   /** The ticket's last event. */
@@ -96,7 +99,8 @@ export const workQueueEntry = (
     status: state.status as QueuedStatus,
     priority,
     priorityRank: queueRank(policy, priority),
-    vip: fields.customerTier === "vip",
+    vip: tierRank(policy.policy, fields.customerTier) === 0,
+    tierRank: tierRank(policy.policy, fields.customerTier),
     subject: fields.subject,
     openedAt,
     updatedAt: lastEventAt,

@@ -1,7 +1,8 @@
 /**
- * The work queue's order and filters (P-B: VIP customers before standard ones, then the
+ * The work queue's order and filters (P-B: VIP customers before standard ones — the tiers of
+ * the policy's scale in order, `workflow.customerTiers` —, then the
  * nearest SLA deadline; P-D: organisation members see all their organisation's tickets).
- * The order is total, so every store returns the same page: VIP first, nearest deadline (none
+ * The order is total, so every store returns the same page: tier rank first, nearest deadline (none
  * last), priority rank, opened earliest, then ticket id and tenant as tie-breakers. Ids are
  * compared by UTF-16 code unit, which for the ASCII ids Ticketfold issues equals PostgreSQL's
  * `COLLATE "C"` byte order.
@@ -12,7 +13,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 /** Negative when `a` comes first, positive when `b` does; 0 only for the same ticket. */
 export const compareWorkQueue = (a: WorkQueueEntry, b: WorkQueueEntry): number => {
-  if (a.vip !== b.vip) return a.vip ? -1 : 1;
+  if (a.tierRank !== b.tierRank) return a.tierRank - b.tierRank;
   if (a.nextDeadline !== b.nextDeadline) {
     if (a.nextDeadline === null) return 1;
     if (b.nextDeadline === null) return -1;

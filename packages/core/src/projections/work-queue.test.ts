@@ -110,6 +110,7 @@ describe("workQueueEntry", () => {
       priority: "urgent",
       priorityRank: 0,
       vip: true,
+      tierRank: 0,
       subject: "ticket 7",
       openedAt: T,
       updatedAt: T + 5 * MINUTE,
@@ -139,6 +140,7 @@ const base: WorkQueueEntry = {
   priority: "normal",
   priorityRank: 2,
   vip: false,
+  tierRank: 1,
   subject: "s",
   openedAt: 1000,
   updatedAt: 1000,
@@ -150,7 +152,12 @@ const e = (over: Partial<WorkQueueEntry>): WorkQueueEntry => ({ ...base, ...over
 
 describe("compareWorkQueue", () => {
   it.each([
-    ["VIP before a nearer deadline", e({ vip: true, nextDeadline: 9000 }), e({ nextDeadline: 1 })],
+    ["VIP before a nearer deadline", e({ vip: true, tierRank: 0, nextDeadline: 9000 }), e({ nextDeadline: 1 })],
+    [
+      "gold (rank 1) before standard (rank 2)",
+      e({ tierRank: 1, nextDeadline: 9000 }),
+      e({ tierRank: 2, nextDeadline: 1 }),
+    ],
     ["nearer deadline first", e({ nextDeadline: 4000 }), e({ nextDeadline: 4001, priorityRank: 0 })],
     ["no deadline goes last", e({ nextDeadline: 10 ** 12 }), e({ nextDeadline: null, priorityRank: 0 })],
     ["same deadline: more urgent priority first", e({ priorityRank: 0 }), e({ priorityRank: 1, openedAt: 1 })],
@@ -165,10 +172,10 @@ describe("compareWorkQueue", () => {
 
 describe("queryWorkQueue filters", () => {
   const entries = [
-    e({ ticketId: "1", organisation: "Acme", assignee: "ann", status: "new", vip: true }),
+    e({ ticketId: "1", organisation: "Acme", assignee: "ann", status: "new", vip: true, tierRank: 0 }),
     e({ ticketId: "2", organisation: "Acme", assignee: null, status: "open" }),
     e({ ticketId: "3", organisation: "Globex", assignee: "ann", status: "awaiting-customer" }),
-    e({ ticketId: "4", organisation: null, assignee: "bob", status: "open", vip: true }),
+    e({ ticketId: "4", organisation: null, assignee: "bob", status: "open", vip: true, tierRank: 0 }),
     e({ ticketId: "5", tenant: "t2", organisation: "Acme", status: "open" }),
   ];
   it.each<[string, WorkQueueFilter, string[]]>([

@@ -1,5 +1,11 @@
 /** store/ — ports only: the event store, outbox and timer queues, ticket queries, their errors, event records. */
 export {
+  type AttachmentStore,
+  type AttachmentUpload,
+  attachmentId,
+  digestOfAttachmentId,
+} from "./attachments.js";
+export {
   ConcurrencyConflict,
   CorruptEvent,
   checkExpectedVersion,

@@ -21,7 +21,7 @@ export const MAX_PAGE_SIZE = 500;
  * - `opened-desc` (the default): newest ticket first. Its key never changes, so walking the
  *   pages while tickets change still lists each ticket exactly once;
  * - `updated-desc`: most recent activity first (a ticket that changes during a walk moves);
- * - `queue`: the work-queue order (VIP first, nearest running deadline, priority, oldest).
+ * - `queue`: the work-queue order (tier rank first, nearest running deadline, priority, oldest).
  */
 export type TicketListOrder = "opened-desc" | "updated-desc" | "queue";
 
@@ -70,8 +70,10 @@ export interface TicketIndexEntry {
   /** 0 = most urgent; a priority missing from the policy's scale ranks after all of it. */
   readonly priorityRank: number;
   readonly customerTier: string | null;
-  /** `customerTier === "vip"` (P-B: served first). */
+  /** The customer's tier is the first of the policy's scale (P-B: VIP, served first). */
   readonly vip: boolean;
+  /** Place of the tier on the policy's scale (`workflow.customerTiers`): 0 is served first. */
+  readonly tierRank: number;
   readonly organisation: string | null;
   readonly contractId: string | null;
   readonly requester: string;

@@ -78,6 +78,32 @@ export type DomainError =
       readonly conflictsWith: { readonly start: Instant; readonly end: Instant };
       readonly message: string;
     }
+  | {
+      readonly code: "ATTACHMENT_LIMIT_EXCEEDED";
+      /** Which limit: the number of files, their total size, one file's size, or its type. */
+      readonly limit: "files" | "total-bytes" | "file-bytes" | "type";
+      /** What the policy allows: a number, or the media types. */
+      readonly allowed: number | readonly string[];
+      /** What the message had: the count, the bytes, or the file's type. */
+      readonly actual: number | string;
+      /** The file that crossed the line (absent for the count). */
+      readonly file?: string;
+      readonly message: string;
+    }
+  | {
+      readonly code: "NO_VALID_CONTRACT";
+      /** The contract the ticket named, if any. */
+      readonly contractId: string | null;
+      readonly organisation: string | null;
+      /** The instant judged, and the contracts of this customer that exist but are not valid then. */
+      readonly at: Instant;
+      readonly expired: readonly {
+        readonly id: string;
+        readonly validFrom: string | null;
+        readonly validTo: string | null;
+      }[];
+      readonly message: string;
+    }
   | { readonly code: "POLICY_MISMATCH"; readonly expected: string; readonly got: string; readonly message: string }
   | {
       /** The resolution cycle was rated already: a rating is one answer, never silently replaced. */
@@ -110,6 +136,8 @@ const CODES: ReadonlySet<string> = new Set<DomainErrorCode>([
   "POLICY_MISMATCH",
   "INVALID_COMMAND",
   "FEEDBACK_ALREADY_GIVEN",
+  "ATTACHMENT_LIMIT_EXCEEDED",
+  "NO_VALID_CONTRACT",
 ]);
 
 /** Guard by code (never `instanceof`: ESM and CJS builds may both be loaded). */

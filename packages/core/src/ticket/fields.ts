@@ -25,9 +25,15 @@ export const RequesterC = t.intersection([
 ]);
 export type Requester = t.TypeOf<typeof RequesterC>;
 
+/**
+ * An attachment is a reference, never the bytes: its name, size in bytes, media type, the
+ * SHA-256 of its content and the `id` under which an `AttachmentStore` (store/attachments.ts)
+ * keeps the bytes. Events written before the store existed have no `id` (and may lack the
+ * checksum): they still decode, as metadata whose bytes Ticketfold never kept.
+ */
 export const AttachmentC = t.intersection([
   t.type({ name: t.string, size: t.number, contentType: t.string }),
-  t.partial({ sha256: t.string }),
+  t.partial({ sha256: t.string, id: t.string }),
 ]);
 export type Attachment = t.TypeOf<typeof AttachmentC>;
 

@@ -131,6 +131,7 @@ export const projectBatch = async (
         next_deadline: iso(e.nextDeadline),
         next_deadline_metric: e.nextDeadlineMetric,
         breached: e.breached,
+        tier_rank: e.tierRank,
       });
     }
     const f = ticketFacts(s, policy.right);
@@ -162,7 +163,7 @@ export const projectBatch = async (
         tenant text, ticket_id text, version integer, policy_id text, organisation text, contract_id text,
         requester text, assignee text, group_name text, status text, priority text, priority_rank integer,
         vip boolean, subject text, opened_at timestamptz, updated_at timestamptz, next_deadline timestamptz,
-        next_deadline_metric text, breached boolean)`,
+        next_deadline_metric text, breached boolean, tier_rank integer)`,
       [JSON.stringify(queue)],
     );
   }

@@ -58,6 +58,37 @@ export const pointerDdl = (s: StoreSchema): string => `CREATE TABLE IF NOT EXIST
   switched_at timestamptz NOT NULL DEFAULT now()
 )`;
 
+/** The work queue's order indexes: tier rank first (the policy's tier scale), then deadline. */
+const workQueueIndexDdl = (t: ReadSideTables): readonly string[] => {
+  const ix = (name: string) => `${name}_${t.suffix}`;
+  const order = "tier_rank, next_deadline, priority_rank, opened_at, ticket_id";
+  return [
+    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_tier_order")} ON ${t.workQueue} (tenant, ${order})`,
+    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_tier_organisation")} ON ${t.workQueue} (tenant, organisation, ${order})`,
+    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_tier_assignee")} ON ${t.workQueue} (tenant, assignee, ${order})`,
+  ];
+};
+
+/**
+ * A set made when the queue put VIP first (a `vip` flag) gains `tier_rank`, filled as the
+ * default scale `["vip"]` ranks (VIP 0, everyone else 1), and the tier-rank indexes instead of
+ * the VIP ones. A desk whose policies name another scale rebuilds its read side to rank by it.
+ */
+export const tierRankMigrationDdl = (s: StoreSchema, t: ReadSideTables): readonly string[] => {
+  const ix = (name: string) => `"${s.name}".${name}_${t.suffix}`;
+  return [
+    ...[t.workQueue, t.tickets].flatMap((table) => [
+      `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS tier_rank integer`,
+      `UPDATE ${table} SET tier_rank = CASE WHEN vip THEN 0 ELSE 1 END WHERE tier_rank IS NULL`,
+      `ALTER TABLE ${table} ALTER COLUMN tier_rank SET NOT NULL`,
+    ]),
+    ...["work_queue_order", "work_queue_organisation", "work_queue_assignee", "tickets_queue", "tickets_assignee"].map(
+      (name) => `DROP INDEX IF EXISTS ${ix(name)}`,
+    ),
+    ...workQueueIndexDdl(t),
+  ];
+};
+
 /** The statements that create one table set (idempotent). */
 export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
   const ix = (name: string) => `${name}_${t.suffix}`;
@@ -82,13 +113,12 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
   next_deadline timestamptz,
   next_deadline_metric text,
   breached boolean NOT NULL,
+  tier_rank integer NOT NULL,
   PRIMARY KEY (tenant, ticket_id)
 )`,
     // The queue order (ascending deadlines put NULL last, as the order wants), and the same
     // order behind the two equality filters an agent or an organisation member uses.
-    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_order")} ON ${t.workQueue} (tenant, vip DESC, next_deadline, priority_rank, opened_at, ticket_id)`,
-    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_organisation")} ON ${t.workQueue} (tenant, organisation, vip DESC, next_deadline, priority_rank, opened_at, ticket_id)`,
-    `CREATE INDEX IF NOT EXISTS ${ix("work_queue_assignee")} ON ${t.workQueue} (tenant, assignee, vip DESC, next_deadline, priority_rank, opened_at, ticket_id)`,
+    ...workQueueIndexDdl(t),
     `CREATE TABLE IF NOT EXISTS ${t.ticketFacts} (
   tenant text COLLATE "C" NOT NULL,
   ticket_id text COLLATE "C" NOT NULL,

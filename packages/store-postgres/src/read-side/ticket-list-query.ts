@@ -66,9 +66,9 @@ export const ticketListSql = (q: TicketListQuery, schema: StoreSchema): { sql: s
     const at = q.order === "opened-desc" ? "opened_ms" : "updated_ms";
     where.push(`(${at}, ticket_id) < (${$(a[0])}::bigint, ${$(a[1])})`);
   } else if (a !== null) {
-    const [vip, deadline, rank, opened, id] = a as readonly [boolean, Instant | null, number, Instant, string];
+    const [tier, deadline, rank, opened, id] = a as readonly [number, Instant | null, number, Instant, string];
     where.push(
-      `(queue_vip, queue_deadline_ms, priority_rank, opened_ms, ticket_id) > (${$(!vip)}::boolean, ${$(deadline ?? NO_DEADLINE)}::bigint, ${$(rank)}::integer, ${$(opened)}::bigint, ${$(id)})`,
+      `(tier_rank, queue_deadline_ms, priority_rank, opened_ms, ticket_id) > (${$(tier)}::integer, ${$(deadline ?? NO_DEADLINE)}::bigint, ${$(rank)}::integer, ${$(opened)}::bigint, ${$(id)})`,
     );
   }
   const order = TICKET_LIST_ORDER_BY[q.order];

@@ -35,8 +35,8 @@ describe("plans on 5,000 tickets", () => {
     ["a tenant's tickets, newest first", {}, {}, "tickets_opened_v1"],
     ["P-D's organisation view", { organisation: "org-7" }, {}, "tickets_organisation_v1"],
     ["a requester's own tickets", { requester: "req-7" }, {}, "tickets_requester_v1"],
-    ["an agent's tickets in queue order", { assignee: "agent-4" }, { order: "queue" }, "tickets_assignee_v1"],
-    ["the open tickets in queue order", { status: ["new", "open"] }, { order: "queue" }, "tickets_queue_v1"],
+    ["an agent's tickets in queue order", { assignee: "agent-4" }, { order: "queue" }, "tickets_assignee_tier_v1"],
+    ["the open tickets in queue order", { status: ["new", "open"] }, { order: "queue" }, "tickets_queue_tier_v1"],
     ["recently updated", {}, { order: "updated-desc" }, "tickets_updated_v1"],
     ["breached now", { breached: true }, {}, "tickets_opened_v1"],
   ];
@@ -50,7 +50,7 @@ describe("plans on 5,000 tickets", () => {
       // A later page too: its keyset is a range condition on the same index.
       const id = `T${"2000".padStart(25, "0")}`;
       const at = WORKLOAD_START + 2000 * 60_000;
-      const after: TicketListKey = q.right.order === "queue" ? [false, at + HOUR, 1, at, id] : [at, id];
+      const after: TicketListKey = q.right.order === "queue" ? [1, at + HOUR, 1, at, id] : [at, id];
       for (const query of [q.right, { ...q.right, after }]) {
         const { sql, params } = ticketListSql(query, store.schema);
         const plan = await store.driver.transaction(async (tx) => {
@@ -108,6 +108,46 @@ describe("upgrades", () => {
       expect((await catchUpReadSide(store, 1, { policies: workloadPolicies })).events).toBe(0);
       const want = referenceOf(log).list("t1", {}, { now: NOW });
       expect(await queries.listTickets("t1", {}, { now: NOW })).toEqual(want._tag === "Right" && want.right);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("a table set made when the queue put VIP first gains the tier rank, filled as the default scale ranks", async () => {
+    const { store, cleanup } = await backend.freshStore();
+    try {
+      const vip = ticketEvents(1, {
+        tenant: "t1",
+        organisation: "Acme",
+        contractId: undefined,
+        vip: true,
+        policy: "resume",
+        priority: "high",
+        startOffset: 10,
+        moves: [],
+      });
+      const log = recordedLog([plan(0, [[10, "accept", 0]]), vip, plan(2, [])]);
+      await ensureReadSide(store);
+      await appendLog(store, log);
+      await catchUpReadSide(store, 1, { policies: workloadPolicies });
+      const s = store.schema.name;
+      const t = readSideTables(store.schema, 1);
+      // The shape before tiers were a scale: no tier_rank column, the views made without it.
+      await store.driver.query(`DROP VIEW "${s}".tickets, "${s}".work_queue`);
+      for (const table of [t.tickets, t.workQueue])
+        await store.driver.query(`ALTER TABLE ${table} DROP COLUMN tier_rank`);
+      await store.driver.query(`CREATE VIEW "${s}".tickets AS SELECT * FROM ${t.tickets}`);
+      await store.driver.query(`CREATE VIEW "${s}".work_queue AS SELECT * FROM ${t.workQueue}`);
+      await ensureReadSide(store);
+      const queries = createPostgresTicketQueries(store, { policies: workloadPolicies });
+      const want = referenceOf(log).list("t1", {}, { now: NOW, order: "queue" });
+      expect(await queries.listTickets("t1", {}, { now: NOW, order: "queue" })).toEqual(
+        want._tag === "Right" && want.right,
+      );
+      const { rows } = await store.driver.query<{ n: number }>(
+        `SELECT count(*)::integer AS n FROM "${s}".work_queue WHERE tier_rank = CASE WHEN vip THEN 0 ELSE 1 END`,
+      );
+      expect(rows[0]?.n).toBe(3);
     } finally {
       await cleanup();
     }

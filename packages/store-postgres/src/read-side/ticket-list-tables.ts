@@ -3,7 +3,7 @@
  * holding its `TicketIndexEntry`. Instants are bigint milliseconds, exactly the core's numbers:
  * a cursor's key and a query's `now` compare with them as integers, with no conversion that
  * could round or fail at the edges of the range. The work-queue order's keys are stored
- * ascending (`queue_vip` false first, `queue_deadline_ms` with none as the largest bigint), so
+ * ascending (`tier_rank` 0 first, `queue_deadline_ms` with none as the largest bigint), so
  * every order is one index range scan and a keyset is one row comparison. Live SLA is read
  * from the set's `ticket_state` snapshots, which the list reaches through a view as well.
  */
@@ -24,7 +24,7 @@ export const ticketListViews = (s: StoreSchema) => ({
 export const TICKET_LIST_ORDER_BY = {
   "opened-desc": ["opened_ms DESC", "ticket_id DESC"],
   "updated-desc": ["updated_ms DESC", "ticket_id DESC"],
-  queue: ["queue_vip", "queue_deadline_ms", "priority_rank", "opened_ms", "ticket_id"],
+  queue: ["tier_rank", "queue_deadline_ms", "priority_rank", "opened_ms", "ticket_id"],
 } as const;
 const ORDER_KEYS = {
   opened: TICKET_LIST_ORDER_BY["opened-desc"].join(", "),
@@ -33,10 +33,14 @@ const ORDER_KEYS = {
 };
 
 /** The table and its indexes (idempotent): one per order, and the order behind the usual filters. */
-export const ticketListDdl = (t: ReadSideTables): readonly string[] => {
-  const ix = (name: string) => `${name}_${t.suffix}`;
-  return [
-    `CREATE TABLE IF NOT EXISTS ${t.tickets} (
+export const ticketListDdl = (t: ReadSideTables): readonly string[] => [
+  ticketListTableDdl(t),
+  ...ticketListIndexDdl(t),
+];
+
+/** The list's table (idempotent). */
+export const ticketListTableDdl = (t: ReadSideTables): string =>
+  `CREATE TABLE IF NOT EXISTS ${t.tickets} (
   tenant text COLLATE "C" NOT NULL,
   ticket_id text COLLATE "C" NOT NULL,
   version integer NOT NULL,
@@ -60,17 +64,22 @@ export const ticketListDdl = (t: ReadSideTables): readonly string[] => {
   next_deadline_ms bigint,
   next_deadline_metric text,
   breached boolean NOT NULL,
-  queue_vip boolean GENERATED ALWAYS AS (NOT vip) STORED,
+  tier_rank integer NOT NULL,
   queue_deadline_ms bigint GENERATED ALWAYS AS (coalesce(next_deadline_ms, ${NO_DEADLINE})) STORED,
   PRIMARY KEY (tenant, ticket_id)
-)`,
+)`;
+
+/** The list's indexes (idempotent). */
+export const ticketListIndexDdl = (t: ReadSideTables): readonly string[] => {
+  const ix = (name: string) => `${name}_${t.suffix}`;
+  return [
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_opened")} ON ${t.tickets} (tenant, ${ORDER_KEYS.opened})`,
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_updated")} ON ${t.tickets} (tenant, ${ORDER_KEYS.updated})`,
-    `CREATE INDEX IF NOT EXISTS ${ix("tickets_queue")} ON ${t.tickets} (tenant, ${ORDER_KEYS.queue})`,
+    `CREATE INDEX IF NOT EXISTS ${ix("tickets_queue_tier")} ON ${t.tickets} (tenant, ${ORDER_KEYS.queue})`,
     // P-D's organisation view and a requester's own tickets, newest first; an agent's, in queue order.
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_organisation")} ON ${t.tickets} (tenant, organisation, ${ORDER_KEYS.opened})`,
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_requester")} ON ${t.tickets} (tenant, requester, ${ORDER_KEYS.opened})`,
-    `CREATE INDEX IF NOT EXISTS ${ix("tickets_assignee")} ON ${t.tickets} (tenant, assignee, ${ORDER_KEYS.queue})`,
+    `CREATE INDEX IF NOT EXISTS ${ix("tickets_assignee_tier")} ON ${t.tickets} (tenant, assignee, ${ORDER_KEYS.queue})`,
     // "Due before" and "breached now" look at running deadlines only.
     `CREATE INDEX IF NOT EXISTS ${ix("tickets_deadline")} ON ${t.tickets} (tenant, next_deadline_ms) WHERE next_deadline_ms IS NOT NULL`,
   ];
@@ -98,6 +107,7 @@ const COLUMNS: readonly (readonly [string, string])[] = [
   ["priority_rank", "integer"],
   ["customer_tier", "text"],
   ["vip", "boolean"],
+  ["tier_rank", "integer"],
   ["organisation", "text"],
   ["contract_id", "text"],
   ["requester", "text"],
@@ -125,6 +135,7 @@ export const ticketListRowOf = (e: TicketIndexEntry): Record<string, unknown> =>
   priority_rank: e.priorityRank,
   customer_tier: e.customerTier,
   vip: e.vip,
+  tier_rank: e.tierRank,
   organisation: e.organisation,
   contract_id: e.contractId,
   requester: e.requester,
@@ -154,6 +165,7 @@ export const entryOfRow = (r: Record<string, unknown>): TicketIndexEntry => ({
   priorityRank: Number(r.priority_rank),
   customerTier: r.customer_tier as string | null,
   vip: r.vip as boolean,
+  tierRank: Number(r.tier_rank),
   organisation: r.organisation as string | null,
   contractId: r.contract_id as string | null,
   requester: r.requester as string,

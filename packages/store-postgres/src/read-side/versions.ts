@@ -13,8 +13,16 @@ import type { StoreSchema } from "../schema.js";
 import type { PostgresEventStore } from "../store.js";
 import { ReadSideNotCaughtUp, ReadSideVersionActive } from "./errors.js";
 import { snapshotShapeDdl } from "./snapshot.js";
-import { dropTableSetDdl, pointerDdl, READ_SIDE, readSideTables, readSideViews, tableSetDdl } from "./tables.js";
-import { ticketListDdl, ticketListViewsDdl } from "./ticket-list-tables.js";
+import {
+  dropTableSetDdl,
+  pointerDdl,
+  READ_SIDE,
+  readSideTables,
+  readSideViews,
+  tableSetDdl,
+  tierRankMigrationDdl,
+} from "./tables.js";
+import { ticketListIndexDdl, ticketListTableDdl, ticketListViewsDdl } from "./ticket-list-tables.js";
 
 const lock = (tx: SqlExecutor, s: StoreSchema) =>
   tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`ticketfold.read-side:${s.name}`]);
@@ -67,7 +75,23 @@ export const ensureReadSide = async (store: PostgresEventStore): Promise<number>
       // one made before the ticket list gains its table and views (the runner fills the table).
       const tables = readSideTables(s, active);
       await tx.query(snapshotShapeDdl(tables));
-      for (const sql of [...ticketListDdl(tables), ...ticketListViewsDdl(s, tables)]) await tx.query(sql);
+      await tx.query(ticketListTableDdl(tables));
+      // A set made before tiers were a scale gains `tier_rank` (tables.ts) before the indexes
+      // on it, and its work-queue view is made again so `SELECT *` includes it. Only then: the
+      // migration's ALTERs lock the tables, which a running desk must not pay at every start.
+      const ranked = await tx.query<{ n: number }>(
+        `SELECT count(*)::integer AS n FROM information_schema.columns
+        WHERE table_schema = $1 AND table_name IN ($2, $3) AND column_name = 'tier_rank'`,
+        [s.name, `work_queue_${tables.suffix}`, `tickets_${tables.suffix}`],
+      );
+      const migrating = Number(ranked.rows[0]?.n ?? 0) < 2;
+      if (migrating) for (const sql of tierRankMigrationDdl(s, tables)) await tx.query(sql);
+      for (const sql of ticketListIndexDdl(tables)) await tx.query(sql);
+      for (const sql of ticketListViewsDdl(s, tables)) await tx.query(sql);
+      if (migrating) {
+        await tx.query(`DROP VIEW IF EXISTS ${readSideViews(s).workQueue}`);
+        await tx.query(`CREATE VIEW ${readSideViews(s).workQueue} AS SELECT * FROM ${tables.workQueue}`);
+      }
       return active;
     }
     for (const sql of tableSetDdl(readSideTables(s, 1))) await tx.query(sql);

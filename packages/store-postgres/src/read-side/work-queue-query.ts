@@ -1,8 +1,8 @@
 /**
  * The work queue in SQL: the same filters and the same total order as the core's
- * `queryWorkQueue` (VIP first, nearest deadline with none last, priority rank, opened
+ * `queryWorkQueue` (tier rank first, nearest deadline with none last, priority rank, opened
  * earliest, ticket id, tenant), read through the `work_queue` view of the active table set.
- * The order follows the `work_queue_order` index, so a page is an index range scan.
+ * The order follows the `work_queue_tier_order` index, so a page is an index range scan.
  */
 import { validateTenantId, type WorkQueueEntry, type WorkQueueFilter } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
@@ -24,6 +24,7 @@ interface QueueRow {
   priority: string;
   priority_rank: number;
   vip: boolean;
+  tier_rank: number;
   subject: string;
   opened_at: number;
   updated_at: number;
@@ -47,6 +48,7 @@ const COLUMNS = [
   "priority",
   "priority_rank",
   "vip",
+  "tier_rank",
   "subject",
   ms("opened_at"),
   ms("updated_at"),
@@ -69,6 +71,7 @@ const toEntry = (r: QueueRow): WorkQueueEntry => ({
   priority: r.priority,
   priorityRank: Number(r.priority_rank),
   vip: r.vip,
+  tierRank: Number(r.tier_rank),
   subject: r.subject,
   openedAt: Number(r.opened_at),
   updatedAt: Number(r.updated_at),
@@ -112,7 +115,7 @@ export const workQueueSql = (
   // Qualified names in ORDER BY are the view's columns (not the millisecond aliases), so the
   // order index applies and no sort is needed.
   const sql = `SELECT ${COLUMNS} FROM ${view} q WHERE ${where.join(" AND ")}
-    ORDER BY q.vip DESC, q.next_deadline ASC NULLS LAST, q.priority_rank, q.opened_at, q.ticket_id, q.tenant${limit}`;
+    ORDER BY q.tier_rank, q.next_deadline ASC NULLS LAST, q.priority_rank, q.opened_at, q.ticket_id, q.tenant${limit}`;
   return { sql, params };
 };
 

@@ -4,7 +4,7 @@
  * tenant and the instant). The requester and the agent are the kit's fixture people; `by(actor)`
  * names someone else. Texts have defaults, so a step only says what matters to the rule.
  */
-import type { Actor, CommandOf, Duration, TicketCommandType, TicketFields } from "@ticketfold/core";
+import type { Actor, Attachment, CommandOf, Duration, TicketCommandType, TicketFields } from "@ticketfold/core";
 import { agent, type NonEmptyText, requester, text } from "../fixtures/commands.js";
 import { duration, instant, type When } from "../time/when.js";
 
@@ -62,8 +62,13 @@ export const acts = (who?: Actor) => {
     reply: (body = "We are looking into it.") => act("comment", as(agent), { body: text(body) }),
     /** An internal note by the agent (never reaches the requester). */
     note: (body = "Checked the logs.") => act("comment", as(agent), { body: text(body), visibility: "internal" }),
-    /** A comment by the requester (answers a question; reopens a resolved ticket). */
-    comment: (body = "Here is the log file you asked for.") => act("comment", as(requester), { body: text(body) }),
+    /** A comment by the requester (answers a question; reopens a resolved ticket), with files if given. */
+    comment: (body = "Here is the log file you asked for.", attachments?: readonly Attachment[]) =>
+      act(
+        "comment",
+        as(requester),
+        attachments === undefined ? { body: text(body) } : { body: text(body), attachments: [...attachments] },
+      ),
     /** The agent accepts the ticket for work (new → open). */
     accept: () => act("accept", as(agent), {}),
     /** The agent returns the ticket to the requester: it waits on the customer. */

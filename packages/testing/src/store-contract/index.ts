@@ -53,6 +53,7 @@ export const describeEventStoreContract = (
   });
 };
 
+export { describeAttachmentStoreContract, type MakeAttachmentStore } from "./attachments.js";
 export {
   type DrainOptions,
   drainReadAll,
