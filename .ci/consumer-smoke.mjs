@@ -6,7 +6,8 @@
 //     ESM file also opens a ticket through @ticketfold/http's Fetch handler, with no socket);
 //     then `tsc --noEmit` with node16 and with bundler resolution (strict, skipLibCheck false)
 //     over typed ESM and CJS modules, the pg server path and every package's root entry;
-//   - pglite-only: core and store-postgres with no `pg` and no `@types/pg`, type-checked the
+//   - pglite-only: core and store-postgres (with store-memory, which it depends on for the
+//     personal-data cipher) with no `pg` and no `@types/pg`, type-checked the
 //     same way, compiled and run.
 // Usage: node .ci/consumer-smoke.mjs [--no-build]. Set TICKETFOLD_SMOKE_KEEP=1 to keep the
 // scratch folder. Third-party packages come from the npm registry (npm's cache first).
@@ -149,7 +150,10 @@ try {
   const only = join(work, "pglite-only");
   step("pglite-only: npm install (no pg, no @types/pg)", () => {
     const mine = Object.fromEntries(
-      ["@ticketfold/core", "@ticketfold/store-postgres"].map((name) => [name, tarballs[name]]),
+      ["@ticketfold/core", "@ticketfold/store-memory", "@ticketfold/store-postgres"].map((name) => [
+        name,
+        tarballs[name],
+      ]),
     );
     writeApp(only, mine, { ...thirdParty(["@electric-sql/pglite"]), ...fpTs }, thirdParty(["@types/node"]), [
       "desk.json",
