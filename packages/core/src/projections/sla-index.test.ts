@@ -8,11 +8,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../policy/compiled.js";
 import { MINUTE } from "../shared/duration.js";
-import { build, calendarName, type caseArb, caseArb as cases, policyOf } from "../sla/histories.test-support.js";
 import { slaStatus } from "../sla/reader.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { evolve } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
+import { build, calendarName, type caseArb, caseArb as cases, policyOf } from "../timers/sla-histories.test-support.js";
 import { createSlaIndex, type SlaDeadline } from "./sla-index.js";
 import { workQueueEntry } from "./work-queue-entry.js";
 

@@ -16,7 +16,7 @@ import { fold } from "../ticket/evolve.js";
 import type { TicketState } from "../ticket/state.js";
 import { due } from "../timers/due.js";
 import { nextWakeUp } from "../timers/next-wake-up.js";
-import { build, calendarName, caseArb, policyOf, tryApply } from "./histories.test-support.js";
+import { build, calendarName, caseArb, policyOf, tryApply } from "../timers/sla-histories.test-support.js";
 import { createSlaReader, metricStatus, slaStatus, slaStatusAsOf } from "./reader.js";
 
 const states = (t: TicketState, p: CompiledPolicy, now: number) =>

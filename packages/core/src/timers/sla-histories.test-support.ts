@@ -1,5 +1,5 @@
 /**
- * Random SLA policies and legal ticket histories for the SLA laws (properties.test.ts) and the
+ * Random SLA policies and legal ticket histories for the SLA laws (sla/properties.test.ts) and the
  * live SLA index's law (projections/sla-index.test.ts): 24×7 and business calendars in UTC and
  * in zones with DST changes (Europe/Berlin, America/New_York), histories driven through decide
  * with timers applied along the way.
@@ -20,7 +20,7 @@ import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { fold } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
-import { due } from "../timers/due.js";
+import { due } from "./due.js";
 
 export const CALENDARS = {
   utc: calendarDef("utc", weekdays([["09:00", "17:00"]])),
