@@ -79,6 +79,37 @@ export const compileSlaAll = (
     return ref;
   };
 
+  /**
+   * A table of targets per priority (a metric's or an OLA's), each on its own calendar or on
+   * `cal`; every bad entry is reported and left out. Equal targets share one value, so a
+   * re-target to an equal target is no change (sla/frame.ts).
+   */
+  const compileTargets = (
+    table: MetricPolicy["targets"],
+    path: string,
+    cal: BusinessCalendar,
+  ): Map<string, CompiledTarget> => {
+    const targets = new Map<string, CompiledTarget>();
+    const interned: CompiledTarget[] = [];
+    for (const [p, target] of Object.entries(table)) {
+      const targetPath = appendPath(appendPath(path, "targets"), p);
+      if (!onScale.has(p)) {
+        errors.push(invalidSla(targetPath, `priority "${p}" is not on the scale`));
+        continue;
+      }
+      const own = typeof target === "number" ? undefined : target.calendar;
+      const targetCal = own === undefined ? E.right(cal) : calendar(own, appendPath(targetPath, "calendar"));
+      if (E.isLeft(targetCal)) {
+        errors.push(targetCal.left);
+        continue;
+      }
+      const found = internTarget(interned, target, targetCal.right, refOf);
+      if (typeof found === "string") errors.push(invalidSla(targetPath, found));
+      else targets.set(p, found);
+    }
+    return targets;
+  };
+
   const metrics: CompiledMetric[] = [];
   for (const name of METRICS) {
     const m: MetricPolicy | undefined = sla.metrics?.[name];
@@ -88,25 +119,7 @@ export const compileSlaAll = (
     if (E.isLeft(metricCal)) errors.push(metricCal.left);
     // An unknown calendar is reported; the rest of the metric is still checked (on 24x7).
     const cal = E.right(E.isLeft(metricCal) ? twentyFourSeven : metricCal.right) as E.Right<BusinessCalendar>;
-    // Equal targets share one value, so a re-target to an equal target is no change (sla/frame.ts).
-    const targets = new Map<string, CompiledTarget>();
-    const interned: CompiledTarget[] = [];
-    for (const [p, target] of Object.entries(m.targets)) {
-      const targetPath = formatPath(["sla", "metrics", name, "targets", p]);
-      if (!onScale.has(p)) {
-        errors.push(invalidSla(targetPath, `priority "${p}" is not on the scale`));
-        continue;
-      }
-      const own = typeof target === "number" ? undefined : target.calendar;
-      const targetCal = own === undefined ? cal : calendar(own, appendPath(targetPath, "calendar"));
-      if (E.isLeft(targetCal)) {
-        errors.push(targetCal.left);
-        continue;
-      }
-      const found = internTarget(interned, target, targetCal.right, refOf);
-      if (typeof found === "string") errors.push(invalidSla(targetPath, found));
-      else targets.set(p, found);
-    }
+    const targets = compileTargets(m.targets, path, cal.right);
     const stopMask = compileStops(name, m.stopOn, appendPath(path, "stopOn"));
     if (typeof stopMask !== "number") errors.push(stopMask);
     const warnings: CompiledWarning[] = [];
@@ -178,24 +191,7 @@ export const compileSlaAll = (
       errors.push(olaCal.left);
       continue;
     }
-    const interned: CompiledTarget[] = [];
-    const targets = new Map<string, CompiledTarget>();
-    for (const [p, target] of Object.entries(ola.targets)) {
-      const targetPath = formatPath(["sla", "olas", i, "targets", p]);
-      if (!onScale.has(p)) {
-        errors.push(invalidSla(targetPath, `priority "${p}" is not on the scale`));
-        continue;
-      }
-      const own = typeof target === "number" ? undefined : target.calendar;
-      const targetCal = own === undefined ? olaCal : calendar(own, appendPath(targetPath, "calendar"));
-      if (E.isLeft(targetCal)) {
-        errors.push(targetCal.left);
-        continue;
-      }
-      const found = internTarget(interned, target, targetCal.right, refOf);
-      if (typeof found === "string") errors.push(invalidSla(targetPath, found));
-      else targets.set(p, found);
-    }
+    const targets = compileTargets(ola.targets, path, olaCal.right);
     let pauseMask = NEVER_COUNTS;
     for (const s of ola.pauseWhile ?? ["awaiting-customer"]) pauseMask |= statusBit[s] ?? 0;
     olas.push({ group: ola.group, targets, pauseMask });
