@@ -96,8 +96,8 @@ describe("openIntervals", () => {
           const to = from + length;
           const runs = openIntervals(berlin, from, to);
           expect(runs.reduce((sum, [a, b]) => sum + (b - a), 0)).toBe(berlin.between(from, to));
-          // A run cut at \`to\` may be shorter than a minute (to = 12:00:00.001 after lunch): its last
-          // open minute starts at \`a\`, not a minute before \`b\`.
+          // A run cut at `to` may be shorter than a minute (to = 12:00:00.001 after lunch): its last
+          // open minute starts at `a`, not a minute before `b`.
           for (const [a, b] of runs)
             expect([berlin.isOpen(a), berlin.isOpen(Math.max(a, b - MINUTE))]).toEqual([true, true]);
         },
