@@ -3,8 +3,13 @@
  * a ticket whose priority never changed; restart never gives an earlier deadline than keep
  * start; and keep start gives exactly the deadline of the same ticket opened at the new
  * priority — "the new target applies from the metric's original start, minus the paused time".
+ * "Restart is never earlier" holds for counted targets only: a target at a time of day
+ * (`end-of-business-day`, `next-business-day-at`) restarted at the change is read from the
+ * change's day, which can be earlier than the same rule read from the original start
+ * (docs/sla.md, "Targets at a time of day").
  */
 import { isDeepStrictEqual } from "node:util";
+import type { Policy } from "@ticketfold/core";
 import type { LifePlan } from "../../lives/plan.js";
 import type { Law } from "../law.js";
 import { type LifeCase, lifeCaseArb, live, PEOPLE_MOVES, type PolicyLawContext, policyLaw } from "./context.js";
@@ -14,6 +19,14 @@ import { withRetarget } from "./variants.js";
 
 /** Escalation requests depend on the priority's targets; the law's tickets make none. */
 const MOVES = PEOPLE_MOVES.filter((m) => m !== "escalate");
+
+/** Whether `priority`'s target of `metric` is a time of day (`{ kind: … }`), not a counted time. */
+const atTimeOfDay = (policy: Policy, metric: string, priority: string): boolean => {
+  const metrics: Readonly<Record<string, { readonly targets: Readonly<Record<string, unknown>> } | undefined>> =
+    policy.sla?.metrics ?? {};
+  const target = metrics[metric]?.targets[priority];
+  return typeof target === "object" && target !== null && "kind" in target;
+};
 
 /** The same ticket opened at `priority`, its priority changes left out (their instants kept as no-ops). */
 const openedAt = (plan: LifePlan, priority: string): LifePlan => ({
@@ -43,7 +56,7 @@ export const retargetKeepStartVsRestart = (ctx: PolicyLawContext): Law<LifeCase>
         );
       for (const m of metricsOf(keep)) {
         const [k, r] = [keep[m], restarted[m]];
-        if (k && r && r.deadline < k.deadline)
+        if (k && r && r.deadline < k.deadline && !atTimeOfDay(ctx.policy, m, r.priority))
           throw broken(
             run,
             `${m}: restart's deadline ${shown(run, r.deadline)} is earlier than keep start's ${shown(run, k.deadline)}`,
