@@ -4,7 +4,8 @@
  * response countdown; the test clock moves past the warning (amber) and the deadline (red, and
  * the breach in the timeline, pushed over SSE without a reload); the agent escalates and writes
  * an internal note; the customer replies in the portal, which never shows the internal note, and
- * the reply reaches the board live. Loopback only; the service and browser stop by themselves.
+ * the reply reaches the board live. A reply the agent wrote while the customer wrote is refused
+ * (`If-Match`, 412) and kept, and goes once the agent has read what arrived. Loopback only; the service and browser stop by themselves.
  * With TICKETFOLD_PG_URL set, the desk runs on that PostgreSQL server in a schema of its own.
  */
 import type { Browser, Locator, Page } from "playwright-core";
@@ -140,6 +141,38 @@ describe.skipIf(chromium === undefined)("the agent board in headless Chromium", 
     await poll(() => text(board.locator(".tl.customer").first())).toContain("Any news?");
     await board.close();
   }, 240_000);
+
+  it("a reply written while the customer wrote is refused (If-Match, 412), kept, and sent once read", async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${service.url}api/portal/mia.chen/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const opened = await post("tickets", { subject: "Plotter queue stalls", description: "Jobs wait forever." });
+    expect(opened.status).toBe(201);
+    const { ticketId } = (await opened.json()) as { ticketId: string };
+    await page.goto(`${service.url}#/ticket/${ticketId}`);
+    await step("ticket-subject").waitFor();
+
+    // The agent starts a reply; the customer writes meanwhile, and the board shows it live.
+    const ANSWER = "Please power-cycle the plotter and tell us what the display says.";
+    await step("action-text").fill(ANSWER);
+    expect((await post(`tickets/${ticketId}/reply`, { body: "It also beeps twice." })).status).toBe(200);
+    await poll(() => text(page.locator(".tl.customer").first())).toContain("beeps twice");
+
+    // Sent against the version the agent began at: refused, nothing recorded, the text kept.
+    await step("reply").click();
+    await poll(() => text(step("action-message"))).toContain("changed since you looked");
+    expect(await step("action-text").inputValue()).toBe(ANSWER);
+    expect(await page.locator(".tl.reply").count()).toBe(0);
+
+    // Read, sent again: recorded once.
+    await step("reply").click();
+    await poll(() => text(step("action-message"))).toContain("comment done");
+    await poll(() => page.locator(".tl.reply").count()).toBe(1);
+    expect(await text(page.locator(".tl.reply").first())).toContain(ANSWER);
+  }, 120_000);
 
   it("the portal refuses a ticket of another organisation", async () => {
     const rows = (await (await fetch(`${service.url}api/queue?organisation=Nordwerk%20AG`)).json()) as {

@@ -40,14 +40,23 @@ const newIdempotencyKey = (): string =>
 /**
  * A command on the ticket API (@ticketfold/http's `POST /tickets/{id}/commands`), as `agent`
  * (the `X-Help-Desk-Agent` header its sign-in reads), with a fresh Idempotency-Key: a retried
- * request answers what the first one did instead of acting twice.
+ * request answers what the first one did instead of acting twice. `seen` is the ticket's
+ * version the agent acted on, sent as `If-Match`: if the ticket moved since (a customer's
+ * reply, a colleague's change), the API answers 412 and nothing is recorded.
  */
-export const command = (ticketId: string, agent: string, type: string, data: Record<string, unknown>) =>
+export const command = (ticketId: string, agent: string, type: string, data: Record<string, unknown>, seen?: number) =>
   api<{ ticketId: string; version: number }>(`/tickets/${encodeURIComponent(ticketId)}/commands`, {
     method: "POST",
     body: { type, data },
-    headers: { "x-help-desk-agent": agent, "idempotency-key": newIdempotencyKey() },
+    headers: {
+      "x-help-desk-agent": agent,
+      "idempotency-key": newIdempotencyKey(),
+      ...(seen === undefined ? {} : { "if-match": `"${seen}"` }),
+    },
   });
+
+/** Is `e` the API's answer to an `If-Match` the ticket no longer matches? */
+export const isStale = (e: unknown): boolean => e instanceof ApiError && e.problem.status === 412;
 
 /** The desk's clock as the board estimates it between fetches. */
 let serverNow = Date.now();

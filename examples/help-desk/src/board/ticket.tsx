@@ -4,7 +4,7 @@
  * re-targets, warnings, breaches and escalation steps.
  */
 import { useState } from "preact/hooks";
-import { ApiError, api, command, useLive, useNow } from "./api.js";
+import { ApiError, api, command, isStale, useLive, useNow } from "./api.js";
 import { SlaExplain } from "./explain.js";
 import { duration, when } from "./format.js";
 import { SlaChips } from "./sla.js";
@@ -86,12 +86,19 @@ export const describe = (e: TimelineEvent, timeZone = "UTC"): { kind: string; ti
   }
 };
 
+/**
+ * The agent's actions. Each is sent with `If-Match`: the version the agent began writing at
+ * (the first keystroke of the text), else the version on screen. When the ticket moved
+ * meanwhile (the customer wrote, a colleague changed it), the API refuses with 412, the text
+ * stays, the timeline shows what arrived, and the agent sends again once they have read it.
+ */
 const Actions = ({
   id,
   agent,
   priorities,
   current,
   status,
+  version,
   done,
 }: {
   id: string;
@@ -99,18 +106,37 @@ const Actions = ({
   current: string;
   priorities: readonly { id: string; name: string }[];
   status: string;
+  version: number;
   done: () => void;
 }) => {
   const [text, setText] = useState("");
+  const [writingSince, setWritingSince] = useState<number | undefined>(undefined);
   const [priority, setPriority] = useState(current);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const write = (value: string) => {
+    setText(value);
+    if (value === "") setWritingSince(undefined);
+    else if (writingSince === undefined) setWritingSince(version);
+  };
   const run = async (type: string, data: Record<string, unknown>, clear = true) => {
+    const seen = text === "" ? version : (writingSince ?? version);
     try {
-      await command(id, agent, type, data);
+      await command(id, agent, type, data, seen);
       setMessage({ ok: true, text: `${type} done` });
-      if (clear) setText("");
+      if (clear) write("");
+      else setWritingSince(undefined);
       done();
     } catch (e) {
+      if (isStale(e)) {
+        // The reload shows what arrived; the next send is against the version then on screen.
+        setWritingSince(undefined);
+        setMessage({
+          ok: false,
+          text: "The ticket changed since you looked: read the new entries in the timeline, then send again.",
+        });
+        done();
+        return;
+      }
       setMessage({
         ok: false,
         text: e instanceof ApiError ? `${e.problem.code ?? e.problem.title}: ${e.message}` : String(e),
@@ -126,7 +152,7 @@ const Actions = ({
         placeholder="Write a reply, an internal note, a question for the customer or a resolution…"
         value={text}
         data-testid="action-text"
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        onInput={(e) => write((e.target as HTMLTextAreaElement).value)}
       />
       <div class="buttons">
         <button
@@ -267,6 +293,7 @@ export const TicketPage = ({ id, overview, agent }: { id: string; overview: Over
             priorities={policy?.priorities ?? []}
             current={r.priority}
             status={r.status}
+            version={r.version}
             done={detail.reload}
           />
           <div class="card small">

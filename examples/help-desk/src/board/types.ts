@@ -32,6 +32,8 @@ export interface Overview {
 
 export interface Row {
   readonly ticketId: string;
+  /** The ticket's version the row shows (its ETag). */
+  readonly version: number;
   readonly policyId: string;
   readonly policyName: string;
   readonly status: string;
