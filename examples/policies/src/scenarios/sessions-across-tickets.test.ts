@@ -6,9 +6,9 @@
  * (`createInMemorySessionBookings`), so a session over one its engineer already has on another
  * ticket of the tenant is `SESSION_CONFLICT`, naming that ticket and its interval.
  */
-import { type Policy, tenantId, ticketId } from "@ticketfold/core";
+import { type Policy, type TicketId, tenantId, ticketId } from "@ticketfold/core";
 import { createInMemoryDesk } from "@ticketfold/store-memory";
-import { agent, defaultOpenFields } from "@ticketfold/testing";
+import { agent, defaultOpenFields, text } from "@ticketfold/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pA, pB } from "../index.js";
@@ -19,7 +19,7 @@ const B = ticketId("01JQSE0000000000000000000B");
 const iso = (s: string) => Date.parse(s);
 
 /** P-A's open, its dispatch questions answered. */
-const openOf = (id: string) =>
+const openOf = (id: TicketId) =>
   ({
     type: "open",
     ticketId: id,
@@ -43,13 +43,13 @@ const openOf = (id: string) =>
 const deskWithTwoTickets = async (policy: Policy, openedAt: string) => {
   const desk = createInMemoryDesk({ policies: policy, clock: () => iso(openedAt) });
   for (const id of [A, B]) expect((await desk.handle(openOf(id)))._tag).toBe("Right");
-  const book = (ticket: string, start: string, length: number, engineer?: string) =>
+  const book = (ticket: TicketId, start: string, length: number, engineer?: string) =>
     desk.handle({
       type: "schedule-session",
       ticketId: ticket,
       tenantId: TENANT,
       actor: agent,
-      data: { start: iso(start), length, ...(engineer === undefined ? {} : { engineer }) },
+      data: { start: iso(start), length, ...(engineer === undefined ? {} : { engineer: text(engineer) }) },
     });
   return { desk, book };
 };
@@ -176,7 +176,7 @@ describe("law: no two accepted sessions of one engineer overlap", () => {
         // The reference: every accepted booking, and the rule applied to a list.
         const accepted: { ticket: string; engineer: string | undefined; start: number; end: number }[] = [];
         for (const r of requests) {
-          const ticket = tickets[r.ticket] as string;
+          const ticket = tickets[r.ticket] as TicketId;
           const engineer = engineers[r.engineer];
           const start = DAY_START + r.slot * SLOT;
           const end = start + r.slots * SLOT;
@@ -185,7 +185,7 @@ describe("law: no two accepted sessions of one engineer overlap", () => {
             ticketId: ticket,
             tenantId: TENANT,
             actor: agent,
-            data: { start, length: end - start, ...(engineer === undefined ? {} : { engineer }) },
+            data: { start, length: end - start, ...(engineer === undefined ? {} : { engineer: text(engineer) }) },
           });
           const overlapping = (b: { start: number; end: number }) => b.start < end && start < b.end;
           const expected =
