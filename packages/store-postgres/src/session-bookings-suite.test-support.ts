@@ -1,0 +1,116 @@
+/**
+ * The engineers' bookings on the read side (session-bookings-tables.ts), run on PGlite
+ * (session-bookings.test.ts) and on the PostgreSQL server (session-bookings-server.test.ts).
+ * The read side is eventually consistent, and the suite says so: a booking the runner has not
+ * projected yet is not found; once projected, a session over it on another ticket is refused.
+ */
+import {
+  type CommandOf,
+  HOUR,
+  handleCommand,
+  policyLookupOf,
+  type SessionBookings,
+  type TicketCommand,
+} from "@ticketfold/core";
+import { agent, text } from "@ticketfold/testing";
+import { deskPolicies, openCommand, T0, TENANT, ticketNo } from "@ticketfold/testing/delivery-contract";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import {
+  activeReadSideVersion,
+  catchUpReadSide,
+  createPostgresSessionBookings,
+  createReadSideVersion,
+  ensureReadSide,
+  type PostgresEventStore,
+  switchReadSide,
+} from "./index.js";
+import type { TestBackend } from "./target.test-support.js";
+
+const A = ticketNo(101);
+const B = ticketNo(102);
+const C = ticketNo(103);
+const DAY = T0 + 24 * HOUR;
+const lookup = policyLookupOf(deskPolicies);
+
+const book = (ticket: string, start: number, length: number, engineer?: string): CommandOf<"schedule-session"> => ({
+  type: "schedule-session",
+  ticketId: ticket as CommandOf<"schedule-session">["ticketId"],
+  tenantId: TENANT,
+  at: T0 + HOUR,
+  actor: agent,
+  data: { start, length, ...(engineer === undefined ? {} : { engineer: text(engineer) }) },
+});
+
+export const sessionBookingsSuite = (backend: () => TestBackend): void => {
+  let store: PostgresEventStore;
+  let cleanup: () => Promise<void>;
+  let bookings: SessionBookings;
+  const handle = (c: TicketCommand) => handleCommand(store, deskPolicies, c, { sessionBookings: bookings });
+  const project = async () => {
+    const version = (await activeReadSideVersion(store.driver, store.schema)) ?? 1;
+    await catchUpReadSide(store, version, { policies: lookup });
+  };
+
+  beforeEach(async () => {
+    ({ store, cleanup } = await backend().freshStore());
+    await ensureReadSide(store);
+    bookings = createPostgresSessionBookings(store);
+    for (const id of [A, B, C]) expect((await handle(openCommand(id)))._tag).toBe("Right");
+  });
+  afterEach(() => cleanup());
+
+  it("a booking is found once the read side projected it, not before (the window); then an overlap on another ticket is SESSION_CONFLICT", async () => {
+    expect((await handle(book(A, DAY, HOUR, "eng-kim")))._tag).toBe("Right");
+    // The window: the runner has not projected A's session yet.
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY, DAY + HOUR)).toEqual([]);
+    await project();
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY + HOUR / 2, DAY + 2 * HOUR)).toEqual([
+      { ticketId: A, start: DAY, end: DAY + HOUR },
+    ]);
+    expect(await handle(book(B, DAY + HOUR / 2, HOUR, "eng-kim"))).toMatchObject({
+      _tag: "Left",
+      left: {
+        code: "SESSION_CONFLICT",
+        engineer: "eng-kim",
+        conflictsWith: { ticketId: A, start: DAY, end: DAY + HOUR },
+      },
+    });
+  });
+
+  it("adjacent sessions and another engineer's are not overlaps; another tenant's are not seen", async () => {
+    expect((await handle(book(A, DAY, HOUR, "eng-kim")))._tag).toBe("Right");
+    await project();
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY + HOUR, DAY + 2 * HOUR)).toEqual([]);
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY - HOUR, DAY)).toEqual([]);
+    expect(await bookings.overlapping(TENANT, "eng-lee", DAY, DAY + HOUR)).toEqual([]);
+    expect(await bookings.overlapping("other-tenant", "eng-kim", DAY, DAY + HOUR)).toEqual([]);
+    expect((await handle(book(B, DAY + HOUR, HOUR, "eng-kim")))._tag).toBe("Right");
+    expect((await handle(book(C, DAY, HOUR, "eng-lee")))._tag).toBe("Right");
+    await project();
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY, DAY + 3 * HOUR)).toEqual([
+      { ticketId: A, start: DAY, end: DAY + HOUR },
+      { ticketId: B, start: DAY + HOUR, end: DAY + 2 * HOUR },
+    ]);
+  });
+
+  it("closing a ticket releases its bookings; a rebuilt table set holds the same bookings", async () => {
+    expect((await handle(book(A, DAY, HOUR, "eng-kim")))._tag).toBe("Right");
+    expect((await handle(book(B, DAY + 2 * HOUR, HOUR, "eng-kim")))._tag).toBe("Right");
+    const close: TicketCommand = {
+      type: "close",
+      ticketId: A as never,
+      tenantId: TENANT,
+      at: T0 + 2 * HOUR,
+      actor: agent,
+      data: {},
+    };
+    expect((await handle(close))._tag).toBe("Right");
+    await project();
+    const all = [{ ticketId: B, start: DAY + 2 * HOUR, end: DAY + 3 * HOUR }];
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY, DAY + 4 * HOUR)).toEqual(all);
+    await createReadSideVersion(store, 2);
+    await catchUpReadSide(store, 2, { policies: lookup });
+    await switchReadSide(store, 2);
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY, DAY + 4 * HOUR)).toEqual(all);
+  });
+};
