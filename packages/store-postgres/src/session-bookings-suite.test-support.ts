@@ -13,11 +13,12 @@ import {
   type TicketCommand,
 } from "@ticketfold/core";
 import { agent, text } from "@ticketfold/testing";
-import { deskPolicies, openCommand, T0, TENANT, ticketNo } from "@ticketfold/testing/delivery-contract";
+import { deskPolicies, deskPolicy, openCommand, T0, TENANT, ticketNo } from "@ticketfold/testing/delivery-contract";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import {
   activeReadSideVersion,
   catchUpReadSide,
+  createPostgresDesk,
   createPostgresSessionBookings,
   createReadSideVersion,
   ensureReadSide,
@@ -112,5 +113,25 @@ export const sessionBookingsSuite = (backend: () => TestBackend): void => {
     await catchUpReadSide(store, 2, { policies: lookup });
     await switchReadSide(store, 2);
     expect(await bookings.overlapping(TENANT, "eng-kim", DAY, DAY + 4 * HOUR)).toEqual(all);
+  });
+
+  it("createPostgresDesk asks the read side's bookings by default", async () => {
+    const desk = await createPostgresDesk({
+      driver: backend().driver,
+      schema: store.schema.name,
+      policies: deskPolicy,
+      clock: () => T0 + HOUR,
+    });
+    const at = (start: number, engineer: string, ticket: string) => {
+      const { at: _at, ...command } = book(ticket, start, HOUR, engineer);
+      return desk.handle(command);
+    };
+    expect((await at(DAY, "eng-kim", A))._tag).toBe("Right");
+    await project();
+    expect(await at(DAY, "eng-kim", B)).toMatchObject({
+      _tag: "Left",
+      left: { code: "SESSION_CONFLICT", conflictsWith: { ticketId: A } },
+    });
+    await desk.stop();
   });
 };
