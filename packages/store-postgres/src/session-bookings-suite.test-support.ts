@@ -23,6 +23,9 @@ import {
   createReadSideVersion,
   ensureReadSide,
   type PostgresEventStore,
+  readSideTables,
+  sessionBookingsSql,
+  sessionBookingsView,
   switchReadSide,
 } from "./index.js";
 import type { TestBackend } from "./target.test-support.js";
@@ -133,5 +136,33 @@ export const sessionBookingsSuite = (backend: () => TestBackend): void => {
       left: { code: "SESSION_CONFLICT", conflictsWith: { ticketId: A } },
     });
     await desk.stop();
+  });
+
+  it("an overlap query is one range scan of the engineer's bookings index, in its order (no sort)", async () => {
+    const t = readSideTables(store.schema, 1);
+    // 4,000 bookings: 20 engineers, 200 one-hour sessions each on tickets of their own.
+    await store.driver.query(
+      `INSERT INTO ${t.sessionBookings} (tenant, ticket_id, ordinal, engineer, start_ms, end_ms)
+      SELECT $1, 'T' || e || '-' || n, 0, 'eng-' || e, $2::bigint + n * 3600000, $2::bigint + (n + 1) * 3600000
+      FROM generate_series(1, 20) e, generate_series(0, 199) n`,
+      [TENANT, String(DAY)],
+    );
+    await store.driver.query(`ANALYZE ${t.sessionBookings}`);
+    const sql = sessionBookingsSql(sessionBookingsView(store.schema));
+    const params = [TENANT, "eng-7", String(DAY + 10 * HOUR), String(DAY + 12 * HOUR)];
+    const plan = await store.driver.transaction(async (tx) => {
+      await tx.query("SET LOCAL enable_seqscan = off");
+      await tx.query("SET LOCAL enable_bitmapscan = off");
+      return (await tx.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows[0]?.[
+        "QUERY PLAN"
+      ];
+    });
+    const text = JSON.stringify(plan);
+    expect(text).toMatch(/"Index Name":"session_bookings_engineer_v1"/);
+    expect(text).not.toMatch(/"Node Type":"(Incremental )?Sort"/);
+    expect(await bookings.overlapping(TENANT, "eng-7", DAY + 10 * HOUR, DAY + 12 * HOUR)).toEqual([
+      { ticketId: "T7-10", start: DAY + 10 * HOUR, end: DAY + 11 * HOUR },
+      { ticketId: "T7-11", start: DAY + 11 * HOUR, end: DAY + 12 * HOUR },
+    ]);
   });
 };

@@ -24,8 +24,12 @@ export const sessionBookingsDdl = (t: ReadSideTables): readonly string[] => [
   end_ms bigint NOT NULL CHECK (end_ms > start_ms),
   PRIMARY KEY (tenant, ticket_id, ordinal)
 )`,
-  // An engineer's bookings by start: an overlap query is one range scan up to the end asked for.
-  `CREATE INDEX IF NOT EXISTS session_bookings_engineer_${t.suffix} ON ${t.sessionBookings} (tenant, engineer, start_ms)`,
+  // An engineer's bookings in the port's order (start, ticket, end): an overlap query is one
+  // range scan up to the end asked for, no sort, and the index covers what it reads. The scan
+  // starts at the engineer's earliest booking; closed tickets' rows are gone, so that is the
+  // engineer's open work, not their history.
+  `CREATE INDEX IF NOT EXISTS session_bookings_engineer_${t.suffix}
+  ON ${t.sessionBookings} (tenant, engineer, start_ms, ticket_id, end_ms)`,
 ];
 
 /** The view over the active set's table (made again on a switch). */
