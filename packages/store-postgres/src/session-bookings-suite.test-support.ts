@@ -165,4 +165,16 @@ export const sessionBookingsSuite = (backend: () => TestBackend): void => {
       { ticketId: "T7-11", start: DAY + 11 * HOUR, end: DAY + 12 * HOUR },
     ]);
   });
+
+  it("a table set made before bookings were kept gains the table and view when the read side starts", async () => {
+    const t = readSideTables(store.schema, 1);
+    // As a set made by an earlier release: no bookings table, no view.
+    await store.driver.query(`DROP TABLE ${t.sessionBookings} CASCADE`);
+    await ensureReadSide(store);
+    expect((await handle(book(A, DAY, HOUR, "eng-kim")))._tag).toBe("Right");
+    await project();
+    expect(await bookings.overlapping(TENANT, "eng-kim", DAY, DAY + HOUR)).toEqual([
+      { ticketId: A, start: DAY, end: DAY + HOUR },
+    ]);
+  });
 };
