@@ -24,6 +24,7 @@ const groups: readonly Group[] = [
     text: "Time and SLA",
     pages: [
       ["calendars", "Calendars"],
+      ["sessions", "Working sessions"],
       ["sla", "SLA and products compared"],
       ["testing", "Testing your SLA rules"],
     ],

@@ -83,6 +83,10 @@ export {
   previewPolicyChange,
   /** How an actor stands to a ticket: requester, point of contact, organisation member, … @category decide */
   relationshipsOf,
+  /** A session an engineer has booked on a ticket, from start to end. @category decide */
+  type SessionBooking,
+  /** Who works a session: the command's engineer, else the ticket's assignee. @category decide */
+  sessionEngineer,
   /** The ticket's decider. @category decide */
   type TicketDecider,
   /** decide, evolve and the initial state in one value, bound to a policy. @category decide */
@@ -139,6 +143,8 @@ export {
   type CommandIdReused,
   /** What the app adds to each event's notification context. @category handling */
   type ContextFor,
+  /** What the handler read for a decision besides the ticket (the engineer's bookings). @category handling */
+  type DecideContext,
   /** A decision to use instead of the core's `decide`. @category handling */
   type DecideFn,
   /** What a handled command appended and the state after it. @category handling */
@@ -371,10 +377,14 @@ export {
   type CustomerTicketRow,
   /** The customer-safe view of a ticket, for portals. @category projections */
   type CustomerTicketView,
+  /** The order of bookings: start, then ticket id. @category projections */
+  compareBookings,
   /** The comparator of entries in one list order. @category projections */
   compareTicketList,
   /** The queue order (P-B: VIP, priority, deadline). @category projections */
   compareWorkQueue,
+  /** The engineers' bookings kept in memory over recorded events. @category projections */
+  createSessionBookingsProjection,
   /** A new live SLA index: open tickets' clocks kept current per event, ordered by deadline. @category projections */
   createSlaIndex,
   /** Statistics kept in memory over recorded events. @category projections */
@@ -395,6 +405,8 @@ export {
   customerTicketView,
   /** Percentiles of a list of durations. @category projections */
   type DurationSummary,
+  /** A booking with the engineer it holds. @category projections */
+  type EngineerBooking,
   /** A gap in a stream's versions. @category projections */
   EventOutOfOrder,
   /** Statistics of nothing. @category projections */
@@ -445,6 +457,8 @@ export {
   reportTimeZone,
   /** Replaces a ticket's contribution (a store folding a batch per ticket). @category projections */
   restateTicket,
+  /** The engineers' bookings in memory: fed recorded events, asked for overlaps (`createSessionBookingsProjection`). @category projections */
+  SessionBookingsProjection,
   /** A ticket's nearest running deadline, as the live SLA index orders them. @category projections */
   type SlaDeadline,
   /** The live SLA index: statuses at any `now` without re-reading tickets, deadlines by nearness (`createSlaIndex`). @category projections */
@@ -459,6 +473,8 @@ export {
   StatisticsProjection,
   /** The policy of each side of a step. @category projections */
   type StepPolicies,
+  /** The bookings a ticket holds: its sessions with an engineer, none once closed. @category projections */
+  sessionBookingsOf,
   /** The SLA report: durations from the SLA clocks, per period, and breached cycles. @category projections */
   slaReport,
   /** A ticket's live SLA summary at an instant. @category projections */
@@ -718,6 +734,8 @@ export {
   type SealedValue,
   /** io-ts codec of a sealed personal value. @category store */
   SealedValueC,
+  /** The bookings port: an engineer's sessions across a tenant's tickets. @category store */
+  type SessionBookings,
   /** How a claimed entry ends: delivered, retry, dead. @category store */
   type Settlement,
   /** A ticket's live SLA metrics by name. @category store */

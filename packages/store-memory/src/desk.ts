@@ -1,7 +1,9 @@
 /**
  * `createInMemoryDesk`: the core's `createDesk` on the in-memory outbox store, with the system
  * clock, a real sleep, ULID event ids, the in-memory ticket list (it catches up on each query,
- * so there is no read side to run) and errors logged to `console.error`. For tests, demos and
+ * so there is no read side to run), the engineers' bookings across tickets (read the same way:
+ * a session over one its engineer has on another ticket is refused) and errors logged to
+ * `console.error`. For tests, demos and
  * single-process apps; every default can be replaced (a test passes its own clock).
  */
 import {
@@ -14,11 +16,13 @@ import {
   type Policy,
   type PolicyResolver,
   policyLookupOf,
+  type SessionBookings,
   singlePolicy,
 } from "@ticketfold/core";
 import { monotonicFactory } from "ulid";
 import type { InMemoryStoreOptions } from "./index.js";
 import { createInMemoryOutboxStore, type InMemoryOutboxStore } from "./outbox.js";
+import { createInMemorySessionBookings } from "./session-bookings.js";
 import { createInMemoryTicketQueries, type InMemoryTicketQueries } from "./ticket-queries.js";
 
 export interface InMemoryDeskOptions
@@ -40,6 +44,8 @@ export interface InMemoryDeskOptions
 export interface InMemoryDesk extends Desk {
   readonly store: InMemoryOutboxStore;
   readonly queries: InMemoryTicketQueries;
+  /** The bookings a `schedule-session` is checked against (the given ones, else kept from the store). */
+  readonly sessionBookings: SessionBookings;
 }
 
 /** Waits `ms` with a timer, or until `signal` aborts. */
@@ -80,11 +86,13 @@ export const createInMemoryDesk = (options: InMemoryDeskOptions): InMemoryDesk =
     });
   const policies = resolverOf(options.policies);
   const queries = createInMemoryTicketQueries(store, { policies: policyLookupOf(policies) });
+  const sessionBookings = options.sessionBookings ?? createInMemorySessionBookings(store);
   const desk = createDesk({
     ...options,
     store,
     policies,
     queries,
+    sessionBookings,
     clock,
     sleep: options.sleep ?? systemSleep,
     newEventId,
@@ -93,5 +101,5 @@ export const createInMemoryDesk = (options: InMemoryDeskOptions): InMemoryDesk =
       await queries.rebuild();
     },
   });
-  return { ...desk, store, queries };
+  return { ...desk, store, queries, sessionBookings };
 };

@@ -245,6 +245,11 @@ export * from "./outbox.js";
 export { aesGcmCipher, newKeyMaterial } from "./personal-data/aes-gcm-cipher.js";
 export { createInMemoryKeyStore, type InMemoryKeyStore } from "./personal-data/key-store.js";
 export {
+  createInMemorySessionBookings,
+  type InMemorySessionBookings,
+  type InMemorySessionBookingsOptions,
+} from "./session-bookings.js";
+export {
   createInMemoryTicketQueries,
   type InMemoryTicketQueries,
   type InMemoryTicketQueriesOptions,

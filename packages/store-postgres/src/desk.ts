@@ -1,8 +1,8 @@
 /**
  * `createPostgresDesk`: the core's `createDesk` on PostgreSQL or embedded PGlite — the outbox
  * store (events, notices and wake-ups in one transaction), the read side's ticket list and its
- * runner (`runReadSide`), the system clock, a real sleep, ULID event ids, errors logged to
- * `console.error`. Give it where the data lives (`pglite`, `pool` or `driver`; none: a fresh
+ * runner (`runReadSide`), the engineers' bookings (the read side's, as current as its runner),
+ * the system clock, a real sleep, ULID event ids, errors logged to `console.error`. Give it where the data lives (`pglite`, `pool` or `driver`; none: a fresh
  * in-memory PGlite), the policies and the channels; it migrates the schema before it returns.
  */
 import {
@@ -26,6 +26,7 @@ import type { PgPool } from "./pg-pool.js";
 import { type PgliteInstance, pgliteDriver } from "./pglite-driver.js";
 import { purgeReadSide } from "./read-side/purge.js";
 import { runReadSide } from "./read-side/runner.js";
+import { createPostgresSessionBookings } from "./read-side/session-bookings-query.js";
 import { createPostgresTicketQueries } from "./read-side/ticket-list-query.js";
 import type { PostgresEventStoreOptions } from "./store.js";
 
@@ -128,6 +129,8 @@ export const createPostgresDesk = async (options: PostgresDeskOptions): Promise<
     store,
     policies,
     queries,
+    // The read side's bookings: as current as its runner (docs/sessions.md).
+    sessionBookings: options.sessionBookings ?? createPostgresSessionBookings(store.events),
     clock,
     sleep: options.sleep ?? systemSleep,
     newEventId,

@@ -20,12 +20,17 @@ import { decideEscalationRequest } from "./escalation-request.js";
 import { checkExists, checkStatus, needsApproval } from "./legality.js";
 import { decideOpen } from "./open.js";
 import { decideChangePolicy } from "./policy-change.js";
-import { decideScheduleSession } from "./session.js";
+import { decideScheduleSession, type SessionBooking } from "./session.js";
 import { decideApproval, decideChangePriority, decideClose, decideLogTime } from "./work.js";
 
 export interface DecideOptions {
   /** Who may do what (authorize.ts); default `defaultAuthorize`, the permissions table. */
   readonly authorize?: Authorize;
+  /**
+   * For `schedule-session`: the engineer's sessions on the tenant's tickets that meet the
+   * requested interval (read from `SessionBookings` by the handler); an overlap is refused.
+   */
+  readonly bookings?: readonly SessionBooking[];
 }
 
 /** Decides one command against a ticket's state under its policy. */
@@ -123,7 +128,7 @@ export const decide = (
     case "reject-change":
       return decideApproval(c, state);
     case "schedule-session":
-      return decideScheduleSession(c, state, policy);
+      return decideScheduleSession(c, state, policy, options.bookings);
     case "record-sla-warning":
       return state.slaRecords.includes(slaRecordKey(c.data.metric, c.data.cycle, `warning:${c.data.warning}`))
         ? ok()

@@ -11,3 +11,4 @@ export {
   previewPolicyChange,
 } from "./policy-change.js";
 export { relationshipsOf } from "./relationships-of.js";
+export { type SessionBooking, sessionEngineer } from "./session.js";

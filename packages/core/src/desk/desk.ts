@@ -27,6 +27,7 @@ import type { DecodeIssue } from "../shared/decode.js";
 import { COMMAND_ID_RULE, CommandIdC } from "../shared/ids.js";
 import { formatInstant, type Instant } from "../shared/instant.js";
 import type { DeliveryChannel, OutboxQueue, OutboxStore, TimerQueue } from "../store/outbox.js";
+import type { SessionBookings } from "../store/session-bookings.js";
 import type { TicketQueries } from "../store/ticket-queries.js";
 import { decodeCommand } from "../ticket/codec.js";
 import { commandCodecs, type EncodedTicketCommand, type TicketCommand } from "../ticket/commands.js";
@@ -101,6 +102,12 @@ export interface DeskOptions {
   readonly channels?: readonly DeliveryChannel[];
   /** The read model the desk answers queries from (`createInMemoryTicketQueries`, `createPostgresTicketQueries`). */
   readonly queries: TicketQueries;
+  /**
+   * The engineers' bookings across tickets (`createInMemorySessionBookings`,
+   * `createPostgresSessionBookings`): a `schedule-session` over a session its engineer has on
+   * another ticket is refused (`SESSION_CONFLICT`). Absent: only the ticket's own sessions count.
+   */
+  readonly sessionBookings?: SessionBookings;
   /** What keeps `queries` current, when something must run for it (PostgreSQL); absent: nothing to run. */
   readonly readSide?: ReadSideRunner;
   /** Now: stamps commands without an `at`, and drives the timers and the dispatcher. */
@@ -321,6 +328,7 @@ export const createDesk = (options: DeskOptions): Desk => {
     ...(options.context === undefined ? {} : { context: options.context }),
     ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    ...(options.sessionBookings === undefined ? {} : { sessionBookings: options.sessionBookings }),
   };
   const running = new Map<DeskWorker, DeskWorkers>();
   const all = new Set<DeskWorkers>();

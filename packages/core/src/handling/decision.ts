@@ -6,9 +6,11 @@
  */
 import * as E from "fp-ts/lib/Either.js";
 import { decide } from "../decide/decide.js";
+import { type SessionBooking, sessionEngineer } from "../decide/session.js";
 import type { Policy } from "../policy/policy.js";
 import { type PolicyResolver, pinnedPolicy, policyVersionOf, unknownPolicyMessage } from "../policy/resolver.js";
 import { ConcurrencyConflict } from "../store/errors.js";
+import type { SessionBookings } from "../store/session-bookings.js";
 import type { EventTrace } from "../store/trace.js";
 import type { EventStore, RecordedEvent } from "../store/types.js";
 import type { TicketCommand } from "../ticket/commands.js";
@@ -25,12 +27,37 @@ export type HandlerError =
   | CommandIdReused
   | { readonly code: "UNKNOWN_POLICY"; readonly policyId: string; readonly message: string };
 
-/** A decision to use instead of the core's `decide` (same arguments, same result). */
+/** What the handler read for a decision besides the ticket: the engineer's other bookings (`schedule-session`). */
+export interface DecideContext {
+  readonly bookings?: readonly SessionBooking[];
+}
+
+/**
+ * A decision to use instead of the core's `decide` (same arguments, same result); `context`
+ * holds what the handler read besides the ticket (pass `bookings` on to `decide`'s options).
+ */
 export type DecideFn = (
   command: TicketCommand,
   state: TicketState,
   policy: Policy,
+  context?: DecideContext,
 ) => E.Either<DomainError, TicketEvent[]>;
+
+/**
+ * For a `schedule-session` with an engineer (named, or the ticket's assignee) and a bookings
+ * read model: the engineer's sessions that meet the requested interval. Otherwise nothing is read.
+ */
+export const contextFor = async (
+  command: TicketCommand,
+  state: TicketState,
+  bookings: SessionBookings | undefined,
+): Promise<DecideContext> => {
+  if (bookings === undefined || command.type !== "schedule-session" || !(command.data.length > 0)) return {};
+  const engineer = sessionEngineer(command, state);
+  if (engineer === undefined) return {};
+  const { start, length } = command.data;
+  return { bookings: await bookings.overlapping(command.tenantId, engineer, start, start + length) };
+};
 
 /**
  * The ticket's policy: by id and pinned version once it exists (policy/resolver.ts), by
@@ -110,6 +137,7 @@ export const readAndDecide = async <P extends Policy>(
   command: TicketCommand,
   decideWith: DecideFn = decide,
   expectedVersion?: number,
+  bookings?: SessionBookings,
 ): Promise<E.Either<HandlerError, Decided<P> | Replayed<P>>> => {
   const { state, version, events, recorded } = await loadTicket(store, command.tenantId, command.ticketId);
   const prior = findPriorHandling(recorded, command);
@@ -135,7 +163,8 @@ export const readAndDecide = async <P extends Policy>(
   if (E.isLeft(policy)) return policy;
   const target = changeTarget(policies, command);
   if (E.isLeft(target)) return target;
-  const decision = decideWith(target.right, state, policy.right);
+  const context = await contextFor(target.right, state, bookings);
+  const decision = decideWith(target.right, state, policy.right, context);
   if (E.isLeft(decision)) return decision;
   return E.right({
     kind: "decided",

@@ -18,6 +18,7 @@ import type { Policy } from "../policy/policy.js";
 import type { PolicyResolver } from "../policy/resolver.js";
 import { type ConcurrencyConflict, isConcurrencyConflict } from "../store/errors.js";
 import { subjectOfTicket, toTracedEvent } from "../store/records.js";
+import type { SessionBookings } from "../store/session-bookings.js";
 import type { EventStore, ExpectedVersion, RecordedEvent } from "../store/types.js";
 import type { TicketCommand } from "../ticket/commands.js";
 import type { TicketEvent } from "../ticket/events.js";
@@ -54,6 +55,12 @@ export interface HandlerOptions {
    * handled before under its id is answered as before whatever the version (a replay).
    */
   readonly expectedVersion?: number;
+  /**
+   * The engineers' bookings across tickets: asked before a `schedule-session` is decided, so a
+   * session over one its engineer has on another ticket is `SESSION_CONFLICT`. Absent: only
+   * the ticket's own sessions are checked.
+   */
+  readonly sessionBookings?: SessionBookings;
 }
 
 /**
@@ -94,8 +101,11 @@ export const expectedAfterRead = (version: number): ExpectedVersion => (version 
 /** The core's `decide` with the given rule of who may (the default when none). */
 const decidingWith =
   (authorize: Authorize | undefined): DecideFn =>
-  (command, state, policy) =>
-    decide(command, state, policy, authorize === undefined ? {} : { authorize });
+  (command, state, policy, context = {}) =>
+    decide(command, state, policy, {
+      ...(authorize === undefined ? {} : { authorize }),
+      ...(context.bookings === undefined ? {} : { bookings: context.bookings }),
+    });
 
 /** The one handler loop: read, resolve, decide, record; again after a conflict. */
 export const handleWith = <P extends Policy, R>(
@@ -107,7 +117,14 @@ export const handleWith = <P extends Policy, R>(
 ): Promise<E.Either<HandlerError, R>> =>
   retryOnConflict<R>(options.maxRetries ?? 3, async () => {
     const decideWith = options.decide ?? decidingWith(options.authorize);
-    const decided = await readAndDecide(store, policies, command, decideWith, options.expectedVersion);
+    const decided = await readAndDecide(
+      store,
+      policies,
+      command,
+      decideWith,
+      options.expectedVersion,
+      options.sessionBookings,
+    );
     if (E.isLeft(decided)) return decided;
     const d = decided.right;
     if (d.kind === "replayed") return E.right(recorder.replayed(d));

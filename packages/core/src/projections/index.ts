@@ -26,6 +26,13 @@ export {
 } from "./errors.js";
 export { readCustomerTicketView } from "./read-customer-view.js";
 export { isoWeekOf, periodOf, type ReportPeriod } from "./report-periods.js";
+export {
+  compareBookings,
+  createSessionBookingsProjection,
+  type EngineerBooking,
+  SessionBookingsProjection,
+  sessionBookingsOf,
+} from "./session-bookings.js";
 export { createSlaIndex, type SlaDeadline, SlaIndex } from "./sla-index.js";
 export { type BreachedCycle, type ReportQuery, type SlaReport, type SlaReportRow, slaReport } from "./sla-report.js";
 export {

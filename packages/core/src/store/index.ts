@@ -66,6 +66,7 @@ export {
 } from "./personal-data.js";
 export { fromRecorded, subjectOfTicket, toNewEvent, toTracedEvent } from "./records.js";
 export { openRecords, sealEvents } from "./seal.js";
+export type { SessionBookings } from "./session-bookings.js";
 export { type SubjectEventExport, type SubjectExport, subjectExportOf } from "./subject-export.js";
 export {
   DEFAULT_PAGE_SIZE,

@@ -124,7 +124,15 @@ export const commandCodecs = {
   ),
   "approve-change": command("approve-change", none),
   "reject-change": command("reject-change", t.partial({ reason: t.string })),
-  "schedule-session": command("schedule-session", t.type({ start: InstantC, length: DurationC })),
+  /**
+   * Books a working session of `length` from `start`, with `engineer` (a staff id; absent: the
+   * ticket's assignee, or no one when it has none). A named engineer's sessions on the tenant's
+   * other tickets may not overlap it (decide/session.ts).
+   */
+  "schedule-session": command(
+    "schedule-session",
+    t.intersection([t.type({ start: InstantC, length: DurationC }), t.partial({ engineer: NonEmptyTextC })]),
+  ),
   "record-sla-warning": command(
     "record-sla-warning",
     t.type({ metric: MetricNameC, cycle: CountC, warning: t.string, deadline: InstantC }),

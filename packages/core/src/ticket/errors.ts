@@ -71,11 +71,16 @@ export type DomainError =
       readonly message: string;
     }
   | {
-      /** A working session over another session of the ticket. */
+      /**
+       * A working session over another session of the ticket, or over a session its engineer
+       * has on another ticket of the tenant (`conflictsWith.ticketId` names that ticket).
+       */
       readonly code: "SESSION_CONFLICT";
       readonly start: Instant;
       readonly end: Instant;
-      readonly conflictsWith: { readonly start: Instant; readonly end: Instant };
+      readonly conflictsWith: { readonly start: Instant; readonly end: Instant; readonly ticketId?: string };
+      /** The engineer both sessions are booked with (a conflict across tickets). */
+      readonly engineer?: string;
       readonly message: string;
     }
   | {

@@ -168,7 +168,12 @@ export const eventCodecs = {
     1,
     t.intersection([t.type({ approver: t.string }), t.partial({ reason: t.string })]),
   ),
-  "session-scheduled": envelope("session-scheduled", 1, t.type({ start: InstantC, length: DurationC })),
+  /** `engineer`: who works the session (the command's, else the assignee's at booking); absent: no one named. */
+  "session-scheduled": envelope(
+    "session-scheduled",
+    1,
+    t.intersection([t.type({ start: InstantC, length: DurationC }), t.partial({ engineer: t.string })]),
+  ),
   "sla-warning-issued": envelope(
     "sla-warning-issued",
     1,

@@ -190,7 +190,11 @@ export const applyEvent = (s: Draft<TicketState>, e: TicketEvent, log: ClockLog)
       s.approval = "rejected";
       return;
     case "session-scheduled":
-      s.sessions.push({ start: e.data.start, length: e.data.length });
+      s.sessions.push({
+        start: e.data.start,
+        length: e.data.length,
+        ...(e.data.engineer === undefined ? {} : { engineer: e.data.engineer }),
+      });
       return;
     case "sla-warning-issued":
       s.slaRecords.push(slaRecordKey(e.data.metric, e.data.cycle, `warning:${e.data.warning}`));

@@ -97,7 +97,15 @@ export interface TicketState {
   readonly slaRecords: readonly string[];
   readonly publicComments: number;
   readonly internalComments: number;
-  readonly sessions: readonly { readonly start: Instant; readonly length: number }[];
+  /** Booked working sessions, with the engineer when one was named (or the ticket was assigned). */
+  readonly sessions: readonly TicketSession[];
+}
+
+/** A booked working session of the ticket. */
+export interface TicketSession {
+  readonly start: Instant;
+  readonly length: number;
+  readonly engineer?: string;
 }
 
 /** The key under which an SLA fact is recorded, so recording it twice is a no-op. */

@@ -7,6 +7,8 @@ export * from "./errors.js";
 export { purgeReadSide } from "./purge.js";
 export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
 export { catchUpReadSide, type ReadSideOptions, runReadSide } from "./runner.js";
+export { createPostgresSessionBookings, sessionBookingsSql } from "./session-bookings-query.js";
+export { sessionBookingsView } from "./session-bookings-tables.js";
 export { TICKET_STATE_SHAPE } from "./snapshot.js";
 export {
   type CustomerDurations,

@@ -3,8 +3,8 @@
  * rows and the checkpoint commit together). Each touched ticket's state is loaded from the
  * set's snapshot table, the batch's events are folded onto it with the core's `stepTicket`
  * (duplicates skipped, gaps refused), and the ticket's rows are replaced: its queue entry
- * (`workQueueEntry`), its list entry (`ticketIndexEntry`), its statistics facts
- * (`ticketFacts`) and its snapshot. Every statement
+ * (`workQueueEntry`), its list entry (`ticketIndexEntry`), its engineers' bookings
+ * (`sessionBookingsOf`), its statistics facts (`ticketFacts`) and its snapshot. Every statement
  * covers the whole batch (rows travel as one JSON array), so a batch costs a handful of
  * round trips however many tickets it touches.
  */
@@ -12,6 +12,7 @@ import {
   type PolicyLookup,
   policyOfTicket,
   type RecordedEvent,
+  sessionBookingsOf,
   stepTicket,
   type TicketState,
   ticketFacts,
@@ -21,6 +22,7 @@ import {
 } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
 import type { StoreSchema } from "../schema.js";
+import { insertSessionBookingsSql, sessionBookingRowsOf } from "./session-bookings-tables.js";
 import { type SnapshotRow, stateOf, TICKET_STATE_SHAPE } from "./snapshot.js";
 import type { ReadSideTables } from "./tables.js";
 import { insertTicketListSql, ticketListRowOf } from "./ticket-list-tables.js";
@@ -101,9 +103,11 @@ export const projectBatch = async (
   const outcomes: Record<string, unknown>[] = [];
   const states: Record<string, unknown>[] = [];
   const listed: Record<string, unknown>[] = [];
+  const bookings: Record<string, unknown>[] = [];
   for (const { tenant, ticketId, state } of changed) {
     const s = state as TicketState;
     states.push({ tenant, ticket_id: ticketId, version: s.version, shape: TICKET_STATE_SHAPE, state: s });
+    bookings.push(...sessionBookingRowsOf(tenant, sessionBookingsOf(s)));
     const policy = policyOfTicket(s, policies);
     if (policy._tag === "Left") throw policy.left;
     if (policy.right === null) continue;
@@ -154,7 +158,7 @@ export const projectBatch = async (
   const keys = [changed.map((c) => c.tenant), changed.map((c) => c.ticketId)];
   const touchedRows = `(tenant, ticket_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
   // A ticket's rows are replaced whole: a resolved ticket leaves the queue, facts are restated.
-  for (const table of [t.workQueue, t.ticketFacts, t.metricOutcomes, t.tickets]) {
+  for (const table of [t.workQueue, t.ticketFacts, t.metricOutcomes, t.tickets, t.sessionBookings]) {
     await tx.query(`DELETE FROM ${table} WHERE ${touchedRows}`, keys);
   }
   if (queue.length > 0) {
@@ -168,6 +172,7 @@ export const projectBatch = async (
     );
   }
   if (listed.length > 0) await tx.query(insertTicketListSql(t), [JSON.stringify(listed)]);
+  if (bookings.length > 0) await tx.query(insertSessionBookingsSql(t), [JSON.stringify(bookings)]);
   if (facts.length > 0) {
     await tx.query(
       `INSERT INTO ${t.ticketFacts} SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(

@@ -105,7 +105,10 @@ const dataArbs = (ctx: CommandContext): { [K in TicketCommandType]: fc.Arbitrary
   ),
   "approve-change": fc.constant({}),
   "reject-change": fc.record({ reason: str }, { requiredKeys: [], ...opt }),
-  "schedule-session": fc.record({ start: instantArb(), length: durationArb(4 * 3_600_000) }, opt),
+  "schedule-session": fc.record(
+    { start: instantArb(), length: durationArb(4 * 3_600_000), engineer: fc.constantFrom("kim", "lee") },
+    { requiredKeys: ["start", "length"], ...opt },
+  ),
   "record-sla-warning": fc.record(
     {
       metric: metricArb,

@@ -98,7 +98,10 @@ export const eventDataArbs: DataArbs = {
     .map((d) => d as EventOf<"time-corrected">["data"]),
   "change-approved": fc.record({ approver: str }, opt),
   "change-rejected": fc.record({ approver: str, reason: str }, { requiredKeys: ["approver"], ...opt }),
-  "session-scheduled": fc.record({ start: instantArb(), length: durationArb() }, opt),
+  "session-scheduled": fc.record(
+    { start: instantArb(), length: durationArb(), engineer: str },
+    { requiredKeys: ["start", "length"], ...opt },
+  ),
   "sla-warning-issued": fc.record({ metric: metricArb, cycle: int, warning: str, deadline: instantArb() }, opt),
   "sla-breached": fc.record({ metric: metricArb, cycle: int, deadline: instantArb() }, opt),
   "ola-breached": fc.record({ group: str, cycle: int, deadline: instantArb() }, opt),

@@ -9,6 +9,7 @@ import {
   type CommandOf,
   commandTypes,
   fromRecorded,
+  NonEmptyTextC,
   type RecordedEvent,
   type TicketCommand,
   type TicketEvent,
@@ -65,8 +66,14 @@ const commandOf = (event: TicketEvent): Draft | null => {
       return { type: "approve-change", data: {} };
     case "change-rejected":
       return { type: "reject-change", data: event.data.reason === undefined ? {} : { reason: event.data.reason } };
-    case "session-scheduled":
-      return { type: "schedule-session", data: event.data };
+    case "session-scheduled": {
+      // The engineer the booking was decided with (a blank one, never written by decide, is dropped).
+      const { engineer, ...session } = event.data;
+      return {
+        type: "schedule-session",
+        data: engineer !== undefined && NonEmptyTextC.is(engineer) ? { ...session, engineer } : session,
+      };
+    }
     case "customer-replied":
     case "policy-changed":
     case "sla-warning-issued":

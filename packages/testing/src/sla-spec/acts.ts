@@ -114,11 +114,18 @@ export const acts = (who?: Actor) => {
     approveChange: () => act("approve-change", as(requester), {}),
     /** The customer's point of contact rejects a change request. */
     rejectChange: (reason?: string) => act("reject-change", as(requester), reason === undefined ? {} : { reason }),
-    /** A working session is booked (`start` read in the scenario's zone, `length` as `"1h"` or milliseconds). */
+    /**
+     * A working session is booked (`start` read in the scenario's zone, `length` as `"1h"` or
+     * milliseconds), with `engineer` when given (else the ticket's assignee works it).
+     */
     scheduleSession:
-      (start: When, length: Duration | string) =>
+      (start: When, length: Duration | string, engineer?: string) =>
       (zone: string): Act =>
-        act("schedule-session", as(agent), { start: instant(start, zone), length: duration(length) }),
+        act("schedule-session", as(agent), {
+          start: instant(start, zone),
+          length: duration(length),
+          ...(engineer === undefined ? {} : { engineer: text(engineer) }),
+        }),
     /** Any command, by type (the agent's unless `by` says otherwise). */
     command: <K extends TicketCommandType>(type: K, data: CommandOf<K>["data"]) => act(type, as(agent), data),
   };
