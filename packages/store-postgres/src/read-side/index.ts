@@ -5,6 +5,18 @@
  */
 export * from "./errors.js";
 export { purgeReadSide } from "./purge.js";
+export {
+  collectReportFacts,
+  type ReportFactsQuery,
+  ReportFactsCorrupt,
+  type ReportReadOptions,
+  readBillingReport,
+  readCsatReport,
+  readReportFacts,
+  readSlaReport,
+  reportFactsView,
+  TicketFactsC,
+} from "./report-facts.js";
 export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
 export { catchUpReadSide, type ReadSideOptions, runReadSide } from "./runner.js";
 export { TICKET_STATE_SHAPE } from "./snapshot.js";

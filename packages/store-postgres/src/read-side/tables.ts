@@ -7,6 +7,7 @@
  * as the core compares strings.
  */
 import type { StoreSchema } from "../schema.js";
+import { reportFactsDdl } from "./report-facts.js";
 import { snapshotShapeDdl } from "./snapshot.js";
 import { ticketListDdl } from "./ticket-list-tables.js";
 
@@ -22,6 +23,8 @@ export interface ReadSideTables {
   readonly ticketState: string;
   /** The ticket list: every opened ticket's entry (ticket-list-tables.ts). */
   readonly tickets: string;
+  /** Each ticket's report facts (report-facts.ts). */
+  readonly reportFacts: string;
   /** The durable consumer that feeds this set (one checkpoint per set). */
   readonly consumer: string;
   /** Index names are schema-wide: each carries the set's suffix. */
@@ -48,6 +51,7 @@ export const readSideTables = (s: StoreSchema, version: number): ReadSideTables 
     metricOutcomes: `"${s.name}".metric_outcomes_${suffix}`,
     ticketState: `"${s.name}".ticket_state_${suffix}`,
     tickets: `"${s.name}".tickets_${suffix}`,
+    reportFacts: `"${s.name}".report_facts_${suffix}`,
     consumer: `read-side:${READ_SIDE}:${suffix}`,
   };
 };
@@ -154,6 +158,7 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
 )`,
     snapshotShapeDdl(t),
     ...ticketListDdl(t),
+    ...reportFactsDdl(t),
   ];
 };
 
@@ -164,4 +169,5 @@ export const dropTableSetDdl = (t: ReadSideTables): readonly string[] => [
   `DROP TABLE IF EXISTS ${t.metricOutcomes}`,
   `DROP TABLE IF EXISTS ${t.ticketState}`,
   `DROP TABLE IF EXISTS ${t.tickets}`,
+  `DROP TABLE IF EXISTS ${t.reportFacts}`,
 ];
