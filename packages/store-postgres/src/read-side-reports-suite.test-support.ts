@@ -103,14 +103,14 @@ const extraCommand = (s: TicketState, at: number, move: Extra, arg: number, requ
   }
 };
 
-const extraArb = fc.tuple(
-  fc.integer({ min: 1, max: 7 * 24 * 60 }),
-  fc.constantFrom(...EXTRAS),
-  fc.nat({ max: 1000 }),
-);
+const extraArb = fc.tuple(fc.integer({ min: 1, max: 7 * 24 * 60 }), fc.constantFrom(...EXTRAS), fc.nat({ max: 1000 }));
 
 /** A ticket's planned events carried on by the extra moves (refused ones skipped). */
-const carriedOn = (i: number, plan: TicketPlan, extras: readonly (readonly [number, Extra, number])[]): TicketEvent[] => {
+const carriedOn = (
+  i: number,
+  plan: TicketPlan,
+  extras: readonly (readonly [number, Extra, number])[],
+): TicketEvent[] => {
   const events = ticketEvents(i, plan);
   if (events.length === 0) return events;
   let s = fold(events);
@@ -228,7 +228,8 @@ export const readSideReportsSuite = (getBackend: () => TestBackend, runs: number
             for (const { period: _p, ...q } of queries) {
               const schema = store.schema.name;
               const { from: _f, to: _t, ...whole } = q;
-              pruned += (await count(readReportFacts(store.driver, { ...whole, schema }))) -
+              pruned +=
+                (await count(readReportFacts(store.driver, { ...whole, schema }))) -
                 (await count(readReportFacts(store.driver, { ...q, schema })));
             }
             ratings += log.filter((e) => e.type === "feedback-given").length;

@@ -5,10 +5,11 @@
  */
 export * from "./errors.js";
 export { purgeReadSide } from "./purge.js";
+export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
 export {
   collectReportFacts,
-  type ReportFactsQuery,
   ReportFactsCorrupt,
+  type ReportFactsQuery,
   type ReportReadOptions,
   readBillingReport,
   readCsatReport,
@@ -17,7 +18,6 @@ export {
   reportFactsView,
   TicketFactsC,
 } from "./report-facts.js";
-export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
 export { catchUpReadSide, type ReadSideOptions, runReadSide } from "./runner.js";
 export { TICKET_STATE_SHAPE } from "./snapshot.js";
 export {

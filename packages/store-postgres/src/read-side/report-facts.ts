@@ -19,8 +19,8 @@ import {
   billingReport,
   type CsatRow,
   csatReport,
-  decodeWith,
   type DecodeIssue,
+  decodeWith,
   type PolicyLookup,
   policyOfTicket,
   type ReportQuery,
@@ -250,7 +250,8 @@ export async function* readReportFacts(db: SqlExecutor, q: ReportFactsQuery): As
   const view = reportFactsView(storeSchema(q.schema ?? DEFAULT_SCHEMA));
   const { where, params } = scope(q);
   const pageSize = q.pageSize ?? 500;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize: a whole number ≥ 1; got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new RangeError(`pageSize: a whole number ≥ 1; got ${pageSize}`);
   let after = "";
   for (;;) {
     const { rows } = await db.query<{ tenant: string; ticket_id: string; facts: unknown }>(
