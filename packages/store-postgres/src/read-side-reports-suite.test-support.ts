@@ -39,8 +39,10 @@ import * as E from "fp-ts/lib/Either.js";
 import { expect, it } from "vitest";
 import {
   catchUpReadSide,
+  createPostgresEventStore,
   ensureReadSide,
   type PostgresEventStore,
+  purgeReadSide,
   readBillingReport,
   readCsatReport,
   readReportFacts,
@@ -292,6 +294,58 @@ export const readSideReportsSuite = (getBackend: () => TestBackend, runs: number
       await cleanup();
     }
   }, 120_000);
+
+  it("forgetting a requester projects their tickets again: the report facts stay, with nothing personal", async () => {
+    const backend = getBackend();
+    const schema = backend.schemaName();
+    const store = createPostgresEventStore({ driver: backend.driver, schema, closeDriver: false, personalData: {} });
+    try {
+      await store.migrate();
+      const [{ zone, log }] = fc.sample(
+        reportWorkloadArb.filter((w) => w.log.some((e) => e.type === "feedback-given")),
+        { numRuns: 1, seed: 5 },
+      ) as [{ zone: string; log: RecordedEvent[] }];
+      const policies = policiesIn(zone);
+      const v = await ensureReadSide(store);
+      // A store with personal data names each event's data subject: the ticket's requester.
+      const requesters = new Map(
+        log
+          .filter((e) => e.type === "opened")
+          .map((e) => [e.streamId, (e.data as { requester: { id: string } }).requester.id]),
+      );
+      await appendLog(
+        store,
+        log.map((e) => ({
+          ...e,
+          metadata: { ...(e.metadata as Record<string, unknown>), subject: requesters.get(e.streamId) },
+        })),
+      );
+      await catchUpWith(store, v, log.length, policies);
+      const rated = log.find((e) => e.type === "feedback-given") as RecordedEvent;
+      const opened = log.find((e) => e.type === "opened" && e.streamId === rated.streamId) as RecordedEvent;
+      const requester = (opened.data as { requester: { id: string } }).requester.id;
+      const before = await store.driver.query<{ facts: unknown }>(
+        `SELECT facts FROM "${schema}".report_facts WHERE tenant = $1 ORDER BY ticket_id`,
+        [rated.tenantId],
+      );
+
+      const fact = await store.forgetSubject(rated.tenantId, requester);
+      expect(await purgeReadSide(store, fact, policies)).toBeGreaterThan(0);
+
+      // The rows were written again (same facts: none of them is personal), and hold no
+      // feedback text, subject or description of the forgotten requester's tickets.
+      const after = await store.driver.query<{ facts: unknown; text: string }>(
+        `SELECT facts, facts::text AS text FROM "${schema}".report_facts WHERE tenant = $1 ORDER BY ticket_id`,
+        [rated.tenantId],
+      );
+      expect(after.rows.map((r) => r.facts)).toEqual(before.rows.map((r) => r.facts));
+      for (const { text } of after.rows) expect(text).not.toMatch(/thanks|ticket \d|"d"|\[erased\]/);
+      const queries = (["day", "week", "month"] as const).map((period) => ({ tenant: rated.tenantId, period }));
+      expect(await expectReportsEqual(store, log, policies, queries)).toBeGreaterThan(0);
+    } finally {
+      await backend.driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
 
   it("a stored row that does not decode is refused, naming the ticket and the bad path", async () => {
     const { store, cleanup } = await getBackend().freshStore();
