@@ -1,5 +1,5 @@
 /**
- * The read side on PostgreSQL: the work queue, the ticket list and the statistics of the core's projections,
+ * The read side on PostgreSQL: the work queue, the ticket list, the statistics and the reports' facts of the core's projections,
  * kept in versioned table sets by a durable consumer of the log, queried in SQL, rebuilt
  * without downtime. See docs/projections.md.
  */

@@ -72,17 +72,24 @@ export const reportFactsViewDdl = (s: StoreSchema, t: ReadSideTables): readonly 
   `CREATE VIEW ${reportFactsView(s)} AS SELECT * FROM ${t.reportFacts}`,
 ];
 
-/** Every instant a report reads of a ticket: cycle stops, resolutions, ratings, time entries. */
-const instantsOf = (f: TicketFacts): number[] => [
-  ...f.outcomes.map((o) => o.stoppedAt),
-  ...f.resolutions.map((r) => r.at),
-  ...f.ratings.map((r) => r.at),
-  ...f.timeEntries.map((e) => e.at),
-];
+/** The span of every instant a report reads of a ticket: cycle stops, resolutions, ratings, time entries. */
+const spanOf = (f: TicketFacts): { first: number | null; last: number | null } => {
+  let first: number | null = null;
+  let last: number | null = null;
+  const see = (at: number) => {
+    if (first === null || at < first) first = at;
+    if (last === null || at > last) last = at;
+  };
+  for (const o of f.outcomes) see(o.stoppedAt);
+  for (const r of f.resolutions) see(r.at);
+  for (const r of f.ratings) see(r.at);
+  for (const e of f.timeEntries) see(e.at);
+  return { first, last };
+};
 
 /** The row a ticket's facts are stored as (a JSON object for `jsonb_to_recordset`). */
 export const reportFactsRowOf = (policyId: string, f: TicketFacts): Record<string, unknown> => {
-  const at = instantsOf(f);
+  const { first, last } = spanOf(f);
   return {
     tenant: f.tenant,
     ticket_id: f.ticketId,
@@ -91,8 +98,8 @@ export const reportFactsRowOf = (policyId: string, f: TicketFacts): Record<strin
     priority: f.priority,
     category: f.category,
     time_zone: f.timeZone,
-    first_ms: at.length === 0 ? null : Math.min(...at),
-    last_ms: at.length === 0 ? null : Math.max(...at),
+    first_ms: first,
+    last_ms: last,
     facts: f,
   };
 };
