@@ -347,6 +347,35 @@ export const readSideReportsSuite = (getBackend: () => TestBackend, runs: number
     }
   });
 
+  it.each([
+    ["the empty tenant", { tenant: "" }, { code: "INVALID_STORE_INPUT", path: "query.tenant" }],
+    [
+      "a customer with U+0000",
+      { tenant: "acme", customer: "none\u0000" },
+      { code: "INVALID_STORE_INPUT", path: "query.customer" },
+    ],
+    [
+      "a range that is not in milliseconds",
+      { tenant: "acme", from: 1.5 },
+      { message: expect.stringMatching(/query\.from/) },
+    ],
+  ])("the reports refuse %s before reading", async (_name, query, refusal) => {
+    const { store, cleanup } = await getBackend().freshStore();
+    try {
+      await ensureReadSide(store);
+      const o = { schema: store.schema.name };
+      for (const read of [
+        () => readSlaReport(store.driver, { ...query, period: "day" }, o),
+        () => readCsatReport(store.driver, { ...query, period: "week" }, o),
+        () => readBillingReport(store.driver, query, o),
+      ]) {
+        await expect(read()).rejects.toMatchObject(refusal);
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
   it("a stored row that does not decode is refused, naming the ticket and the bad path", async () => {
     const { store, cleanup } = await getBackend().freshStore();
     try {
