@@ -1,11 +1,23 @@
 /**
- * The read side on PostgreSQL: the work queue, the ticket list and the statistics of the core's projections,
+ * The read side on PostgreSQL: the work queue, the ticket list, the statistics and the reports' facts of the core's projections,
  * kept in versioned table sets by a durable consumer of the log, queried in SQL, rebuilt
  * without downtime. See docs/projections.md.
  */
 export * from "./errors.js";
 export { purgeReadSide } from "./purge.js";
 export { type RebuildOptions, type RebuildResult, rebuildReadSide } from "./rebuild.js";
+export {
+  collectReportFacts,
+  ReportFactsCorrupt,
+  type ReportFactsQuery,
+  type ReportReadOptions,
+  readBillingReport,
+  readCsatReport,
+  readReportFacts,
+  readSlaReport,
+  reportFactsView,
+  TicketFactsC,
+} from "./report-facts.js";
 export { catchUpReadSide, type ReadSideOptions, runReadSide } from "./runner.js";
 export { createPostgresSessionBookings, sessionBookingsSql } from "./session-bookings-query.js";
 export { sessionBookingsView } from "./session-bookings-tables.js";

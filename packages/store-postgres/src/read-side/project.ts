@@ -4,7 +4,8 @@
  * set's snapshot table, the batch's events are folded onto it with the core's `stepTicket`
  * (duplicates skipped, gaps refused), and the ticket's rows are replaced: its queue entry
  * (`workQueueEntry`), its list entry (`ticketIndexEntry`), its engineers' bookings
- * (`sessionBookingsOf`), its statistics facts (`ticketFacts`) and its snapshot. Every statement
+ * (`sessionBookingsOf`), its statistics facts (`ticketFacts`, summed in `ticket_facts` and kept
+ * whole for the reports in `report_facts`) and its snapshot. Every statement
  * covers the whole batch (rows travel as one JSON array), so a batch costs a handful of
  * round trips however many tickets it touches.
  */
@@ -22,6 +23,7 @@ import {
 } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
 import type { StoreSchema } from "../schema.js";
+import { insertReportFactsSql, reportFactsRowOf } from "./report-facts.js";
 import { insertSessionBookingsSql, sessionBookingRowsOf } from "./session-bookings-tables.js";
 import { type SnapshotRow, stateOf, TICKET_STATE_SHAPE } from "./snapshot.js";
 import type { ReadSideTables } from "./tables.js";
@@ -104,6 +106,7 @@ export const projectBatch = async (
   const states: Record<string, unknown>[] = [];
   const listed: Record<string, unknown>[] = [];
   const bookings: Record<string, unknown>[] = [];
+  const reported: Record<string, unknown>[] = [];
   for (const { tenant, ticketId, state } of changed) {
     const s = state as TicketState;
     states.push({ tenant, ticket_id: ticketId, version: s.version, shape: TICKET_STATE_SHAPE, state: s });
@@ -140,6 +143,7 @@ export const projectBatch = async (
     }
     const f = ticketFacts(s, policy.right);
     if (f === null) continue;
+    reported.push(reportFactsRowOf(policy.right.policy.id, f));
     facts.push({
       tenant,
       ticket_id: ticketId,
@@ -158,7 +162,7 @@ export const projectBatch = async (
   const keys = [changed.map((c) => c.tenant), changed.map((c) => c.ticketId)];
   const touchedRows = `(tenant, ticket_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
   // A ticket's rows are replaced whole: a resolved ticket leaves the queue, facts are restated.
-  for (const table of [t.workQueue, t.ticketFacts, t.metricOutcomes, t.tickets, t.sessionBookings]) {
+  for (const table of [t.workQueue, t.ticketFacts, t.metricOutcomes, t.tickets, t.sessionBookings, t.reportFacts]) {
     await tx.query(`DELETE FROM ${table} WHERE ${touchedRows}`, keys);
   }
   if (queue.length > 0) {
@@ -173,6 +177,7 @@ export const projectBatch = async (
   }
   if (listed.length > 0) await tx.query(insertTicketListSql(t), [JSON.stringify(listed)]);
   if (bookings.length > 0) await tx.query(insertSessionBookingsSql(t), [JSON.stringify(bookings)]);
+  if (reported.length > 0) await tx.query(insertReportFactsSql(t), [JSON.stringify(reported)]);
   if (facts.length > 0) {
     await tx.query(
       `INSERT INTO ${t.ticketFacts} SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(

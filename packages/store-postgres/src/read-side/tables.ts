@@ -7,6 +7,7 @@
  * as the core compares strings.
  */
 import type { StoreSchema } from "../schema.js";
+import { reportFactsDdl } from "./report-facts.js";
 import { sessionBookingsDdl } from "./session-bookings-tables.js";
 import { snapshotShapeDdl } from "./snapshot.js";
 import { ticketListDdl } from "./ticket-list-tables.js";
@@ -25,6 +26,8 @@ export interface ReadSideTables {
   readonly tickets: string;
   /** The engineers' bookings (session-bookings-tables.ts). */
   readonly sessionBookings: string;
+  /** Each ticket's report facts (report-facts.ts). */
+  readonly reportFacts: string;
   /** The durable consumer that feeds this set (one checkpoint per set). */
   readonly consumer: string;
   /** Index names are schema-wide: each carries the set's suffix. */
@@ -52,6 +55,7 @@ export const readSideTables = (s: StoreSchema, version: number): ReadSideTables 
     ticketState: `"${s.name}".ticket_state_${suffix}`,
     tickets: `"${s.name}".tickets_${suffix}`,
     sessionBookings: `"${s.name}".session_bookings_${suffix}`,
+    reportFacts: `"${s.name}".report_facts_${suffix}`,
     consumer: `read-side:${READ_SIDE}:${suffix}`,
   };
 };
@@ -159,6 +163,7 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
     snapshotShapeDdl(t),
     ...ticketListDdl(t),
     ...sessionBookingsDdl(t),
+    ...reportFactsDdl(t),
   ];
 };
 
@@ -170,4 +175,5 @@ export const dropTableSetDdl = (t: ReadSideTables): readonly string[] => [
   `DROP TABLE IF EXISTS ${t.ticketState}`,
   `DROP TABLE IF EXISTS ${t.tickets}`,
   `DROP TABLE IF EXISTS ${t.sessionBookings}`,
+  `DROP TABLE IF EXISTS ${t.reportFacts}`,
 ];
