@@ -9,6 +9,7 @@
  * round trips however many tickets it touches.
  */
 import {
+  createSlaReader,
   type PolicyLookup,
   policyOfTicket,
   type RecordedEvent,
@@ -17,10 +18,10 @@ import {
   ticketFacts,
   ticketIndexEntry,
   ticketKey,
-  workQueueEntry,
 } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
 import type { StoreSchema } from "../schema.js";
+import { type QueuedReading, queuedEntryOf, writeQueueClocks } from "./queue-clocks.js";
 import { type SnapshotRow, stateOf, TICKET_STATE_SHAPE } from "./snapshot.js";
 import type { ReadSideTables } from "./tables.js";
 import { insertTicketListSql, ticketListRowOf } from "./ticket-list-tables.js";
@@ -101,6 +102,8 @@ export const projectBatch = async (
   const outcomes: Record<string, unknown>[] = [];
   const states: Record<string, unknown>[] = [];
   const listed: Record<string, unknown>[] = [];
+  const readings: QueuedReading[] = [];
+  const reader = createSlaReader();
   for (const { tenant, ticketId, state } of changed) {
     const s = state as TicketState;
     states.push({ tenant, ticket_id: ticketId, version: s.version, shape: TICKET_STATE_SHAPE, state: s });
@@ -109,8 +112,11 @@ export const projectBatch = async (
     if (policy.right === null) continue;
     const listEntry = ticketIndexEntry(s, policy.right);
     if (listEntry !== null) listed.push(ticketListRowOf(listEntry));
-    const e = workQueueEntry(s, policy.right);
-    if (e !== null) {
+    // The queue's SLA columns come from the ticket's clock reading (queue-clocks.ts).
+    const queued = queuedEntryOf(tenant, ticketId, s, policy.right, reader);
+    if (queued !== null) {
+      const e = queued.entry;
+      readings.push(queued.queued);
       queue.push({
         tenant,
         ticket_id: ticketId,
@@ -167,6 +173,7 @@ export const projectBatch = async (
       [JSON.stringify(queue)],
     );
   }
+  await writeQueueClocks(tx, t, changed, readings);
   if (listed.length > 0) await tx.query(insertTicketListSql(t), [JSON.stringify(listed)]);
   if (facts.length > 0) {
     await tx.query(

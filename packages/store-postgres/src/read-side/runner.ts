@@ -14,6 +14,7 @@ import { readAllWith } from "../read-all.js";
 import type { PostgresEventStore } from "../store.js";
 import { isReadSideSwitched, ReadSideSwitched } from "./errors.js";
 import { projectBatch } from "./project.js";
+import { backfillQueueClocks } from "./queue-clocks.js";
 import { readSideTables } from "./tables.js";
 import { backfillTicketList } from "./ticket-list-backfill.js";
 import { activeVersionWith, ensureReadSide } from "./versions.js";
@@ -46,6 +47,7 @@ export const catchUpReadSide = async (
 ): Promise<{ readonly events: number }> => {
   let events = 0;
   await backfillTicketList(store, version, options.policies);
+  await backfillQueueClocks(store, version, options.policies);
   for (;;) {
     const batch = await runBatch(store, version, options);
     events += batch.events;
@@ -74,6 +76,7 @@ export const runReadSide = async (
     const version = (await activeVersionWith(store.driver, store.schema)) ?? (await ensureReadSide(store));
     const tables = readSideTables(store.schema, version);
     await backfillTicketList(store, version, options.policies);
+    await backfillQueueClocks(store, version, options.policies);
     try {
       await store.subscribe({
         consumer: tables.consumer,

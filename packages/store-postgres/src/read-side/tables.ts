@@ -7,6 +7,7 @@
  * as the core compares strings.
  */
 import type { StoreSchema } from "../schema.js";
+import { queueClocksTableDdl } from "./queue-clocks-tables.js";
 import { snapshotShapeDdl } from "./snapshot.js";
 import { ticketListDdl } from "./ticket-list-tables.js";
 
@@ -22,6 +23,8 @@ export interface ReadSideTables {
   readonly ticketState: string;
   /** The ticket list: every opened ticket's entry (ticket-list-tables.ts). */
   readonly tickets: string;
+  /** Each queued ticket's clock readings, the queue's live SLA columns (queue-clocks.ts). */
+  readonly queueClocks: string;
   /** The durable consumer that feeds this set (one checkpoint per set). */
   readonly consumer: string;
   /** Index names are schema-wide: each carries the set's suffix. */
@@ -48,6 +51,7 @@ export const readSideTables = (s: StoreSchema, version: number): ReadSideTables 
     metricOutcomes: `"${s.name}".metric_outcomes_${suffix}`,
     ticketState: `"${s.name}".ticket_state_${suffix}`,
     tickets: `"${s.name}".tickets_${suffix}`,
+    queueClocks: `"${s.name}".work_queue_clocks_${suffix}`,
     consumer: `read-side:${READ_SIDE}:${suffix}`,
   };
 };
@@ -154,6 +158,7 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
 )`,
     snapshotShapeDdl(t),
     ...ticketListDdl(t),
+    queueClocksTableDdl(t),
   ];
 };
 
@@ -164,4 +169,5 @@ export const dropTableSetDdl = (t: ReadSideTables): readonly string[] => [
   `DROP TABLE IF EXISTS ${t.metricOutcomes}`,
   `DROP TABLE IF EXISTS ${t.ticketState}`,
   `DROP TABLE IF EXISTS ${t.tickets}`,
+  `DROP TABLE IF EXISTS ${t.queueClocks}`,
 ];
