@@ -85,7 +85,31 @@ export const QueueClocksRowC = t.type(
   },
   "work_queue_clocks row",
 );
-export const decodeQueueClocksRow = decodeWith(QueueClocksRowC, "work_queue_clocks row");
+const decodeRow = decodeWith(QueueClocksRowC, "work_queue_clocks row");
+
+/** A status with its fields in the core's order (jsonb keeps keys in an order of its own). */
+const inCoreOrder = (m: MetricStatus): MetricStatus => ({
+  metric: m.metric,
+  cycle: m.cycle,
+  state: m.state,
+  clock: m.clock,
+  priority: m.priority,
+  target: m.target,
+  startedAt: m.startedAt,
+  elapsed: m.elapsed,
+  remaining: m.remaining,
+  deadline: m.deadline,
+  percent: m.percent,
+  breachedAt: m.breachedAt,
+  stoppedAt: m.stoppedAt,
+  calendar: { id: m.calendar.id, version: m.calendar.version },
+});
+
+/** Decodes a page's reading columns (a DecodeError names each bad path), statuses in the core's field order. */
+export const decodeQueueClocksRow = (u: unknown) => {
+  const row = decodeRow(u);
+  return row._tag === "Left" ? row : { ...row, right: { ...row.right, readings: row.right.readings.map(inCoreOrder) } };
+};
 
 /** A queued ticket's reading after a batch, and the policy it was read under. */
 export interface QueuedReading {
