@@ -3,8 +3,9 @@
  * rows and the checkpoint commit together). Each touched ticket's state is loaded from the
  * set's snapshot table, the batch's events are folded onto it with the core's `stepTicket`
  * (duplicates skipped, gaps refused), and the ticket's rows are replaced: its queue entry
- * (`workQueueEntry`), its list entry (`ticketIndexEntry`), its statistics facts
- * (`ticketFacts`) and its snapshot. Every statement
+ * (`workQueueEntry`, its SLA columns from the ticket's clock reading), its list entry
+ * (`ticketIndexEntry`), its statistics facts (`ticketFacts`) and its snapshot; its clock
+ * reading is written only when a clock fact changed (queue-clocks.ts). Every statement
  * covers the whole batch (rows travel as one JSON array), so a batch costs a handful of
  * round trips however many tickets it touches.
  */
