@@ -15,6 +15,7 @@ const modules: readonly { readonly file: string; readonly name: string }[] = [
   { file: "sla-index", name: "benchSlaIndex" },
   { file: "postgres", name: "benchPostgres" },
   { file: "ticket-list", name: "benchTicketList" },
+  { file: "live-queue", name: "benchLiveQueue" },
   { file: "intake", name: "benchIntake" },
   { file: "http", name: "benchHttp" },
   { file: "workers", name: "benchWorkers" },

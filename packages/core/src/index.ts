@@ -603,10 +603,16 @@ export {
   unstorableText,
 } from "./shared/index.js";
 export {
+  /** A ticket's clocks read at its last event as plain data a row can keep (statuses, clock-log size, nearest deadline). @category sla */
+  type ClockReading,
+  /** Reads a ticket's clocks at its last event as a `ClockReading` (null before it opens). @category sla */
+  clockReading,
   /** A reader of SLA clocks that reuses its scratch from ticket to ticket (for many tickets). @category sla */
   createSlaReader,
   /** "Why is this due at X?": one metric's counted, paused and out-of-hours periods, holidays skipped, re-targets, as data. @category sla */
   explainSla,
+  /** One metric's status at a later `now` from its reading at `at`: one `calendar.between` for a running clock. @category sla */
+  liveMetricStatusAt,
   /** running · paused · met · breached. @category sla */
   type MetricState,
   /** One metric's status: state, target, elapsed, remaining, deadline, … @category sla */
@@ -617,6 +623,8 @@ export {
   olaClock,
   /** Every OLA clock of a ticket at `now`, by group. @category sla */
   olaStatus,
+  /** The calendar a reading counts on under a policy (its target's), for `liveMetricStatusAt`. @category sla */
+  readingCalendar,
   /** What `explainSla` returns: the clock's timeline, the deadline it gives, policy and calendar versions. @category sla */
   type SlaExplanation,
   /** A stretch of a clock's timeline: counted, paused or out of hours (holidays named), maybe projected. @category sla */

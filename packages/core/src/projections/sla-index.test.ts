@@ -8,7 +8,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../policy/compiled.js";
 import { MINUTE } from "../shared/duration.js";
+import { type ClockReading, clockReading, liveMetricStatusAt, readingCalendar } from "../sla/live-clocks.js";
 import { slaStatus } from "../sla/reader.js";
+import type { MetricStatus } from "../sla/status.js";
 import type { TicketEvent } from "../ticket/events.js";
 import { evolve } from "../ticket/evolve.js";
 import { initialState, type TicketState } from "../ticket/state.js";
@@ -116,6 +118,46 @@ describe("live SLA index (properties)", () => {
         expect(index.nearest(all.length)).toEqual(all.filter((d) => d.key !== gone));
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it("a reading kept as data, re-taken only when the clock log grows, derives slaStatus at any later now", () => {
+    fc.assert(
+      fc.property(livesArb, latersArb, (raw, laters) => {
+        for (const [i, [c, cal]] of raw.entries()) {
+          const life = lifeOf(c, i, cal);
+          let s = initialState;
+          let kept: ClockReading | null = null;
+          for (const e of life.events) {
+            s = evolve(s, e);
+            const fresh = clockReading(s, life.policy);
+            if (fresh === null) {
+              kept = null;
+              continue;
+            }
+            // The same check as `clocksCurrent`: a reading is taken again only when a clock fact was added.
+            if (kept === null || kept.clockLength !== fresh.clockLength || kept.priorityCount !== fresh.priorityCount)
+              kept = fresh;
+            expect(kept.nextDeadline).toEqual(fresh.nextDeadline);
+            // Stored as JSON (a deadline that never comes is written apart: JSON has no Infinity).
+            const stored = JSON.parse(
+              JSON.stringify(kept.metrics, (_k, v) => (v === Infinity ? "Infinity" : v)),
+              (_k, v) => (v === "Infinity" ? Infinity : v),
+            ) as MetricStatus[];
+            for (const later of laters) {
+              const now = (s.lastEventAt ?? 0) + later * MINUTE;
+              const derived: Record<string, MetricStatus> = {};
+              for (const read of stored) {
+                const calendar = readingCalendar(life.policy, read);
+                if (calendar === undefined) throw new Error(`no calendar for ${read.metric}`);
+                derived[read.metric] = liveMetricStatusAt(read, calendar, kept.at, now);
+              }
+              expect(derived).toEqual(slaStatus(s, life.policy, now));
+            }
+          }
+        }
+      }),
+      { numRuns: 80 },
     );
   });
 });

@@ -6,6 +6,7 @@ export {
   type SlaPeriodKind,
   type SlaRetarget,
 } from "./explain.js";
+export { type ClockReading, clockReading, liveMetricStatusAt, readingCalendar } from "./live-clocks.js";
 export { type OlaStatus, olaClock, olaStatus } from "./ola.js";
 export {
   createSlaReader,

@@ -17,13 +17,15 @@
  * The readings come from the SLA reader itself (reader.ts), so the index and `slaStatus` share
  * one implementation of the clocks; a property test holds them equal at every `now`.
  */
+import type { BusinessCalendar } from "../calendar/types.js";
 import type { CompiledPolicy } from "../policy/compiled.js";
+import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import { clockLogOf } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
-import type { CalendarAxes, CalendarAxis } from "./calendar-axis.js";
-import type { ClockReader } from "./reader.js";
+import { CalendarAxes, type CalendarAxis } from "./calendar-axis.js";
+import { ClockReader, type SlaReader } from "./reader.js";
 import { type MetricStatus, putStatus, type SlaStatus } from "./status.js";
 
 /** One metric's reading and what deriving it at a later `now` needs. */
@@ -60,7 +62,7 @@ export const clocksCurrent = (clocks: LiveClocks, ticket: TicketState, policy: C
 
 /** Reads the clocks of `ticket` at its last event with `reader`; null before it opens. */
 export const readLiveClocks = (
-  reader: ClockReader,
+  reader: SlaReader,
   axes: CalendarAxes,
   ticket: TicketState,
   policy: CompiledPolicy,
@@ -99,39 +101,94 @@ export const readLiveClocks = (
   };
 };
 
-/** A running clock's status at `now`: its count moved on by the counted time since the reading. */
-const runningAt = (m: LiveMetric, now: Instant): MetricStatus => {
-  const r = m.read;
-  const elapsed = r.elapsed + (m.axis.position(now) - m.from);
-  if (elapsed === r.elapsed) return r;
-  const target = r.target;
-  const breached = elapsed >= target;
-  return {
-    metric: r.metric,
-    cycle: r.cycle,
-    state: breached ? "breached" : "running",
-    clock: "running",
-    priority: r.priority,
-    target,
-    startedAt: r.startedAt,
-    elapsed,
-    remaining: target - elapsed,
-    deadline: r.deadline,
-    percent: target > 0 ? (elapsed / target) * 100 : 100,
-    breachedAt: r.breachedAt ?? (breached ? r.deadline : null),
-    stoppedAt: null,
-    calendar: r.calendar,
-  };
+/**
+ * A reading's status at `now`, `counted` counted time after it (what its clock counted since,
+ * if it runs) on `calendar`, the calendar of its target in force.
+ */
+const movedOn = (r: MetricStatus, calendar: BusinessCalendar, counted: Duration, now: Instant): MetricStatus => {
+  if (r.clock === "running") {
+    if (counted === 0) return r;
+    const elapsed = r.elapsed + counted;
+    const target = r.target;
+    const breached = elapsed >= target;
+    return {
+      metric: r.metric,
+      cycle: r.cycle,
+      state: breached ? "breached" : "running",
+      clock: "running",
+      priority: r.priority,
+      target,
+      startedAt: r.startedAt,
+      elapsed,
+      remaining: target - elapsed,
+      deadline: r.deadline,
+      percent: target > 0 ? (elapsed / target) * 100 : 100,
+      breachedAt: r.breachedAt ?? (breached ? r.deadline : null),
+      stoppedAt: null,
+      calendar: r.calendar,
+    };
+  }
+  if (r.clock === "stopped" || r.state === "breached") return r;
+  // Paused: the deadline it would have if it resumed now.
+  const deadline = calendar.add(now, r.remaining);
+  return deadline === r.deadline ? r : { ...r, deadline };
 };
 
 /** One metric's status at `now` (at or after the ticket's last event), from its reading. */
-export const liveMetricStatus = (m: LiveMetric, now: Instant): MetricStatus => {
-  const r = m.read;
-  if (r.clock === "running") return runningAt(m, now);
-  if (r.clock === "stopped" || r.state === "breached") return r;
-  // Paused: the deadline it would have if it resumed now.
-  const deadline = m.axis.calendar.add(now, r.remaining);
-  return deadline === r.deadline ? r : { ...r, deadline };
+export const liveMetricStatus = (m: LiveMetric, now: Instant): MetricStatus =>
+  movedOn(m.read, m.axis.calendar, m.read.clock === "running" ? m.axis.position(now) - m.from : 0, now);
+
+/**
+ * One metric's status at `now` from its reading `read` taken at `at` (`now` at or after `at`),
+ * for a reading kept outside an index (a database row): as `liveMetricStatus`, with one
+ * `calendar.between(at, now)` for a running clock instead of axis positions (which are
+ * anchored per process, so never stored). `calendar` is the calendar of the target in force:
+ * `readingCalendar(policy, read)`.
+ */
+export const liveMetricStatusAt = (
+  read: MetricStatus,
+  calendar: BusinessCalendar,
+  at: Instant,
+  now: Instant,
+): MetricStatus => movedOn(read, calendar, read.clock === "running" && now !== at ? calendar.between(at, now) : 0, now);
+
+/** The calendar a reading of `policy` counts on (its target's, as `readLiveClocks` takes it); undefined when none. */
+export const readingCalendar = (policy: CompiledPolicy, read: MetricStatus): BusinessCalendar | undefined =>
+  policy.metrics.find((m) => m.name === read.metric)?.targets.get(read.priority)?.calendar;
+
+/**
+ * A ticket's clocks read at its last event, in a form a row can keep (plain data: no policy,
+ * calendar or axis): each metric's status then, the clock log's size to tell whether a later
+ * event changed a clock fact, and the nearest running deadline. A store derives the statuses
+ * at a later `now` with `liveMetricStatusAt`, as the live SLA index does in memory.
+ */
+export interface ClockReading {
+  /** The instant they were read at: the ticket's last event then. */
+  readonly at: Instant;
+  readonly clockLength: number;
+  readonly priorityCount: number;
+  /** In the policy's metric order. */
+  readonly metrics: readonly MetricStatus[];
+  readonly nextDeadline: Instant | null;
+  readonly nextDeadlineMetric: MetricName | null;
+}
+
+/** The clocks of `ticket` under `policy` read at its last event, as data; null before it opens. */
+export const clockReading = (
+  ticket: TicketState,
+  policy: CompiledPolicy,
+  reader: SlaReader = new ClockReader(),
+): ClockReading | null => {
+  const clocks = readLiveClocks(reader, new CalendarAxes(), ticket, policy);
+  if (clocks === null) return null;
+  return {
+    at: clocks.at,
+    clockLength: clocks.clockLength,
+    priorityCount: clocks.priorityCount,
+    metrics: clocks.metrics.map((m) => m.read),
+    nextDeadline: clocks.nextDeadline,
+    nextDeadlineMetric: clocks.nextDeadlineMetric,
+  };
 };
 
 /** Every metric's status at `now` (at or after the ticket's last event), as `slaStatus` gives it. */

@@ -3,7 +3,11 @@
  */
 import { hasCode, InvalidStoreInput, unstorableText } from "@ticketfold/core";
 
-export type ReadSideErrorCode = "READ_SIDE_NOT_CAUGHT_UP" | "READ_SIDE_SWITCHED" | "READ_SIDE_VERSION_ACTIVE";
+export type ReadSideErrorCode =
+  | "READ_SIDE_NOT_CAUGHT_UP"
+  | "READ_SIDE_SWITCHED"
+  | "READ_SIDE_VERSION_ACTIVE"
+  | "READ_SIDE_ROW_INVALID";
 
 export class ReadSideError extends Error {
   readonly code: ReadSideErrorCode;
@@ -44,6 +48,18 @@ export class ReadSideVersionActive extends ReadSideError {
   }
 }
 
+/** A read-side row a query cannot use (missing, or not what the projection writes): what and where. */
+export class ReadSideRowInvalid extends ReadSideError {
+  override readonly code = "READ_SIDE_ROW_INVALID" as const;
+  constructor(
+    readonly row: string,
+    readonly reason: string,
+  ) {
+    super("READ_SIDE_ROW_INVALID", `invalid ${row}: ${reason}`);
+  }
+}
+
+export const isReadSideRowInvalid = (u: unknown): u is ReadSideRowInvalid => hasCode(u, "READ_SIDE_ROW_INVALID");
 export const isReadSideNotCaughtUp = (u: unknown): u is ReadSideNotCaughtUp => hasCode(u, "READ_SIDE_NOT_CAUGHT_UP");
 export const isReadSideSwitched = (u: unknown): u is ReadSideSwitched => hasCode(u, "READ_SIDE_SWITCHED");
 export const isReadSideVersionActive = (u: unknown): u is ReadSideVersionActive =>

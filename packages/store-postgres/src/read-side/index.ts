@@ -37,4 +37,13 @@ export {
   ensureReadSide,
   switchReadSide,
 } from "./versions.js";
-export { queryWorkQueue, readWorkQueue, type WorkQueueQueryOptions, workQueueSql } from "./work-queue-query.js";
+export {
+  type LiveWorkQueueEntry,
+  type LiveWorkQueueOptions,
+  liveWorkQueueSql,
+  queryWorkQueue,
+  readLiveWorkQueue,
+  readWorkQueue,
+  type WorkQueueQueryOptions,
+  workQueueSql,
+} from "./work-queue-query.js";

@@ -3,13 +3,16 @@
  * rows and the checkpoint commit together). Each touched ticket's state is loaded from the
  * set's snapshot table, the batch's events are folded onto it with the core's `stepTicket`
  * (duplicates skipped, gaps refused), and the ticket's rows are replaced: its queue entry
- * (`workQueueEntry`), its list entry (`ticketIndexEntry`), its engineers' bookings
- * (`sessionBookingsOf`), its statistics facts (`ticketFacts`, summed in `ticket_facts` and kept
- * whole for the reports in `report_facts`) and its snapshot. Every statement
+ * (`workQueueEntry`, its SLA columns from the ticket's clock reading), its list entry
+ * (`ticketIndexEntry`), its engineers' bookings (`sessionBookingsOf`), its statistics facts
+ * (`ticketFacts`, summed in `ticket_facts` and kept whole for the reports in `report_facts`) and
+ * its snapshot; its clock reading is written only when a clock fact changed (queue-clocks.ts).
+ * Every statement
  * covers the whole batch (rows travel as one JSON array), so a batch costs a handful of
  * round trips however many tickets it touches.
  */
 import {
+  createSlaReader,
   type PolicyLookup,
   policyOfTicket,
   type RecordedEvent,
@@ -19,10 +22,10 @@ import {
   ticketFacts,
   ticketIndexEntry,
   ticketKey,
-  workQueueEntry,
 } from "@ticketfold/core";
 import type { SqlExecutor } from "../driver.js";
 import type { StoreSchema } from "../schema.js";
+import { type QueuedReading, queuedEntryOf, writeQueueClocks } from "./queue-clocks.js";
 import { insertReportFactsSql, reportFactsRowOf } from "./report-facts.js";
 import { insertSessionBookingsSql, sessionBookingRowsOf } from "./session-bookings-tables.js";
 import { type SnapshotRow, stateOf, TICKET_STATE_SHAPE } from "./snapshot.js";
@@ -107,6 +110,8 @@ export const projectBatch = async (
   const listed: Record<string, unknown>[] = [];
   const bookings: Record<string, unknown>[] = [];
   const reported: Record<string, unknown>[] = [];
+  const readings: QueuedReading[] = [];
+  const reader = createSlaReader();
   for (const { tenant, ticketId, state } of changed) {
     const s = state as TicketState;
     states.push({ tenant, ticket_id: ticketId, version: s.version, shape: TICKET_STATE_SHAPE, state: s });
@@ -116,8 +121,11 @@ export const projectBatch = async (
     if (policy.right === null) continue;
     const listEntry = ticketIndexEntry(s, policy.right);
     if (listEntry !== null) listed.push(ticketListRowOf(listEntry));
-    const e = workQueueEntry(s, policy.right);
-    if (e !== null) {
+    // The queue's SLA columns come from the ticket's clock reading (queue-clocks.ts).
+    const queued = queuedEntryOf(tenant, ticketId, s, policy.right, reader);
+    if (queued !== null) {
+      const e = queued.entry;
+      readings.push(queued.queued);
       queue.push({
         tenant,
         ticket_id: ticketId,
@@ -175,6 +183,7 @@ export const projectBatch = async (
       [JSON.stringify(queue)],
     );
   }
+  await writeQueueClocks(tx, t, changed, readings);
   if (listed.length > 0) await tx.query(insertTicketListSql(t), [JSON.stringify(listed)]);
   if (bookings.length > 0) await tx.query(insertSessionBookingsSql(t), [JSON.stringify(bookings)]);
   if (reported.length > 0) await tx.query(insertReportFactsSql(t), [JSON.stringify(reported)]);

@@ -14,6 +14,7 @@ import { readAllWith } from "../read-all.js";
 import type { PostgresEventStore } from "../store.js";
 import { isReadSideSwitched, ReadSideSwitched } from "./errors.js";
 import { projectBatch } from "./project.js";
+import { backfillQueueClocks } from "./queue-clocks.js";
 import { backfillReportFacts } from "./report-facts.js";
 import { readSideTables } from "./tables.js";
 import { backfillTicketList } from "./ticket-list-backfill.js";
@@ -48,6 +49,7 @@ export const catchUpReadSide = async (
   let events = 0;
   await backfillTicketList(store, version, options.policies);
   await backfillReportFacts(store, version, options.policies);
+  await backfillQueueClocks(store, version, options.policies);
   for (;;) {
     const batch = await runBatch(store, version, options);
     events += batch.events;
@@ -77,6 +79,7 @@ export const runReadSide = async (
     const tables = readSideTables(store.schema, version);
     await backfillTicketList(store, version, options.policies);
     await backfillReportFacts(store, version, options.policies);
+    await backfillQueueClocks(store, version, options.policies);
     try {
       await store.subscribe({
         consumer: tables.consumer,

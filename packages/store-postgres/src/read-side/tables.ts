@@ -7,6 +7,7 @@
  * as the core compares strings.
  */
 import type { StoreSchema } from "../schema.js";
+import { queueClocksTableDdl } from "./queue-clocks-tables.js";
 import { reportFactsDdl } from "./report-facts.js";
 import { sessionBookingsDdl } from "./session-bookings-tables.js";
 import { snapshotShapeDdl } from "./snapshot.js";
@@ -28,6 +29,8 @@ export interface ReadSideTables {
   readonly sessionBookings: string;
   /** Each ticket's report facts (report-facts.ts). */
   readonly reportFacts: string;
+  /** Each queued ticket's clock readings, the queue's live SLA columns (queue-clocks.ts). */
+  readonly queueClocks: string;
   /** The durable consumer that feeds this set (one checkpoint per set). */
   readonly consumer: string;
   /** Index names are schema-wide: each carries the set's suffix. */
@@ -56,6 +59,7 @@ export const readSideTables = (s: StoreSchema, version: number): ReadSideTables 
     tickets: `"${s.name}".tickets_${suffix}`,
     sessionBookings: `"${s.name}".session_bookings_${suffix}`,
     reportFacts: `"${s.name}".report_facts_${suffix}`,
+    queueClocks: `"${s.name}".work_queue_clocks_${suffix}`,
     consumer: `read-side:${READ_SIDE}:${suffix}`,
   };
 };
@@ -164,6 +168,7 @@ export const tableSetDdl = (t: ReadSideTables): readonly string[] => {
     ...ticketListDdl(t),
     ...sessionBookingsDdl(t),
     ...reportFactsDdl(t),
+    queueClocksTableDdl(t),
   ];
 };
 
@@ -176,4 +181,5 @@ export const dropTableSetDdl = (t: ReadSideTables): readonly string[] => [
   `DROP TABLE IF EXISTS ${t.tickets}`,
   `DROP TABLE IF EXISTS ${t.sessionBookings}`,
   `DROP TABLE IF EXISTS ${t.reportFacts}`,
+  `DROP TABLE IF EXISTS ${t.queueClocks}`,
 ];

@@ -12,6 +12,7 @@ import { readAllWith } from "../read-all.js";
 import type { StoreSchema } from "../schema.js";
 import type { PostgresEventStore } from "../store.js";
 import { ReadSideNotCaughtUp, ReadSideVersionActive } from "./errors.js";
+import { queueClocksTableDdl, queueClocksViewDdl } from "./queue-clocks-tables.js";
 import { reportFactsDdl, reportFactsViewDdl } from "./report-facts.js";
 import { sessionBookingsDdl, sessionBookingsViewDdl } from "./session-bookings-tables.js";
 import { snapshotShapeDdl } from "./snapshot.js";
@@ -56,6 +57,7 @@ const pointAt = async (tx: SqlExecutor, s: StoreSchema, version: number): Promis
   for (const sql of ticketListViewsDdl(s, t)) await tx.query(sql);
   for (const sql of sessionBookingsViewDdl(s, t)) await tx.query(sql);
   for (const sql of reportFactsViewDdl(s, t)) await tx.query(sql);
+  for (const sql of queueClocksViewDdl(s, t)) await tx.query(sql);
   await tx.query(
     `INSERT INTO ${v.pointer} (projection, active_version) VALUES ($1, $2)
     ON CONFLICT (projection) DO UPDATE SET active_version = excluded.active_version, switched_at = now()`,
@@ -99,6 +101,9 @@ export const ensureReadSide = async (store: PostgresEventStore): Promise<number>
       // fills them from the snapshots: report-facts.ts).
       for (const sql of reportFactsDdl(tables)) await tx.query(sql);
       for (const sql of reportFactsViewDdl(s, tables)) await tx.query(sql);
+      // A set made before the queue kept clock readings gains their table and view (the runner fills it).
+      await tx.query(queueClocksTableDdl(tables));
+      for (const sql of queueClocksViewDdl(s, tables)) await tx.query(sql);
       if (migrating) {
         await tx.query(`DROP VIEW IF EXISTS ${readSideViews(s).workQueue}`);
         await tx.query(`CREATE VIEW ${readSideViews(s).workQueue} AS SELECT * FROM ${tables.workQueue}`);
