@@ -21,6 +21,7 @@ import {
   csatReport,
   type DecodeIssue,
   decodeWith,
+  guarded,
   type PolicyLookup,
   policyOfTicket,
   type ReportQuery,
@@ -191,6 +192,9 @@ export const TicketFactsC: t.Type<TicketFacts, unknown, unknown> = t.readonly(
   }),
   "TicketFacts",
 ) as unknown as t.Type<TicketFacts, unknown, unknown>;
+
+// Its `decode` never throws: a getter or Proxy that throws is a failure (core shared/decode.ts).
+guarded(TicketFactsC);
 
 const decodeFacts = decodeWith(TicketFactsC, "report facts");
 
