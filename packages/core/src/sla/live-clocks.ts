@@ -17,38 +17,43 @@
  * The readings come from the SLA reader itself (reader.ts), so the index and `slaStatus` share
  * one implementation of the clocks; a property test holds them equal at every `now`.
  */
-import type { CompiledPolicy } from "../policy/compiled.js";
+import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
-import { clockLogOf } from "../ticket/clock.js";
+import { type ClockLog, clockLogOf } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
 import type { CalendarAxes, CalendarAxis } from "./calendar-axis.js";
+import type { MetricFrame } from "./frame.js";
 import type { ClockReader } from "./reader.js";
 import { type MetricStatus, putStatus, type SlaStatus } from "./status.js";
 
-/** One metric's reading and what deriving it at a later `now` needs. */
+/** One metric's reading and what deriving it at a later `now` needs (updated in place by a new reading). */
 export interface LiveMetric {
   /** The status read at the ticket's reading. */
-  readonly read: MetricStatus;
+  read: MetricStatus;
   /** The axis of the calendar the target in force counts on. */
-  readonly axis: CalendarAxis;
+  axis: CalendarAxis;
   /** The reading's position on that axis (read only while the clock runs). */
-  readonly from: number;
+  from: number;
 }
 
-/** A ticket's clocks as last read: what changes them, and each metric's reading. */
+/**
+ * A ticket's clocks as last read: what changes them, and each metric's reading. The index keeps
+ * one per ticket and a new reading overwrites it (`readLiveClocks`): it allocates only the new
+ * statuses.
+ */
 export interface LiveClocks {
   /** The instant they were read at: the ticket's last event then. */
-  readonly at: Instant;
-  readonly policy: CompiledPolicy;
+  at: Instant;
+  policy: CompiledPolicy;
   /** Size of the clock log read (it only grows: an event that adds nothing changes no clock). */
-  readonly clockLength: number;
-  readonly priorityCount: number;
-  /** In the policy's metric order. */
-  readonly metrics: readonly LiveMetric[];
+  clockLength: number;
+  priorityCount: number;
+  /** One slot per metric of the policy, in its order: null while the metric has no clock. */
+  readonly metrics: (LiveMetric | null)[];
   /** Nearest deadline among the running clocks (the work queue's), null when none runs. */
-  readonly nextDeadline: Instant | null;
-  readonly nextDeadlineMetric: MetricName | null;
+  nextDeadline: Instant | null;
+  nextDeadlineMetric: MetricName | null;
 }
 
 /** Are `clocks` still those of `ticket` under `policy` (no event since added a clock fact)? */
@@ -58,25 +63,101 @@ export const clocksCurrent = (clocks: LiveClocks, ticket: TicketState, policy: C
   return log.clock.length === clocks.clockLength && log.priorities.length === clocks.priorityCount;
 };
 
-/** Reads the clocks of `ticket` at its last event with `reader`; null before it opens. */
+/**
+ * Can the readings of `last` be carried forward to `at` (`carried`)? When the policy is the
+ * same and every clock fact added since is at `at` itself, no later than the last reading:
+ * then the ticket's status spans before `at` are those the last reading saw, so each clock's
+ * count up to `at` is its count at the last reading moved on as the reading derives it.
+ */
+const carriable = (last: LiveClocks, log: ClockLog, policy: CompiledPolicy, at: Instant): boolean => {
+  if (last.policy !== policy || at < last.at) return false;
+  const clock = log.clock;
+  for (let i = last.clockLength; i < clock.length; i += 2) if (clock[i] !== at) return false;
+  return true;
+};
+
+/**
+ * One metric's status at `at` carried forward from its last reading `m` when its frame (read
+ * fresh: cycle, stop, priority, when the target took effect) still has the same start, target
+ * and calendar: its count up to `at` is the reading's moved on (`liveMetricStatus`: a running
+ * clock by the counted time since, else unchanged), and it reached the target at the reading's
+ * deadline (a breached clock's, or a running one's that has reached it since). The same
+ * status the reader's walk gives (`between` and `add` are additive on whole milliseconds), with
+ * no walk; null when the frame changed, so the metric is read afresh. A property test holds the
+ * carried readings equal to fresh ones after every event.
+ */
+const carriedStatus = (
+  reader: ClockReader,
+  policy: CompiledPolicy,
+  j: number,
+  frame: MetricFrame,
+  m: LiveMetric,
+  at: Instant,
+): MetricStatus | null => {
+  const r = m.read;
+  if (r.startedAt !== frame.start || r.target !== frame.target || m.axis.calendar !== frame.calendar) return null;
+  const elapsed = r.clock === "running" ? r.elapsed + (m.axis.position(at) - m.from) : r.elapsed;
+  const reachedAt = r.state === "breached" || elapsed >= r.target ? r.deadline : Number.NaN;
+  return reader.statusFromCount(policy, j, at, elapsed, reachedAt);
+};
+
+/**
+ * Reads the clocks of `ticket` at its last event with `reader`, into `last` (the ticket's
+ * previous reading, overwritten) when given; null before it opens. With `last`, each clock
+ * whose frame kept its start, target and calendar is carried forward (`carriedStatus`) rather
+ * than counted again from the ticket's opening.
+ */
 export const readLiveClocks = (
   reader: ClockReader,
   axes: CalendarAxes,
   ticket: TicketState,
   policy: CompiledPolicy,
+  last: LiveClocks | null = null,
 ): LiveClocks | null => {
   const at = ticket.lastEventAt;
   if (ticket.openedAt === null || at === null) return null;
-  const status = reader.status(ticket, policy, at);
-  const metrics: LiveMetric[] = [];
+  const log = clockLogOf(ticket);
+  const metrics = policy.metrics;
+  const n = metrics.length;
+  const clocks: LiveClocks =
+    last !== null && last.metrics.length === n
+      ? last
+      : {
+          at,
+          policy,
+          clockLength: 0,
+          priorityCount: 0,
+          metrics: metrics.map(() => null),
+          nextDeadline: null,
+          nextDeadlineMetric: null,
+        };
+  const slots = clocks.metrics;
+  const carry = last !== null && carriable(last, log, policy, at) && reader.gather(ticket);
+  const status = carry ? null : reader.status(ticket, policy, at);
   let nextDeadline: Instant | null = null;
   let nextDeadlineMetric: MetricName | null = null;
-  for (const metric of policy.metrics) {
-    const read = status[metric.name];
-    const target = read === undefined ? undefined : metric.targets.get(read.priority);
-    if (read === undefined || target === undefined) continue;
+  for (let j = 0; j < n; j++) {
+    let read: MetricStatus | undefined;
+    const m = slots[j] as LiveMetric | null;
+    if (status !== null) read = status[(metrics[j] as CompiledMetric).name];
+    else {
+      const frame = reader.frameOf(policy, j, at);
+      if (frame !== null)
+        read = (m === null ? null : carriedStatus(reader, policy, j, frame, m, at)) ?? reader.countedStatus(policy, j, at);
+    }
+    const target = read === undefined ? undefined : (metrics[j] as CompiledMetric).targets.get(read.priority);
+    if (read === undefined || target === undefined) {
+      slots[j] = null;
+      continue;
+    }
     const axis = axes.of(target.calendar, at);
-    metrics.push({ read, axis, from: read.clock === "running" ? axis.position(at) : 0 });
+    const from = read.clock === "running" ? axis.position(at) : 0;
+    if (m === null) slots[j] = { read, axis, from };
+    else {
+      m.read = read;
+      m.axis = axis;
+      m.from = from;
+    }
     // As the work queue orders: the policy's metric order breaks a tie.
     if (
       read.clock === "running" &&
@@ -87,16 +168,13 @@ export const readLiveClocks = (
       nextDeadlineMetric = read.metric;
     }
   }
-  const log = clockLogOf(ticket);
-  return {
-    at,
-    policy,
-    clockLength: log.clock.length,
-    priorityCount: log.priorities.length,
-    metrics,
-    nextDeadline,
-    nextDeadlineMetric,
-  };
+  clocks.at = at;
+  clocks.policy = policy;
+  clocks.clockLength = log.clock.length;
+  clocks.priorityCount = log.priorities.length;
+  clocks.nextDeadline = nextDeadline;
+  clocks.nextDeadlineMetric = nextDeadlineMetric;
+  return clocks;
 };
 
 /** A running clock's status at `now`: its count moved on by the counted time since the reading. */
@@ -137,6 +215,6 @@ export const liveMetricStatus = (m: LiveMetric, now: Instant): MetricStatus => {
 /** Every metric's status at `now` (at or after the ticket's last event), as `slaStatus` gives it. */
 export const liveStatus = (clocks: LiveClocks, now: Instant): SlaStatus => {
   const out: { [K in MetricName]?: MetricStatus } = {};
-  for (const m of clocks.metrics) putStatus(out, liveMetricStatus(m, now));
+  for (const m of clocks.metrics) if (m !== null) putStatus(out, liveMetricStatus(m, now));
   return out;
 };

@@ -15,7 +15,7 @@ import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
-import { type ClockFacts, createClockFacts, gatherTicket } from "./clock-facts.js";
+import { type ClockFacts, createClockFacts, gatherTicket, lastStatusBit } from "./clock-facts.js";
 import {
   type ClockCount,
   type ClockWalk,
@@ -106,6 +106,45 @@ export class ClockReader implements SlaReader {
         );
     }
     return out;
+  }
+
+  /**
+   * Gathers `ticket` as it stands for the per-metric readings below (`frameOf`, `countedStatus`,
+   * `statusFromCount`), which the live SLA index uses to carry a reading forward
+   * (live-clocks.ts); false before it opens. Their results are those `read` gives.
+   */
+  gather(ticket: TicketState): boolean {
+    return gatherTicket(this.facts, ticket);
+  }
+
+  /** The frame of the `j`-th metric of `policy` for the gathered ticket at `now` (in slot `j`); null when it has no clock. */
+  frameOf(policy: CompiledPolicy, j: number, now: Instant): MetricFrame | null {
+    const f = this.frames[j] as FrameRecord;
+    return frameOfFacts(this.facts, f, policy, policy.metrics[j] as CompiledMetric, now) ? f : null;
+  }
+
+  /** The status of the `j`-th metric from its frame (`frameOf`), its clock counted by a walk of its own. */
+  countedStatus(policy: CompiledPolicy, j: number, now: Instant): MetricStatus {
+    const f = this.frames[j] as FrameRecord;
+    const metric = policy.metrics[j] as CompiledMetric;
+    const counted = countTime(this.walk, f.start, endOf(f, now), metric.pauseMask, f.calendar, f.target);
+    return statusOf(this.facts, metric, f, counted, now);
+  }
+
+  /**
+   * The status of the `j`-th metric from its frame (`frameOf`) and a count known otherwise: its
+   * counted time in [start, end) and the instant it reached the target (NaN when it has not).
+   */
+  statusFromCount(policy: CompiledPolicy, j: number, now: Instant, elapsed: Duration, reachedAt: Instant): MetricStatus {
+    const c = this.walk.single;
+    c.elapsed = elapsed;
+    c.reachedAt = reachedAt;
+    return statusOf(this.facts, policy.metrics[j] as CompiledMetric, this.frames[j] as FrameRecord, c, now);
+  }
+
+  /** Does the `j`-th metric's clock count in the gathered ticket's last status span? */
+  counting(policy: CompiledPolicy, j: number): boolean {
+    return (lastStatusBit(this.facts) & (policy.metrics[j] as CompiledMetric).pauseMask) === 0;
   }
 
   /** One metric's status at `now` (of the events `asOf` lets through), or null when it has no clock. */
