@@ -18,20 +18,21 @@ import { build, calendarName, caseArb, policyOf } from "../timers/sla-histories.
 import { CalendarAxes } from "./calendar-axis.js";
 import { type LiveClocks, readLiveClocks } from "./live-clocks.js";
 import { ClockReader } from "./reader.js";
-import type { MetricStatus } from "./status.js";
+import type { MetricRecord } from "./status.js";
 
 /** A real reader that counts the statuses it carried forward (so the law is seen to cover them). */
 class CountingReader extends ClockReader {
   carried = 0;
   override statusFromCount(
+    out: MetricRecord,
     policy: CompiledPolicy,
     j: number,
     now: Instant,
     elapsed: Duration,
     reachedAt: Instant,
-  ): MetricStatus {
+  ): MetricRecord {
     this.carried++;
-    return super.statusFromCount(policy, j, now, elapsed, reachedAt);
+    return super.statusFromCount(out, policy, j, now, elapsed, reachedAt);
   }
 }
 
@@ -44,7 +45,7 @@ const view = (c: LiveClocks | null) =>
         policy: c.policy,
         clockLength: c.clockLength,
         priorityCount: c.priorityCount,
-        metrics: c.metrics.map((m) => (m === null ? null : { read: { ...m.read }, axis: m.axis, from: m.from })),
+        metrics: c.metrics.map((m) => (m === null ? null : { read: { ...m.rec }, axis: m.axis, from: m.from })),
         nextDeadline: c.nextDeadline,
         nextDeadlineMetric: c.nextDeadlineMetric,
       };

@@ -17,7 +17,7 @@
  * The readings come from the SLA reader itself (reader.ts), so the index and `slaStatus` share
  * one implementation of the clocks; a property test holds them equal at every `now`.
  */
-import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
+import type { CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
 import { type ClockLog, clockLogOf } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
@@ -25,12 +25,19 @@ import type { TicketState } from "../ticket/state.js";
 import type { CalendarAxes, CalendarAxis } from "./calendar-axis.js";
 import type { MetricFrame } from "./frame.js";
 import type { ClockReader } from "./reader.js";
-import { type MetricStatus, putStatus, type SlaStatus } from "./status.js";
+import { type MetricRecord, type MetricStatus, metricRecord, putStatus, type SlaStatus } from "./status.js";
 
-/** One metric's reading and what deriving it at a later `now` needs (updated in place by a new reading). */
+/**
+ * One metric's reading and what deriving it at a later `now` needs, written in place by each
+ * new reading: the status is kept as a record (`rec`) no caller sees, and handed out as a
+ * status object (`read`) made from it when first asked for after the reading. A reading no one
+ * asks for before the next one (a ticket's events in a burst) allocates nothing.
+ */
 export interface LiveMetric {
   /** The status read at the ticket's reading. */
-  read: MetricStatus;
+  readonly rec: MetricRecord;
+  /** That status as handed out, made on the first request after the reading; null until then. */
+  read: MetricStatus | null;
   /** The axis of the calendar the target in force counts on. */
   axis: CalendarAxis;
   /** The reading's position on that axis (read only while the clock runs). */
@@ -77,35 +84,37 @@ const carriable = (last: LiveClocks, log: ClockLog, policy: CompiledPolicy, at: 
 };
 
 /**
- * One metric's status at `at` carried forward from its last reading `m` when its frame (read
- * fresh: cycle, stop, priority, when the target took effect) still has the same start, target
- * and calendar: its count up to `at` is the reading's moved on (`liveMetricStatus`: a running
- * clock by the counted time since, else unchanged), and it reached the target at the reading's
- * deadline (a breached clock's, or a running one's that has reached it since). The same
- * status the reader's walk gives (`between` and `add` are additive on whole milliseconds), with
- * no walk; null when the frame changed, so the metric is read afresh. A property test holds the
- * carried readings equal to fresh ones after every event.
+ * Writes into `m.rec` one metric's status at `at` carried forward from its last reading (in
+ * `m`) when its frame (read fresh: cycle, stop, priority, when the target took effect) still
+ * has the same start, target and calendar: its count up to `at` is the reading's moved on (as
+ * `liveMetricStatus` derives it: a running clock by the counted time since, else unchanged),
+ * and it reached the target at the reading's deadline (a breached clock's, or a running one's
+ * that has reached it since). The same status the reader's walk gives (`between` and `add` are
+ * additive on whole milliseconds), with no walk; false (nothing written) when the frame
+ * changed, so the metric is counted afresh. A property test holds carried readings equal to
+ * fresh ones after every event (live-clocks.test.ts).
  */
-const carriedStatus = (
+const carried = (
   reader: ClockReader,
   policy: CompiledPolicy,
   j: number,
   frame: MetricFrame,
   m: LiveMetric,
   at: Instant,
-): MetricStatus | null => {
-  const r = m.read;
-  if (r.startedAt !== frame.start || r.target !== frame.target || m.axis.calendar !== frame.calendar) return null;
+): boolean => {
+  const r = m.rec;
+  if (r.startedAt !== frame.start || r.target !== frame.target || m.axis.calendar !== frame.calendar) return false;
   const elapsed = r.clock === "running" ? r.elapsed + (m.axis.position(at) - m.from) : r.elapsed;
   const reachedAt = r.state === "breached" || elapsed >= r.target ? r.deadline : Number.NaN;
-  return reader.statusFromCount(policy, j, at, elapsed, reachedAt);
+  reader.statusFromCount(r, policy, j, at, elapsed, reachedAt);
+  return true;
 };
 
 /**
  * Reads the clocks of `ticket` at its last event with `reader`, into `last` (the ticket's
- * previous reading, overwritten) when given; null before it opens. With `last`, each clock
- * whose frame kept its start, target and calendar is carried forward (`carriedStatus`) rather
- * than counted again from the ticket's opening.
+ * previous reading, overwritten) when given; null before it opens. Each metric is framed
+ * afresh; with `last`, a clock whose frame kept its start, target and calendar is carried
+ * forward (`carried`), any other is counted from its start by the reader's walk.
  */
 export const readLiveClocks = (
   reader: ClockReader,
@@ -117,8 +126,7 @@ export const readLiveClocks = (
   const at = ticket.lastEventAt;
   if (ticket.openedAt === null || at === null) return null;
   const log = clockLogOf(ticket);
-  const metrics = policy.metrics;
-  const n = metrics.length;
+  const n = policy.metrics.length;
   const clocks: LiveClocks =
     last !== null && last.metrics.length === n
       ? last
@@ -127,45 +135,38 @@ export const readLiveClocks = (
           policy,
           clockLength: 0,
           priorityCount: 0,
-          metrics: metrics.map(() => null),
+          metrics: policy.metrics.map(() => null),
           nextDeadline: null,
           nextDeadlineMetric: null,
         };
   const slots = clocks.metrics;
-  const carry = last !== null && carriable(last, log, policy, at) && reader.gather(ticket);
-  const status = carry ? null : reader.status(ticket, policy, at);
+  const carry = last !== null && carriable(last, log, policy, at);
+  const gathered = reader.gather(ticket);
   let nextDeadline: Instant | null = null;
   let nextDeadlineMetric: MetricName | null = null;
   for (let j = 0; j < n; j++) {
-    let read: MetricStatus | undefined;
-    const m = slots[j] as LiveMetric | null;
-    if (status !== null) read = status[(metrics[j] as CompiledMetric).name];
-    else {
-      const frame = reader.frameOf(policy, j, at);
-      if (frame !== null)
-        read = (m === null ? null : carriedStatus(reader, policy, j, frame, m, at)) ?? reader.countedStatus(policy, j, at);
-    }
-    const target = read === undefined ? undefined : (metrics[j] as CompiledMetric).targets.get(read.priority);
-    if (read === undefined || target === undefined) {
+    const frame = gathered ? reader.frameOf(policy, j, at) : null;
+    if (frame === null) {
       slots[j] = null;
       continue;
     }
-    const axis = axes.of(target.calendar, at);
-    const from = read.clock === "running" ? axis.position(at) : 0;
-    if (m === null) slots[j] = { read, axis, from };
-    else {
-      m.read = read;
-      m.axis = axis;
-      m.from = from;
+    const axis = axes.of(frame.calendar, at);
+    let m = slots[j] as LiveMetric | null;
+    if (m === null || !carry || !carried(reader, policy, j, frame, m, at)) {
+      if (m === null) {
+        m = { rec: metricRecord(), read: null, axis, from: 0 };
+        slots[j] = m;
+      }
+      reader.countedStatus(m.rec, policy, j, at);
     }
+    const r = m.rec;
+    m.read = null;
+    m.axis = axis;
+    m.from = r.clock === "running" ? axis.position(at) : 0;
     // As the work queue orders: the policy's metric order breaks a tie.
-    if (
-      read.clock === "running" &&
-      Number.isFinite(read.deadline) &&
-      (nextDeadline === null || read.deadline < nextDeadline)
-    ) {
-      nextDeadline = read.deadline;
-      nextDeadlineMetric = read.metric;
+    if (r.clock === "running" && Number.isFinite(r.deadline) && (nextDeadline === null || r.deadline < nextDeadline)) {
+      nextDeadline = r.deadline;
+      nextDeadlineMetric = r.metric;
     }
   }
   clocks.at = at;
@@ -177,11 +178,20 @@ export const readLiveClocks = (
   return clocks;
 };
 
+/** The reading of `m` as a status object, made once per reading (callers keep what they are given). */
+const readOf = (m: LiveMetric): MetricStatus => {
+  const read = m.read;
+  if (read !== null) return read;
+  const made: MetricStatus = { ...m.rec };
+  m.read = made;
+  return made;
+};
+
 /** A running clock's status at `now`: its count moved on by the counted time since the reading. */
 const runningAt = (m: LiveMetric, now: Instant): MetricStatus => {
-  const r = m.read;
+  const r = m.rec;
   const elapsed = r.elapsed + (m.axis.position(now) - m.from);
-  if (elapsed === r.elapsed) return r;
+  if (elapsed === r.elapsed) return readOf(m);
   const target = r.target;
   const breached = elapsed >= target;
   return {
@@ -204,12 +214,12 @@ const runningAt = (m: LiveMetric, now: Instant): MetricStatus => {
 
 /** One metric's status at `now` (at or after the ticket's last event), from its reading. */
 export const liveMetricStatus = (m: LiveMetric, now: Instant): MetricStatus => {
-  const r = m.read;
+  const r = m.rec;
   if (r.clock === "running") return runningAt(m, now);
-  if (r.clock === "stopped" || r.state === "breached") return r;
+  if (r.clock === "stopped" || r.state === "breached") return readOf(m);
   // Paused: the deadline it would have if it resumed now.
   const deadline = m.axis.calendar.add(now, r.remaining);
-  return deadline === r.deadline ? r : { ...r, deadline };
+  return deadline === r.deadline ? readOf(m) : { ...r, deadline };
 };
 
 /** Every metric's status at `now` (at or after the ticket's last event), as `slaStatus` gives it. */

@@ -15,7 +15,7 @@ import type { Duration } from "../shared/duration.js";
 import type { Instant } from "../shared/instant.js";
 import type { MetricName } from "../ticket/events.js";
 import type { TicketState } from "../ticket/state.js";
-import { type ClockFacts, createClockFacts, gatherTicket, lastStatusBit } from "./clock-facts.js";
+import { type ClockFacts, createClockFacts, gatherTicket } from "./clock-facts.js";
 import {
   type ClockCount,
   type ClockWalk,
@@ -25,7 +25,15 @@ import {
   createClockWalk,
 } from "./counted-time.js";
 import { emptyFrame, type FrameRecord, frameOfFacts, type MetricFrame } from "./frame.js";
-import { endOf, type MetricStatus, putStatus, type SlaStatus, statusOf } from "./status.js";
+import {
+  endOf,
+  type MetricRecord,
+  type MetricStatus,
+  putStatus,
+  type SlaStatus,
+  statusInto,
+  statusOf,
+} from "./status.js";
 
 /** Reads SLA clocks of tickets, one ticket at a time, reusing its own scratch between them. */
 export interface SlaReader {
@@ -123,28 +131,31 @@ export class ClockReader implements SlaReader {
     return frameOfFacts(this.facts, f, policy, policy.metrics[j] as CompiledMetric, now) ? f : null;
   }
 
-  /** The status of the `j`-th metric from its frame (`frameOf`), its clock counted by a walk of its own. */
-  countedStatus(policy: CompiledPolicy, j: number, now: Instant): MetricStatus {
+  /** Writes into `out` the status of the `j`-th metric from its frame (`frameOf`), its clock counted by a walk of its own. */
+  countedStatus(out: MetricRecord, policy: CompiledPolicy, j: number, now: Instant): MetricRecord {
     const f = this.frames[j] as FrameRecord;
     const metric = policy.metrics[j] as CompiledMetric;
     const counted = countTime(this.walk, f.start, endOf(f, now), metric.pauseMask, f.calendar, f.target);
-    return statusOf(this.facts, metric, f, counted, now);
+    return statusInto(out, this.facts, metric, f, counted, now);
   }
 
   /**
-   * The status of the `j`-th metric from its frame (`frameOf`) and a count known otherwise: its
-   * counted time in [start, end) and the instant it reached the target (NaN when it has not).
+   * Writes into `out` the status of the `j`-th metric from its frame (`frameOf`) and a count
+   * known otherwise: its counted time in [start, end) and the instant it reached the target
+   * (NaN when it has not).
    */
-  statusFromCount(policy: CompiledPolicy, j: number, now: Instant, elapsed: Duration, reachedAt: Instant): MetricStatus {
+  statusFromCount(
+    out: MetricRecord,
+    policy: CompiledPolicy,
+    j: number,
+    now: Instant,
+    elapsed: Duration,
+    reachedAt: Instant,
+  ): MetricRecord {
     const c = this.walk.single;
     c.elapsed = elapsed;
     c.reachedAt = reachedAt;
-    return statusOf(this.facts, policy.metrics[j] as CompiledMetric, this.frames[j] as FrameRecord, c, now);
-  }
-
-  /** Does the `j`-th metric's clock count in the gathered ticket's last status span? */
-  counting(policy: CompiledPolicy, j: number): boolean {
-    return (lastStatusBit(this.facts) & (policy.metrics[j] as CompiledMetric).pauseMask) === 0;
+    return statusInto(out, this.facts, policy.metrics[j] as CompiledMetric, this.frames[j] as FrameRecord, c, now);
   }
 
   /** One metric's status at `now` (of the events `asOf` lets through), or null when it has no clock. */
