@@ -15,7 +15,10 @@
  *   (it lies after the reading, so after the target took effect).
  *
  * The readings come from the SLA reader itself (reader.ts), so the index and `slaStatus` share
- * one implementation of the clocks; a property test holds them equal at every `now`.
+ * one implementation of the clocks; a property test holds them equal at every `now`. A new
+ * reading after an event carries forward each clock the event left framed alike (same start,
+ * target and calendar) by the same derivation, rather than walking it from its start again,
+ * and is written in place over the last one (issue #15 §4: no allocation per re-read).
  */
 import type { CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
