@@ -20,7 +20,8 @@
  * target and calendar) by the same derivation, rather than walking it from its start again,
  * and is written in place over the last one (issue #15 §4: no allocation per re-read).
  */
-import type { CompiledPolicy } from "../policy/compiled.js";
+import type { BusinessCalendar } from "../calendar/types.js";
+import type { CompiledMetric, CompiledPolicy } from "../policy/compiled.js";
 import type { Instant } from "../shared/instant.js";
 import { type ClockLog, clockLogOf } from "../ticket/clock.js";
 import type { MetricName } from "../ticket/events.js";
@@ -115,9 +116,10 @@ const carried = (
 
 /**
  * Reads the clocks of `ticket` at its last event with `reader`, into `last` (the ticket's
- * previous reading, overwritten) when given; null before it opens. Each metric is framed
- * afresh; with `last`, a clock whose frame kept its start, target and calendar is carried
- * forward (`carried`), any other is counted from its start by the reader's walk.
+ * previous reading, overwritten) when given; null before it opens. When the readings of `last`
+ * can be carried (`carriable`), each metric is framed afresh and a clock whose frame kept its
+ * start, target and calendar is carried forward (`carried`), any other counted from its start
+ * by a walk of its own; else the reader reads the ticket whole, as `slaStatus` does.
  */
 export const readLiveClocks = (
   reader: ClockReader,
@@ -144,26 +146,33 @@ export const readLiveClocks = (
         };
   const slots = clocks.metrics;
   const carry = last !== null && carriable(last, log, policy, at);
-  const gathered = reader.gather(ticket);
+  // Nothing to carry: the reader reads the ticket whole (metrics framed alike share one walk),
+  // and the statuses it gives are the ones handed out.
+  const status = carry ? null : reader.status(ticket, policy, at);
+  const gathered = carry && reader.gather(ticket);
   let nextDeadline: Instant | null = null;
   let nextDeadlineMetric: MetricName | null = null;
   for (let j = 0; j < n; j++) {
+    let read: MetricStatus | null = null;
+    let calendar: BusinessCalendar | undefined;
     const frame = gathered ? reader.frameOf(policy, j, at) : null;
-    if (frame === null) {
+    if (status !== null) {
+      read = status[(policy.metrics[j] as CompiledMetric).name] ?? null;
+      calendar = read === null ? undefined : (policy.metrics[j] as CompiledMetric).targets.get(read.priority)?.calendar;
+    } else calendar = frame?.calendar;
+    if (calendar === undefined) {
       slots[j] = null;
       continue;
     }
-    const axis = axes.of(frame.calendar, at);
-    let m = slots[j] as LiveMetric | null;
-    if (m === null || !carry || !carried(reader, policy, j, frame, m, at)) {
-      if (m === null) {
-        m = { rec: metricRecord(), read: null, axis, from: 0 };
-        slots[j] = m;
-      }
+    const axis = axes.of(calendar, at);
+    const known = slots[j] as LiveMetric | null;
+    const m = known ?? { rec: metricRecord(), read: null, axis, from: 0 };
+    slots[j] = m;
+    if (read !== null) Object.assign(m.rec, read);
+    else if (known === null || !carried(reader, policy, j, frame as MetricFrame, known, at))
       reader.countedStatus(m.rec, policy, j, at);
-    }
     const r = m.rec;
-    m.read = null;
+    m.read = read;
     m.axis = axis;
     m.from = r.clock === "running" ? axis.position(at) : 0;
     // As the work queue orders: the policy's metric order breaks a tie.
