@@ -147,7 +147,7 @@ export const readLiveClocks = (
   const slots = clocks.metrics;
   const carry = last !== null && carriable(last, log, policy, at);
   // Nothing to carry: the reader reads the ticket whole (metrics framed alike share one walk),
-  // and the statuses it gives are the ones handed out.
+  // copied into the records.
   const status = carry ? null : reader.status(ticket, policy, at);
   const gathered = carry && reader.gather(ticket);
   let nextDeadline: Instant | null = null;
@@ -172,7 +172,8 @@ export const readLiveClocks = (
     else if (known === null || !carried(reader, policy, j, frame as MetricFrame, known, at))
       reader.countedStatus(m.rec, policy, j, at);
     const r = m.rec;
-    m.read = read;
+    // Not `read`: holding the reader's status beside the record would double the heap per ticket.
+    m.read = null;
     m.axis = axis;
     m.from = r.clock === "running" ? axis.position(at) : 0;
     // As the work queue orders: the policy's metric order breaks a tie.
