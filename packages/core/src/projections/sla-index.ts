@@ -2,7 +2,8 @@
  * The live SLA index: per tracked ticket, its clocks as last read (sla/live-clocks.ts), and a
  * heap of the tickets by nearest running deadline (deadline-heap.ts). An event re-reads a
  * ticket's clocks only when it changed a clock fact (its clock log grew or its policy
- * changed); a status at `now` is derived from the reading, never by reading the ticket again.
+ * changed), and then carries forward each clock whose start, target and calendar it left as
+ * they were (live-clocks.ts), counting from the opening only those it re-framed; a status at `now` is derived from the reading, never by reading the ticket again.
  * "What is due by T" and "the n nearest deadlines" walk the heap only as far as the answer.
  *
  * Owned by one read model (the work queue keeps one); it owns its SLA reader and calendar axes,
@@ -49,7 +50,8 @@ export class SlaIndex {
   track(key: string, ticket: TicketState, policy: CompiledPolicy): boolean {
     const known = this.#tracked.get(key);
     if (known !== undefined && clocksCurrent(known.clocks, ticket, policy)) return true;
-    const clocks = readLiveClocks(this.#reader, this.#axes, ticket, policy);
+    // A new reading overwrites the last one, carrying forward the clocks the event left framed alike.
+    const clocks = readLiveClocks(this.#reader, this.#axes, ticket, policy, known?.clocks ?? null);
     if (clocks === null) {
       this.untrack(key);
       return false;
@@ -58,8 +60,9 @@ export class SlaIndex {
     const tracked = known ?? { key, at: Number.NaN, slot: -1, clocks };
     tracked.clocks = clocks;
     if (known === undefined) this.#tracked.set(key, tracked);
-    if (clocks.nextDeadline === null) this.#heap.remove(tracked);
-    else this.#heap.set(tracked, clocks.nextDeadline);
+    const deadline = clocks.nextDeadline;
+    if (deadline === null) this.#heap.remove(tracked);
+    else if (tracked.slot < 0 || tracked.at !== deadline) this.#heap.set(tracked, deadline);
     return true;
   }
 

@@ -25,7 +25,15 @@ import {
   createClockWalk,
 } from "./counted-time.js";
 import { emptyFrame, type FrameRecord, frameOfFacts, type MetricFrame } from "./frame.js";
-import { endOf, type MetricStatus, putStatus, type SlaStatus, statusOf } from "./status.js";
+import {
+  endOf,
+  type MetricRecord,
+  type MetricStatus,
+  putStatus,
+  type SlaStatus,
+  statusInto,
+  statusOf,
+} from "./status.js";
 
 /** Reads SLA clocks of tickets, one ticket at a time, reusing its own scratch between them. */
 export interface SlaReader {
@@ -106,6 +114,48 @@ export class ClockReader implements SlaReader {
         );
     }
     return out;
+  }
+
+  /**
+   * Gathers `ticket` as it stands for the per-metric readings below (`frameOf`, `countedStatus`,
+   * `statusFromCount`), which the live SLA index uses to carry a reading forward
+   * (live-clocks.ts); false before it opens. Their results are those `read` gives.
+   */
+  gather(ticket: TicketState): boolean {
+    return gatherTicket(this.facts, ticket);
+  }
+
+  /** The frame of the `j`-th metric of `policy` for the gathered ticket at `now` (in slot `j`); null when it has no clock. */
+  frameOf(policy: CompiledPolicy, j: number, now: Instant): MetricFrame | null {
+    const f = this.frames[j] as FrameRecord;
+    return frameOfFacts(this.facts, f, policy, policy.metrics[j] as CompiledMetric, now) ? f : null;
+  }
+
+  /** Writes into `out` the status of the `j`-th metric from its frame (`frameOf`), its clock counted by a walk of its own. */
+  countedStatus(out: MetricRecord, policy: CompiledPolicy, j: number, now: Instant): MetricRecord {
+    const f = this.frames[j] as FrameRecord;
+    const metric = policy.metrics[j] as CompiledMetric;
+    const counted = countTime(this.walk, f.start, endOf(f, now), metric.pauseMask, f.calendar, f.target);
+    return statusInto(out, this.facts, metric, f, counted, now);
+  }
+
+  /**
+   * Writes into `out` the status of the `j`-th metric from its frame (`frameOf`) and a count
+   * known otherwise: its counted time in [start, end) and the instant it reached the target
+   * (NaN when it has not).
+   */
+  statusFromCount(
+    out: MetricRecord,
+    policy: CompiledPolicy,
+    j: number,
+    now: Instant,
+    elapsed: Duration,
+    reachedAt: Instant,
+  ): MetricRecord {
+    const c = this.walk.single;
+    c.elapsed = elapsed;
+    c.reachedAt = reachedAt;
+    return statusInto(out, this.facts, policy.metrics[j] as CompiledMetric, this.frames[j] as FrameRecord, c, now);
   }
 
   /** One metric's status at `now` (of the events `asOf` lets through), or null when it has no clock. */

@@ -47,14 +47,36 @@ export type SlaStatus = { readonly [K in MetricName]?: MetricStatus };
 export const endOf = (frame: MetricFrame, now: Instant): Instant =>
   frame.stop !== null && frame.stop <= now ? frame.stop : now;
 
-/** A status from a frame and its clock's count (elapsed in [start, end), reach of the target). */
-export const statusOf = (
+/** A status as a record written in place (the live SLA index keeps one per clock). */
+export type MetricRecord = { -readonly [K in keyof MetricStatus]: MetricStatus[K] };
+
+/** A record to write statuses into (every field set, in the order `statusInto` writes them). */
+export const metricRecord = (): MetricRecord => ({
+  metric: "response",
+  cycle: 0,
+  state: "running",
+  clock: "running",
+  priority: "",
+  target: 0,
+  startedAt: 0,
+  elapsed: 0,
+  remaining: 0,
+  deadline: 0,
+  percent: 0,
+  breachedAt: null,
+  stoppedAt: null,
+  calendar: { id: "", version: 0 },
+});
+
+/** Writes into `out` the status of a frame and its clock's count (elapsed in [start, end), reach of the target). */
+export const statusInto = (
+  out: MetricRecord,
   facts: ClockFacts,
   metric: CompiledMetric,
   frame: MetricFrame,
   counted: ClockCount,
   now: Instant,
-): MetricStatus => {
+): MetricRecord => {
   const { start, stop, target } = frame;
   const stopped = stop !== null && stop <= now;
   const end = stopped ? stop : now;
@@ -64,23 +86,31 @@ export const statusOf = (
   const reachedAt = Number.isNaN(counted.reachedAt) ? start : counted.reachedAt;
   const deadline = breached ? reachedAt : frame.calendar.add(end, target - elapsed);
   const counting = facts.spanCount > 0 && (lastStatusBit(facts) & metric.pauseMask) === 0;
-  return {
-    metric: metric.name,
-    cycle: frame.cycle,
-    state: breached ? "breached" : stopped ? "met" : counting ? "running" : "paused",
-    clock: stopped ? "stopped" : counting ? "running" : "paused",
-    priority: frame.priority,
-    target,
-    startedAt: start,
-    elapsed,
-    remaining: target - elapsed,
-    deadline,
-    percent: target > 0 ? (elapsed / target) * 100 : 100,
-    breachedAt: breached ? Math.max(deadline, frame.effectiveFrom) : null,
-    stoppedAt: stopped ? stop : null,
-    calendar: frame.calendarRef,
-  };
+  out.metric = metric.name;
+  out.cycle = frame.cycle;
+  out.state = breached ? "breached" : stopped ? "met" : counting ? "running" : "paused";
+  out.clock = stopped ? "stopped" : counting ? "running" : "paused";
+  out.priority = frame.priority;
+  out.target = target;
+  out.startedAt = start;
+  out.elapsed = elapsed;
+  out.remaining = target - elapsed;
+  out.deadline = deadline;
+  out.percent = target > 0 ? (elapsed / target) * 100 : 100;
+  out.breachedAt = breached ? Math.max(deadline, frame.effectiveFrom) : null;
+  out.stoppedAt = stopped ? stop : null;
+  out.calendar = frame.calendarRef;
+  return out;
 };
+
+/** A status from a frame and its clock's count (elapsed in [start, end), reach of the target). */
+export const statusOf = (
+  facts: ClockFacts,
+  metric: CompiledMetric,
+  frame: MetricFrame,
+  counted: ClockCount,
+  now: Instant,
+): MetricStatus => statusInto(metricRecord(), facts, metric, frame, counted, now);
 
 /** Stores a status under its metric's name. */
 export const putStatus = (out: { [K in MetricName]?: MetricStatus }, s: MetricStatus): void => {
