@@ -19,7 +19,6 @@ import {
   decodeWith,
   type MetricStatus,
   type PolicyLookup,
-  policyOfTicket,
   type SlaReader,
   type SlaStatus,
   type TicketState,
@@ -28,11 +27,10 @@ import {
   workQueueEntry,
 } from "@ticketfold/core";
 import * as t from "io-ts";
-import { ensureConsumer, readConsumerCheckpoint } from "../consumers.js";
 import type { SqlExecutor } from "../driver.js";
 import type { PostgresEventStore } from "../store.js";
-import { type SnapshotRow, stateOf } from "./snapshot.js";
-import { type ReadSideTables, readSideTables } from "./tables.js";
+import { backfillFromSnapshots } from "./snapshot-backfill.js";
+import type { ReadSideTables } from "./tables.js";
 
 /** A number as stored: finite, or the text of ±Infinity (JSON has no such numbers). */
 const StoredNumber = new t.Type<number, number | string, unknown>(
@@ -228,27 +226,12 @@ export const queuedEntryOf = (
  * were kept), from the set's own snapshots; the runner calls it before its first batch, holding
  * the consumer's row lock. In a set the runner wrote, it finds nothing to do.
  */
-export const backfillQueueClocks = (store: PostgresEventStore, version: number, policies: PolicyLookup) =>
-  store.driver.transaction(async (tx) => {
-    const s = store.schema;
-    const t = readSideTables(s, version);
-    await ensureConsumer(tx, s, t.consumer, undefined);
-    await readConsumerCheckpoint(tx, s, t.consumer, undefined, true);
-    const { rows } = await tx.query<SnapshotRow>(
-      `SELECT s.tenant, s.ticket_id, s.version, s.shape, s.state FROM ${t.ticketState} s
-      JOIN ${t.workQueue} q ON q.tenant = s.tenant AND q.ticket_id = s.ticket_id
-      WHERE NOT EXISTS (SELECT 1 FROM ${t.queueClocks} c WHERE c.tenant = s.tenant AND c.ticket_id = s.ticket_id)`,
-    );
-    const reader = createSlaReader();
-    const queued: QueuedReading[] = [];
-    for (const row of rows) {
-      const state = await stateOf(tx, s, row);
-      if (state === undefined) continue;
-      const policy = policyOfTicket(state, policies);
-      if (policy._tag === "Left") throw policy.left;
-      if (policy.right === null) continue;
-      const q = queuedEntryOf(row.tenant, row.ticket_id, state, policy.right, reader);
-      if (q !== null) queued.push(q.queued);
-    }
-    return queued.length === 0 ? 0 : writeQueueClocks(tx, t, queued, queued);
+export const backfillQueueClocks = (store: PostgresEventStore, version: number, policies: PolicyLookup) => {
+  const reader = createSlaReader();
+  return backfillFromSnapshots(store, version, policies, {
+    table: (t) => t.queueClocks,
+    queuedOnly: true,
+    rowOf: (tenant, ticketId, state, policy) => queuedEntryOf(tenant, ticketId, state, policy, reader)?.queued ?? null,
+    write: (tx, t, queued) => writeQueueClocks(tx, t, queued, queued),
   });
+};

@@ -23,24 +23,21 @@ import {
   decodeWith,
   guarded,
   type PolicyLookup,
-  policyOfTicket,
   type ReportQuery,
   type SlaReport,
   slaReport,
   statuses,
   type TicketFacts,
-  type TicketState,
   ticketFacts,
   validateTenantId,
 } from "@ticketfold/core";
 import * as t from "io-ts";
-import { ensureConsumer, readConsumerCheckpoint } from "../consumers.js";
 import type { SqlExecutor } from "../driver.js";
 import { DEFAULT_SCHEMA, type StoreSchema, storeSchema } from "../schema.js";
 import type { PostgresEventStore } from "../store.js";
 import { validateText } from "./errors.js";
-import { type SnapshotRow, stateOf } from "./snapshot.js";
-import { type ReadSideTables, readSideTables } from "./tables.js";
+import { backfillFromSnapshots } from "./snapshot-backfill.js";
+import type { ReadSideTables } from "./tables.js";
 
 /** The view that follows the active set's report facts. */
 export const reportFactsView = (s: StoreSchema): string => `"${s.name}".report_facts`;
@@ -105,15 +102,6 @@ export const reportFactsRowOf = (policyId: string, f: TicketFacts): Record<strin
   };
 };
 
-/** The row of a ticket's state, or null when it has no facts (not opened, or no policy). */
-export const reportFactsRowOfState = (state: TicketState, policies: PolicyLookup): Record<string, unknown> | null => {
-  const policy = policyOfTicket(state, policies);
-  if (policy._tag === "Left") throw policy.left;
-  if (policy.right === null) return null;
-  const f = ticketFacts(state, policy.right);
-  return f === null ? null : reportFactsRowOf(policy.right.policy.id, f);
-};
-
 /** Inserts rows given as one JSON array (the batch deleted the tickets' old rows first). */
 export const insertReportFactsSql = (t: ReadSideTables): string =>
   `INSERT INTO ${t.reportFacts} (tenant, ticket_id, customer, policy_id, priority, category, time_zone, first_ms, last_ms, facts)
@@ -127,23 +115,16 @@ export const insertReportFactsSql = (t: ReadSideTables): string =>
  * In a set the runner wrote, every ticket with facts has its row and the pass adds nothing.
  */
 export const backfillReportFacts = (store: PostgresEventStore, version: number, policies: PolicyLookup) =>
-  store.driver.transaction(async (tx) => {
-    const s = store.schema;
-    const t = readSideTables(s, version);
-    await ensureConsumer(tx, s, t.consumer, undefined);
-    await readConsumerCheckpoint(tx, s, t.consumer, undefined, true);
-    const { rows } = await tx.query<SnapshotRow>(
-      `SELECT s.tenant, s.ticket_id, s.version, s.shape, s.state FROM ${t.ticketState} s
-      WHERE NOT EXISTS (SELECT 1 FROM ${t.reportFacts} f WHERE f.tenant = s.tenant AND f.ticket_id = s.ticket_id)`,
-    );
-    const added: Record<string, unknown>[] = [];
-    for (const row of rows) {
-      const state = await stateOf(tx, s, row);
-      const facts = state === undefined ? null : reportFactsRowOfState(state, policies);
-      if (facts !== null) added.push(facts);
-    }
-    if (added.length > 0) await tx.query(insertReportFactsSql(t), [JSON.stringify(added)]);
-    return added.length;
+  backfillFromSnapshots(store, version, policies, {
+    table: (t) => t.reportFacts,
+    rowOf: (_tenant, _ticketId, state, policy) => {
+      const f = ticketFacts(state, policy);
+      return f === null ? null : reportFactsRowOf(policy.policy.id, f);
+    },
+    write: async (tx, t, rows) => {
+      await tx.query(insertReportFactsSql(t), [JSON.stringify(rows)]);
+      return rows.length;
+    },
   });
 
 const nullable = <C extends t.Mixed>(c: C) => t.union([c, t.null]);
