@@ -12,6 +12,7 @@ import {
   type SessionBooking,
   type SessionBookings,
 } from "@ticketfold/core";
+import { followLog } from "./log-follower.js";
 
 export interface InMemorySessionBookingsOptions {
   /** Events read per `readAll` page (default 500). */
@@ -28,25 +29,7 @@ export const createInMemorySessionBookings = (
   options: InMemorySessionBookingsOptions = {},
 ): InMemorySessionBookings => {
   const projection = createSessionBookingsProjection();
-  let checkpoint: string | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const readToEnd = async (): Promise<number> => {
-    let applied = 0;
-    for (;;) {
-      const page = await store.readAll({ after: checkpoint, limit: options.batchSize ?? 500 });
-      const done = projection.applyAll(page.events);
-      if (done._tag === "Left") throw done.left;
-      applied += page.events.length;
-      checkpoint = page.checkpoint;
-      if (page.isEnd || page.events.length === 0) return applied;
-    }
-  };
-  const catchUp = (): Promise<number> => {
-    const run = queue.then(readToEnd, readToEnd);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const { catchUp } = followLog(store, (events) => projection.applyAll(events), options.batchSize);
 
   return {
     catchUp,

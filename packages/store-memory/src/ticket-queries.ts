@@ -17,6 +17,7 @@ import {
   type TicketPageRequest,
   type TicketQueries,
 } from "@ticketfold/core";
+import { followLog } from "./log-follower.js";
 
 export interface InMemoryTicketQueriesOptions {
   /** The compiled policy of each policy id tickets name. */
@@ -40,42 +41,12 @@ export const createInMemoryTicketQueries = (
   options: InMemoryTicketQueriesOptions,
 ): InMemoryTicketQueries => {
   let projection = createTicketIndexProjection(options.policies);
-  let checkpoint: string | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const readToEnd = async (): Promise<number> => {
-    let applied = 0;
-    for (;;) {
-      const page = await store.readAll({ after: checkpoint, limit: options.batchSize ?? 500 });
-      const done = projection.applyAll(page.events);
-      if (done._tag === "Left") throw done.left;
-      applied += page.events.length;
-      checkpoint = page.checkpoint;
-      if (page.isEnd || page.events.length === 0) return applied;
-    }
-  };
-  const catchUp = (): Promise<number> => {
-    const run = queue.then(readToEnd, readToEnd);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-
-  const rebuild = (): Promise<number> => {
-    const run = queue.then(
-      () => {
-        projection = createTicketIndexProjection(options.policies);
-        checkpoint = null;
-        return readToEnd();
-      },
-      () => {
-        projection = createTicketIndexProjection(options.policies);
-        checkpoint = null;
-        return readToEnd();
-      },
-    );
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const follower = followLog(store, (events) => projection.applyAll(events), options.batchSize);
+  const catchUp = follower.catchUp;
+  const rebuild = (): Promise<number> =>
+    follower.restart(() => {
+      projection = createTicketIndexProjection(options.policies);
+    });
 
   return {
     catchUp,
