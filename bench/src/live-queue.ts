@@ -12,19 +12,17 @@
  * (in a schema of its own, dropped afterwards).
  */
 import { pathToFileURL } from "node:url";
-import { DAY, policyOfTicket, slaStatus, type TicketState, toNewEvent } from "@ticketfold/core";
-import { ticketEvents, ticketPlanArb, WORKLOAD_START, workloadPolicies } from "@ticketfold/testing/workload";
-import fc from "fast-check";
+import { DAY, policyOfTicket, slaStatus, type TicketState } from "@ticketfold/core";
+import { WORKLOAD_START, workloadPolicies } from "@ticketfold/testing/workload";
 import {
-  catchUpReadSide,
   createPostgresEventStore,
-  ensureReadSide,
   liveWorkQueueSql,
   pgDriver,
   pgliteDriver,
   readLiveWorkQueue,
   readWorkQueue,
 } from "../../packages/store-postgres/src/index.js";
+import { seedWorkloadDesk } from "./workload-desk.js";
 
 const TICKETS = Number(process.env.TICKETS ?? 10_000);
 const PAGE = 100;
@@ -43,20 +41,7 @@ export const benchLiveQueue = async (): Promise<string[]> => {
     driver: url ? pgDriver(url) : pgliteDriver(),
     schema: url ? `bench_live_queue_${process.pid}` : "bench_live_queue",
   });
-  const t0 = performance.now();
-  const version = await ensureReadSide(store);
-  const plans = fc.sample(ticketPlanArb, { numRuns: TICKETS, seed: 12 }).map((p) => ({ ...p, tenant: "t1" as const }));
-  let events = 0;
-  for (const [i, plan] of plans.entries()) {
-    const evs = ticketEvents(i, plan);
-    events += evs.length;
-    await store.appendToStream("t1", evs[0]?.ticketId ?? `x${i}`, evs.map(toNewEvent), {
-      expectedVersion: "no_stream",
-    });
-  }
-  const appended = performance.now() - t0;
-  await catchUpReadSide(store, version, { policies: workloadPolicies, batchSize: 500 });
-  const projected = performance.now() - t0 - appended;
+  const { events, appended, projected } = await seedWorkloadDesk(store, TICKETS);
   const schema = store.schema.name;
   // As autovacuum would after a bulk load: the planner's row counts, for both ways alike.
   for (const table of ["work_queue_v1", "work_queue_clocks_v1", "ticket_state_v1"])

@@ -16,18 +16,15 @@ import {
   type TicketListFilter,
   type TicketListOrder,
   ticketListQuery,
-  toNewEvent,
 } from "@ticketfold/core";
-import { ticketEvents, ticketPlanArb, WORKLOAD_START, workloadPolicies } from "@ticketfold/testing/workload";
-import fc from "fast-check";
+import { WORKLOAD_START, workloadPolicies } from "@ticketfold/testing/workload";
 import {
-  catchUpReadSide,
   createPostgresEventStore,
   createPostgresTicketQueries,
-  ensureReadSide,
   pgliteDriver,
   ticketListSql,
 } from "../../packages/store-postgres/src/index.js";
+import { seedWorkloadDesk } from "./workload-desk.js";
 
 const TICKETS = 10_000;
 const PAGE = 100;
@@ -42,21 +39,7 @@ const timed = async (f: () => Promise<unknown>): Promise<number> => {
 
 export const benchTicketList = async (): Promise<string[]> => {
   const store = createPostgresEventStore({ driver: pgliteDriver(), schema: "bench_list" });
-  const t0 = performance.now();
-  const version = await ensureReadSide(store);
-  // One tenant, so every page reads from 10,000 tickets.
-  const plans = fc.sample(ticketPlanArb, { numRuns: TICKETS, seed: 12 }).map((p) => ({ ...p, tenant: "t1" as const }));
-  let events = 0;
-  for (const [i, plan] of plans.entries()) {
-    const evs = ticketEvents(i, plan);
-    events += evs.length;
-    await store.appendToStream("t1", evs[0]?.ticketId ?? `x${i}`, evs.map(toNewEvent), {
-      expectedVersion: "no_stream",
-    });
-  }
-  const appended = performance.now() - t0;
-  await catchUpReadSide(store, version, { policies: workloadPolicies, batchSize: 500 });
-  const projected = performance.now() - t0 - appended;
+  const { events, appended, projected } = await seedWorkloadDesk(store, TICKETS);
 
   const queries = createPostgresTicketQueries(store, { policies: workloadPolicies });
   const now = WORKLOAD_START + 7 * DAY;
