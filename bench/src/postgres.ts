@@ -11,6 +11,7 @@
  */
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { pgReachable } from "./pg-reachable.js";
 import { emmettContender, ticketfoldContender } from "./postgres/contenders.js";
 import { type AppendRun, type Contender, quantile, ticketEvents, timeAppends, timeLoads } from "./postgres/workload.js";
 
@@ -20,17 +21,6 @@ const urlFor = (database: string): string => {
   const url = new URL(BASE_URL);
   url.pathname = `/${database}`;
   return url.toString();
-};
-
-const reachable = async (): Promise<boolean> => {
-  const client = new pg.Client({ connectionString: BASE_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 };
 
 const admin = async <T>(work: (c: pg.Client) => Promise<T>): Promise<T> => {
@@ -156,7 +146,7 @@ const measure = async (tf: Contender, em: Contender, notes: string[]): Promise<R
 };
 
 export async function benchPostgres(): Promise<string[]> {
-  if (!(await reachable())) {
+  if (!(await pgReachable(BASE_URL))) {
     return [`postgres: skipped (no PostgreSQL server answers at ${BASE_URL}; set TICKETFOLD_PG_URL)`];
   }
   const suffix = `${process.pid}_${Date.now() % 100000}`;

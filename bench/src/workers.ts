@@ -16,6 +16,7 @@
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { pgReachable } from "./pg-reachable.js";
 import type { ChildOptions } from "./workers/child.js";
 import { startReceiver, startWorkers } from "./workers/processes.js";
 import { seedDueTickets, seedLog } from "./workers/seed.js";
@@ -24,17 +25,6 @@ const URL_ = process.env.TICKETFOLD_PG_URL || "postgres://postgres@127.0.0.1:543
 const COUNTS = [1, 2, 4] as const;
 const TICKETS = 200;
 const LOG_TICKETS = 1000;
-
-const reachable = async (): Promise<boolean> => {
-  const client = new pg.Client({ connectionString: URL_, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Polls until `left()` answers 0 (bounded); returns the seconds it took. */
 const timeUntilDone = async (left: () => Promise<number>, what: string): Promise<number> => {
@@ -64,7 +54,7 @@ const phase = async (
 };
 
 export const benchWorkers = async (): Promise<string[]> => {
-  if (!(await reachable())) return [`workers: skipped (no PostgreSQL server at ${URL_})`];
+  if (!(await pgReachable(URL_))) return [`workers: skipped (no PostgreSQL server at ${URL_})`];
   const pool = new pg.Pool({ connectionString: URL_, max: 4 });
   const receiver = await startReceiver();
   const count = async (sql: string): Promise<number> => Number((await pool.query(sql)).rows[0].n);
